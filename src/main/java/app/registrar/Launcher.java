@@ -1,0 +1,21 @@
+package app.registrar;
+
+/**
+ * The program's entry point. It does not extend {@code Application}: with JavaFX on the class path (jpackage,
+ * plain {@code java -jar}), a main class that does fails with "JavaFX runtime components are missing".
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--version") || arg.equals("-v")) {
+                System.out.println(BuildInfo.name() + " " + BuildInfo.version());
+                return;
+            }
+        }
+        javafx.application.Application.launch(RegistrarApp.class, args);
+    }
+}

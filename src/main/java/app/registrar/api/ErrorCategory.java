@@ -1,0 +1,50 @@
+package app.registrar.api;
+
+/**
+ * What went wrong with a homeserver call, in the terms an admin can act on. The UI turns each category into one
+ * plain sentence with a next step; the raw Matrix {@code errcode} stays in the exception for the details section.
+ */
+public enum ErrorCategory {
+    /** The signed-in account is not a server admin (403 M_FORBIDDEN on an admin endpoint). */
+    NOT_ADMIN,
+    /** Login was refused: wrong user name or password (403 M_FORBIDDEN on login). */
+    WRONG_CREDENTIALS,
+    /** The access token is no longer accepted (401 M_UNKNOWN_TOKEN / M_MISSING_TOKEN); sign in again. */
+    TOKEN_INVALID,
+    /** The account is deactivated (403 M_USER_DEACTIVATED). */
+    ACCOUNT_DEACTIVATED,
+    /** The account is locked (401 M_USER_LOCKED). */
+    ACCOUNT_LOCKED,
+    /** Some other refusal (403) the server explained in its own words. */
+    FORBIDDEN,
+    /** The account, device or token asked for does not exist (404 M_NOT_FOUND). */
+    NOT_FOUND,
+    /** The server does not offer this endpoint: an old Synapse, a worker, or Matrix Authentication Service. */
+    ENDPOINT_UNAVAILABLE,
+    /** Something answered, but not Synapse's admin API: HTML or non-JSON, typically from a reverse proxy. */
+    ADMIN_API_UNREACHABLE,
+    /** The address answered, but not as a Matrix homeserver. */
+    NOT_A_MATRIX_SERVER,
+    /** Too many requests; {@link MatrixApiException#retryAfter()} says how long to wait when the server said so. */
+    RATE_LIMITED,
+    /** The name or identifier is already taken (400 M_USER_IN_USE, 409). */
+    CONFLICT,
+    /** The server rejected what was sent (400). */
+    INVALID_INPUT,
+    /** The server does not manage passwords here (SSO/LDAP only): 403 "Password change disabled". */
+    PASSWORDS_MANAGED_ELSEWHERE,
+    /** The server failed (5xx). */
+    SERVER_ERROR,
+    /** A write was answered with a redirect; it is never followed, because the outcome would be unknown. */
+    REDIRECTED,
+    /** The address is not allowed: plain http to anything but this computer. */
+    INSECURE_ADDRESS,
+    /** The server could not be reached or the connection broke. */
+    NETWORK,
+    /** The server did not answer in time. */
+    TIMEOUT,
+    /** The call was cancelled by the admin. */
+    CANCELLED,
+    /** The reply could not be understood. */
+    UNEXPECTED_RESPONSE
+}

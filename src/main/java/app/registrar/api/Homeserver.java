@@ -1,0 +1,42 @@
+package app.registrar.api;
+
+import okhttp3.HttpUrl;
+
+/** One homeserver connection: its transport, shared by the sign-in and admin APIs so both use the same token. */
+public final class Homeserver {
+
+    private final HttpTransport http;
+    private final AuthApi auth;
+    private final AdminApi admin;
+
+    public Homeserver(HttpUrl baseUrl) {
+        this(new HttpTransport(baseUrl));
+    }
+
+    public Homeserver(HttpTransport http) {
+        this.http = http;
+        this.auth = new AuthApi(http);
+        this.admin = new AdminApi(http);
+    }
+
+    public HttpUrl baseUrl() {
+        return http.baseUrl();
+    }
+
+    public AuthApi auth() {
+        return auth;
+    }
+
+    public AdminApi admin() {
+        return admin;
+    }
+
+    /** Uses an existing session's token (restored or pasted) for the calls that follow. */
+    public void useToken(AccessToken token) {
+        http.setAccessToken(token);
+    }
+
+    public boolean isSignedIn() {
+        return http.hasAccessToken();
+    }
+}

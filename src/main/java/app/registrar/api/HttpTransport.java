@@ -1,0 +1,367 @@
+package app.registrar.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends requests to one homeserver and turns every answer into a value or a {@link MatrixApiException}.
+ * Thread-safe. Writes never follow redirects; reads may. Every call is registered with the worker thread's
+ * {@link Cancellation}, and nothing it logs or throws contains the access token.
+ */
+public final class HttpTransport {
+
+    static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    private static final System.Logger LOG = System.getLogger("app.registrar.http");
+
+    /** One connection pool and dispatcher for the whole app; per-call settings come from {@code newBuilder()}. */
+    private static final OkHttpClient SHARED = new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(30))
+            .writeTimeout(Duration.ofSeconds(30))
+            .callTimeout(DEFAULT_CALL_TIMEOUT)
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .retryOnConnectionFailure(false)
+            .build();
+
+    private final OkHttpClient writes;
+    private final OkHttpClient reads;
+    private final HttpUrl baseUrl;
+    private volatile AccessToken token;
+
+    public HttpTransport(HttpUrl baseUrl) {
+        this(baseUrl, SHARED);
+    }
+
+    /** For tests that need other timeouts; production code uses the shared client. */
+    public HttpTransport(HttpUrl baseUrl, OkHttpClient client) {
+        this.baseUrl = ServerAddress.requireAllowed(Objects.requireNonNull(baseUrl));
+        this.writes = client.newBuilder().followRedirects(false).followSslRedirects(false).build();
+        this.reads = client.newBuilder().followRedirects(true).followSslRedirects(false).build();
+    }
+
+    public HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    public void setAccessToken(AccessToken token) {
+        this.token = token;
+    }
+
+    public boolean hasAccessToken() {
+        return token != null;
+    }
+
+    /** A URL under the base with each segment percent-encoded as one path segment. */
+    public HttpUrl url(String... segments) {
+        HttpUrl.Builder builder = baseUrl.newBuilder();
+        for (String segment : segments) {
+            builder.addEncodedPathSegment(PathSegments.encode(segment));
+        }
+        return builder.build();
+    }
+
+    public <T> T get(HttpUrl url, Class<T> type) {
+        return execute(new Request.Builder().url(url).get(), type, null, true);
+    }
+
+    public <T> T get(HttpUrl url, TypeReference<T> type) {
+        return convert(execute(new Request.Builder().url(url).get(), JsonNode.class, null, true), type);
+    }
+
+    /** A GET without the access token: discovery and public endpoints send no credentials. */
+    public <T> T getPublic(HttpUrl url, Class<T> type) {
+        return execute(new Request.Builder().url(url).get(), type, null, false);
+    }
+
+    public <T> T post(HttpUrl url, Object body, Class<T> type) {
+        return execute(new Request.Builder().url(url).post(jsonBody(body)), type, null, true);
+    }
+
+    public <T> T post(HttpUrl url, Object body, Class<T> type, Duration callTimeout) {
+        return execute(new Request.Builder().url(url).post(jsonBody(body)), type, callTimeout, true);
+    }
+
+    public <T> T postPublic(HttpUrl url, Object body, Class<T> type) {
+        return execute(new Request.Builder().url(url).post(jsonBody(body)), type, null, false);
+    }
+
+    public <T> T postBytes(HttpUrl url, byte[] body, MediaType mediaType, Class<T> type) {
+        return execute(new Request.Builder().url(url).post(RequestBody.create(body, mediaType)), type, null, true);
+    }
+
+    public <T> T put(HttpUrl url, Object body, Class<T> type) {
+        return execute(new Request.Builder().url(url).put(jsonBody(body)), type, null, true);
+    }
+
+    public <T> T delete(HttpUrl url, Class<T> type) {
+        return execute(new Request.Builder().url(url).delete(), type, null, true);
+    }
+
+    /** Fetches raw bytes (thumbnails) with the bearer header; authenticated media needs it. */
+    public byte[] getBytes(HttpUrl url, long maxBytes) {
+        Request request = authorize(new Request.Builder().url(url).get(), true).build();
+        Call call = reads.newCall(request);
+        Cancellation.register(call);
+        long started = System.nanoTime();
+        try (Response response = call.execute()) {
+            log(request, response.code(), started);
+            if (!response.isSuccessful()) {
+                throw errorFrom(request, response, readText(response.body()));
+            }
+            ResponseBody body = response.body();
+            if (body.contentLength() > maxBytes) {
+                throw MatrixApiException.local(ErrorCategory.UNEXPECTED_RESPONSE, "file larger than " + maxBytes + " bytes");
+            }
+            byte[] bytes = body.source().readByteArray();
+            if (bytes.length > maxBytes) {
+                throw MatrixApiException.local(ErrorCategory.UNEXPECTED_RESPONSE, "file larger than " + maxBytes + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw transportFailure(call, e);
+        } finally {
+            Cancellation.unregister(call);
+        }
+    }
+
+    private RequestBody jsonBody(Object body) {
+        try {
+            return RequestBody.create(Json.MAPPER.writeValueAsBytes(body == null ? java.util.Map.of() : body), JSON);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("request body cannot be written as JSON: " + body.getClass(), e);
+        }
+    }
+
+    private Request.Builder authorize(Request.Builder builder, boolean authenticated) {
+        if (authenticated) {
+            AccessToken current = token;
+            if (current == null) {
+                throw MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "not signed in");
+            }
+            builder.header("Authorization", "Bearer " + current.reveal());
+        }
+        return builder.header("Accept", "application/json");
+    }
+
+    private <T> T execute(Request.Builder builder, Class<T> type, Duration callTimeout, boolean authenticated) {
+        Request request = authorize(builder, authenticated).build();
+        boolean isRead = "GET".equals(request.method());
+        OkHttpClient client = isRead ? reads : writes;
+        if (callTimeout != null) {
+            client = client.newBuilder().callTimeout(callTimeout).readTimeout(callTimeout).build();
+        }
+        Call call = client.newCall(request);
+        Cancellation.register(call);
+        long started = System.nanoTime();
+        try (Response response = call.execute()) {
+            log(request, response.code(), started);
+            String text = readText(response.body());
+            if (response.isRedirect() || (response.code() >= 300 && response.code() < 400)) {
+                throw new MatrixApiException(ErrorCategory.REDIRECTED, response.code(), null,
+                        "the server answered with a redirect to " + response.header("Location", "?")
+                                + "; Registrar does not follow redirects for changes", null, false, null);
+            }
+            if (!response.isSuccessful()) {
+                throw errorFrom(request, response, text);
+            }
+            return parse(request, response, text, type);
+        } catch (IOException e) {
+            throw transportFailure(call, e);
+        } finally {
+            Cancellation.unregister(call);
+        }
+    }
+
+    private static String readText(ResponseBody body) throws IOException {
+        // Bounded: an error page or proxy answer is never worth more than a few megabytes.
+        long limit = 64L * 1024 * 1024;
+        if (body.contentLength() > limit) {
+            throw new IOException("reply larger than " + limit + " bytes");
+        }
+        return body.string();
+    }
+
+    private <T> T parse(Request request, Response response, String text, Class<T> type) {
+        if (type == Void.class) {
+            return null;
+        }
+        try {
+            if (text.isBlank()) {
+                throw new JsonProcessingException("empty reply") { };
+            }
+            return Json.MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            ErrorCategory category = isAdminPath(request.url()) && !looksLikeJson(text)
+                    ? ErrorCategory.ADMIN_API_UNREACHABLE : ErrorCategory.UNEXPECTED_RESPONSE;
+            throw new MatrixApiException(category, response.code(), null,
+                    "the reply could not be read (" + contentType(response) + ")", null, false, e);
+        }
+    }
+
+    static <T> T convert(JsonNode node, TypeReference<T> type) {
+        return Json.MAPPER.convertValue(node, type);
+    }
+
+    private static MatrixApiException errorFrom(Request request, Response response, String text) {
+        int status = response.code();
+        JsonNode json = null;
+        if (looksLikeJson(text)) {
+            try {
+                json = Json.MAPPER.readTree(text);
+            } catch (JsonProcessingException ignored) {
+                json = null;
+            }
+        }
+        String errcode = json != null && json.hasNonNull("errcode") ? json.get("errcode").asText() : null;
+        String error = json != null && json.hasNonNull("error") ? json.get("error").asText() : null;
+        boolean softLogout = json != null && json.path("soft_logout").asBoolean(false);
+        Duration retryAfter = retryAfter(response, json);
+        ErrorCategory category = categorize(request.url(), status, errcode, error, json != null);
+        if (json == null) {
+            error = "the reply was not from the Matrix API (" + contentType(response) + ")";
+        }
+        return new MatrixApiException(category, status, errcode, error, retryAfter, softLogout, null);
+    }
+
+    static ErrorCategory categorize(HttpUrl url, int status, String errcode, String error, boolean isJson) {
+        boolean admin = isAdminPath(url);
+        boolean login = url.encodedPath().endsWith("/login");
+        if (status == 429 || "M_LIMIT_EXCEEDED".equals(errcode)) {
+            return ErrorCategory.RATE_LIMITED;
+        }
+        if (status >= 500) {
+            return ErrorCategory.SERVER_ERROR;
+        }
+        if (!isJson) {
+            if (admin) {
+                return ErrorCategory.ADMIN_API_UNREACHABLE;
+            }
+            return status == 404 || status == 405 ? ErrorCategory.NOT_A_MATRIX_SERVER : ErrorCategory.UNEXPECTED_RESPONSE;
+        }
+        if (errcode == null) {
+            errcode = "";
+        }
+        switch (errcode) {
+            case "M_UNKNOWN_TOKEN", "M_MISSING_TOKEN" -> {
+                return ErrorCategory.TOKEN_INVALID;
+            }
+            case "M_USER_DEACTIVATED" -> {
+                return ErrorCategory.ACCOUNT_DEACTIVATED;
+            }
+            case "M_USER_LOCKED" -> {
+                return ErrorCategory.ACCOUNT_LOCKED;
+            }
+            case "M_USER_IN_USE", "M_EXCLUSIVE", "M_THREEPID_IN_USE" -> {
+                return ErrorCategory.CONFLICT;
+            }
+            case "M_UNRECOGNIZED" -> {
+                return ErrorCategory.ENDPOINT_UNAVAILABLE;
+            }
+            case "M_NOT_FOUND" -> {
+                return ErrorCategory.NOT_FOUND;
+            }
+            default -> {
+                // fall through to the status below
+            }
+        }
+        if (status == 403) {
+            if (error != null && error.toLowerCase(Locale.ROOT).contains("password change disabled")) {
+                return ErrorCategory.PASSWORDS_MANAGED_ELSEWHERE;
+            }
+            if (login) {
+                return ErrorCategory.WRONG_CREDENTIALS;
+            }
+            return admin && "M_FORBIDDEN".equals(errcode) && isNotAdminText(error)
+                    ? ErrorCategory.NOT_ADMIN : ErrorCategory.FORBIDDEN;
+        }
+        return switch (status) {
+            case 401 -> ErrorCategory.TOKEN_INVALID;
+            case 404, 405 -> ErrorCategory.ENDPOINT_UNAVAILABLE;
+            case 409 -> ErrorCategory.CONFLICT;
+            default -> ErrorCategory.INVALID_INPUT;
+        };
+    }
+
+    private static boolean isNotAdminText(String error) {
+        return error == null || error.toLowerCase(Locale.ROOT).contains("admin");
+    }
+
+    private static Duration retryAfter(Response response, JsonNode json) {
+        String header = response.header("Retry-After");
+        if (header != null) {
+            try {
+                return Duration.ofSeconds(Long.parseLong(header.strip()));
+            } catch (NumberFormatException ignored) {
+                // an HTTP date; fall back to the JSON field
+            }
+        }
+        if (json != null && json.has("retry_after_ms") && json.get("retry_after_ms").canConvertToLong()) {
+            return Duration.ofMillis(json.get("retry_after_ms").asLong());
+        }
+        return null;
+    }
+
+    private static boolean isAdminPath(HttpUrl url) {
+        return url.encodedPath().contains("/_synapse/admin/");
+    }
+
+    private static boolean looksLikeJson(String text) {
+        String start = text.stripLeading();
+        return start.startsWith("{") || start.startsWith("[");
+    }
+
+    private static String contentType(Response response) {
+        String type = response.header("Content-Type");
+        return type == null ? "no content type" : type;
+    }
+
+    private static MatrixApiException transportFailure(Call call, IOException e) {
+        if (call.isCanceled()) {
+            if (e instanceof InterruptedIOException && "timeout".equals(e.getMessage())) {
+                return MatrixApiException.transport(ErrorCategory.TIMEOUT, "the server took too long to answer", e);
+            }
+            return MatrixApiException.transport(ErrorCategory.CANCELLED, "cancelled", e);
+        }
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            return MatrixApiException.transport(ErrorCategory.TIMEOUT, "the server took too long to answer", e);
+        }
+        if (e instanceof UnknownHostException) {
+            return MatrixApiException.transport(ErrorCategory.NETWORK, "the server name could not be found", e);
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return MatrixApiException.transport(ErrorCategory.NETWORK,
+                    "a secure connection could not be made: " + Redactor.scrub(e.getMessage()), e);
+        }
+        return MatrixApiException.transport(ErrorCategory.NETWORK,
+                "the connection failed: " + Redactor.scrub(String.valueOf(e.getMessage())), e);
+    }
+
+    private static void log(Request request, int status, long startedNanos) {
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+            LOG.log(System.Logger.Level.DEBUG, () -> Redactor.scrub(
+                    request.method() + " " + request.url().scheme() + "://" + request.url().host() + ":"
+                            + request.url().port() + request.url().encodedPath()
+                            + " -> " + status + " (" + ms + " ms)"));
+        }
+    }
+}

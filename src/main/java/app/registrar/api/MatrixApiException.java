@@ -1,0 +1,83 @@
+package app.registrar.api;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The one exception every homeserver call throws: HTTP status, Matrix {@code errcode}, the server's {@code error}
+ * text, an optional wait from {@code Retry-After} / {@code retry_after_ms}, and a {@link ErrorCategory}.
+ * Its message never contains an access token or password: everything is passed through {@link Redactor}.
+ */
+public final class MatrixApiException extends RuntimeException {
+
+    private final ErrorCategory category;
+    private final int status;
+    private final String errcode;
+    private final String serverError;
+    private final Duration retryAfter;
+    private final boolean softLogout;
+
+    MatrixApiException(ErrorCategory category, int status, String errcode, String serverError,
+                       Duration retryAfter, boolean softLogout, Throwable cause) {
+        super(Redactor.scrub(describe(category, status, errcode, serverError)), cause);
+        this.category = category;
+        this.status = status;
+        this.errcode = errcode;
+        this.serverError = serverError == null ? null : Redactor.scrub(serverError);
+        this.retryAfter = retryAfter;
+        this.softLogout = softLogout;
+    }
+
+    /** An error found on this side before or without an HTTP exchange. */
+    public static MatrixApiException local(ErrorCategory category, String detail) {
+        return new MatrixApiException(category, 0, null, detail, null, false, null);
+    }
+
+    static MatrixApiException transport(ErrorCategory category, String detail, Throwable cause) {
+        return new MatrixApiException(category, 0, null, detail, null, false, cause);
+    }
+
+    private static String describe(ErrorCategory category, int status, String errcode, String error) {
+        StringBuilder text = new StringBuilder(category.name());
+        if (status > 0) {
+            text.append(" (HTTP ").append(status);
+            if (errcode != null) {
+                text.append(' ').append(errcode);
+            }
+            text.append(')');
+        }
+        if (error != null && !error.isBlank()) {
+            text.append(": ").append(error);
+        }
+        return text.toString();
+    }
+
+    public ErrorCategory category() {
+        return category;
+    }
+
+    /** The HTTP status, or 0 when no answer was received. */
+    public int status() {
+        return status;
+    }
+
+    /** The Matrix error code such as {@code M_FORBIDDEN}, when the server sent one. */
+    public Optional<String> errcode() {
+        return Optional.ofNullable(errcode);
+    }
+
+    /** The server's own explanation, for a details section; never the headline. */
+    public Optional<String> serverError() {
+        return Optional.ofNullable(serverError);
+    }
+
+    /** How long the server asked to wait before trying again. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** True when a 401 said {@code soft_logout}: the session can be resumed by signing in again on the same device. */
+    public boolean softLogout() {
+        return softLogout;
+    }
+}

@@ -1,0 +1,30 @@
+package app.registrar.api;
+
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from text headed for a log, an exception message or the screen: Synapse access and refresh
+ * tokens, bearer headers, and JSON fields that carry passwords or tokens.
+ */
+public final class Redactor {
+
+    private static final String HIDDEN = "[redacted]";
+    private static final Pattern SYNAPSE_TOKEN = Pattern.compile("sy[tr]_[A-Za-z0-9_\\-=.]+");
+    private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',]+");
+    private static final Pattern SECRET_FIELD = Pattern.compile(
+            "(?i)(\"(?:password|new_password|access_token|refresh_token|token|loginToken)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
+    private static final Pattern SECRET_QUERY = Pattern.compile("(?i)([?&](?:access_token|loginToken)=)[^&\\s]+");
+
+    private Redactor() {
+    }
+
+    public static String scrub(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = SYNAPSE_TOKEN.matcher(text).replaceAll(HIDDEN);
+        out = BEARER.matcher(out).replaceAll("$1" + HIDDEN);
+        out = SECRET_FIELD.matcher(out).replaceAll("$1" + HIDDEN + "$3");
+        return SECRET_QUERY.matcher(out).replaceAll("$1" + HIDDEN);
+    }
+}

@@ -1,0 +1,135 @@
+package app.registrar.service;
+
+import app.registrar.api.AdminApi;
+import app.registrar.api.Connection;
+import app.registrar.api.Device;
+import app.registrar.api.ExternalId;
+import app.registrar.api.UserDetails;
+import app.registrar.api.UserPage;
+import app.registrar.api.UserQuery;
+import app.registrar.api.UserUpdate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The account tasks view models call: each one an {@link AdminApi} call run off the JavaFX thread, cancellable,
+ * with its result delivered where the executor delivers (the JavaFX thread in the app).
+ */
+public final class AccountService {
+
+    private final Tasks tasks;
+    private final ConnectionService connection;
+
+    public AccountService(TaskExecutor executor, ConnectionService connection) {
+        this.tasks = new Tasks(executor);
+        this.connection = connection;
+    }
+
+    private AdminApi api() {
+        return connection.requireHomeserver().admin();
+    }
+
+    public TaskExecutor executor() {
+        return tasks.executor();
+    }
+
+    public BackgroundTask<UserPage> listUsers(UserQuery query) {
+        return tasks.of(() -> api().listUsers(query));
+    }
+
+    public BackgroundTask<UserDetails> getUser(String userId) {
+        return tasks.of(() -> api().getUser(userId));
+    }
+
+    public BackgroundTask<Optional<UserDetails>> findUser(String userId) {
+        return tasks.of(() -> api().findUser(userId));
+    }
+
+    public BackgroundTask<Boolean> isUsernameAvailable(String localpart) {
+        return tasks.of(() -> api().isUsernameAvailable(localpart));
+    }
+
+    public BackgroundTask<UserDetails> createUser(String userId, UserUpdate fields) {
+        return tasks.of(() -> api().createUser(userId, fields));
+    }
+
+    /**
+     * Saves an edit: the changed fields, then each email and SSO identity added or removed one by one, so the
+     * server's whole-list replacement can never drop one the admin did not remove.
+     */
+    public BackgroundTask<UserDetails> saveUser(String userId, UserUpdate fields, List<String> emailsToAdd,
+                                                List<String> emailsToRemove, List<ExternalId> idsToAdd,
+                                                List<ExternalId> idsToRemove) {
+        return tasks.of(() -> {
+            AdminApi api = api();
+            UserDetails result = api.modifyUser(userId, fields);
+            for (String email : emailsToRemove) {
+                result = api.removeEmail(userId, email);
+            }
+            for (String email : emailsToAdd) {
+                result = api.addEmail(userId, email);
+            }
+            for (ExternalId id : idsToRemove) {
+                result = api.removeExternalId(userId, id);
+            }
+            for (ExternalId id : idsToAdd) {
+                result = api.addExternalId(userId, id);
+            }
+            return result;
+        });
+    }
+
+    public BackgroundTask<Void> resetPassword(String userId, String newPassword, boolean logoutDevices) {
+        return tasks.run(() -> api().resetPassword(userId, newPassword, logoutDevices));
+    }
+
+    public BackgroundTask<Boolean> deactivate(String userId, boolean erase) {
+        return tasks.of(() -> api().deactivate(userId, erase));
+    }
+
+    public BackgroundTask<UserDetails> reactivate(String userId, String newPasswordOrNull) {
+        return tasks.of(() -> api().reactivate(userId, newPasswordOrNull));
+    }
+
+    public BackgroundTask<UserDetails> setLocked(String userId, boolean locked) {
+        return tasks.of(() -> api().setLocked(userId, locked));
+    }
+
+    public BackgroundTask<UserDetails> setSuspended(String userId, boolean suspended) {
+        return tasks.of(() -> {
+            api().setSuspended(userId, suspended);
+            return api().getUser(userId);
+        });
+    }
+
+    public BackgroundTask<UserDetails> setShadowBanned(String userId, boolean shadowBanned) {
+        return tasks.of(() -> {
+            api().setShadowBanned(userId, shadowBanned);
+            return api().getUser(userId);
+        });
+    }
+
+    public BackgroundTask<List<Device>> devices(String userId) {
+        return tasks.of(() -> api().devices(userId));
+    }
+
+    public BackgroundTask<Void> deleteDevice(String userId, String deviceId) {
+        return tasks.run(() -> api().deleteDevice(userId, deviceId));
+    }
+
+    public BackgroundTask<List<Connection>> whois(String userId) {
+        return tasks.of(() -> api().whois(userId));
+    }
+
+    public BackgroundTask<Long> joinedRoomCount(String userId) {
+        return tasks.of(() -> api().joinedRoomCount(userId));
+    }
+
+    public BackgroundTask<byte[]> thumbnail(String mxcUri, int size) {
+        return tasks.of(() -> api().thumbnail(mxcUri, size, size));
+    }
+
+    public BackgroundTask<String> uploadAvatar(byte[] content, String contentType, String fileName) {
+        return tasks.of(() -> api().uploadMedia(content, contentType, fileName));
+    }
+}

@@ -1,0 +1,46 @@
+package app.registrar.ui.common;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** Dates and times as the admin reads them, in their own time zone and locale. */
+public final class Formats {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+
+    private Formats() {
+    }
+
+    public static String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant.atZone(ZoneId.systemDefault()));
+    }
+
+    public static String dateTime(Instant instant) {
+        return instant == null ? I18n.tr("time.never") : DATE_TIME.format(instant.atZone(ZoneId.systemDefault()));
+    }
+
+    /** "5 minutes ago", "3 days ago", or the date for anything older than a month. */
+    public static String ago(Instant instant) {
+        if (instant == null) {
+            return I18n.tr("time.never");
+        }
+        Duration age = Duration.between(instant, Instant.now());
+        if (age.isNegative() || age.toMinutes() < 1) {
+            return "just now";
+        }
+        if (age.toHours() < 1) {
+            return age.toMinutes() + " min ago";
+        }
+        if (age.toDays() < 1) {
+            return age.toHours() + " h ago";
+        }
+        if (age.toDays() < 31) {
+            return age.toDays() + (age.toDays() == 1 ? " day ago" : " days ago");
+        }
+        return date(instant);
+    }
+}

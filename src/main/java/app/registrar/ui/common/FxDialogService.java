@@ -1,0 +1,122 @@
+package app.registrar.ui.common;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.application.HostServices;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.Notifications;
+
+/** The JavaFX {@link DialogService}: every dialog owned by the current window, buttons named by their verb. */
+public final class FxDialogService implements DialogService {
+
+    private final Supplier<Window> owner;
+    private final HostServices hostServices;
+
+    public FxDialogService(Supplier<Window> owner, HostServices hostServices) {
+        this.owner = owner;
+        this.hostServices = hostServices;
+    }
+
+    @Override
+    public boolean confirm(Confirmation confirmation) {
+        ButtonType action = new ButtonType(confirmation.actionLabel(), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(confirmation.cancelLabel(), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = alert(confirmation, action, cancel);
+        return alert.showAndWait().filter(action::equals).isPresent();
+    }
+
+    @Override
+    public Choice choose(Confirmation confirmation, String alternativeLabel) {
+        ButtonType action = new ButtonType(confirmation.actionLabel(), ButtonBar.ButtonData.OK_DONE);
+        ButtonType alternative = new ButtonType(alternativeLabel, ButtonBar.ButtonData.OTHER);
+        ButtonType cancel = new ButtonType(confirmation.cancelLabel(), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Optional<ButtonType> answer = alert(confirmation, action, alternative, cancel).showAndWait();
+        if (answer.filter(action::equals).isPresent()) {
+            return Choice.ACTION;
+        }
+        return answer.filter(alternative::equals).isPresent() ? Choice.ALTERNATIVE : Choice.CANCEL;
+    }
+
+    private Alert alert(Confirmation confirmation, ButtonType... buttons) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", buttons);
+        alert.initOwner(owner.get());
+        alert.setTitle(confirmation.title());
+        alert.setHeaderText(confirmation.header());
+        Label text = new Label(confirmation.text());
+        text.setWrapText(true);
+        text.setMaxWidth(440);
+        alert.getDialogPane().setContent(text);
+        if (confirmation.destructive()) {
+            alert.getDialogPane().lookupButton(buttons[0]).getStyleClass().add("danger");
+            // The safe choice is the default: Enter never destroys anything.
+            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(buttons[0])).setDefaultButton(false);
+            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(buttons[buttons.length - 1])).setDefaultButton(true);
+        }
+        return alert;
+    }
+
+    @Override
+    public void showError(String title, ErrorReport report) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(report.message());
+        Label next = new Label(report.nextStep());
+        next.setWrapText(true);
+        alert.getDialogPane().setContent(next);
+        TextArea details = new TextArea(report.details());
+        details.setEditable(false);
+        details.setWrapText(true);
+        alert.getDialogPane().setExpandableContent(details);
+        alert.showAndWait();
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, message);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(null);
+        alert.showAndWait();
+    }
+
+    @Override
+    public void notify(String message) {
+        Window window = owner.get();
+        Notifications notifications = Notifications.create().text(message).hideAfter(javafx.util.Duration.seconds(4));
+        if (window != null) {
+            notifications.owner(window);
+        }
+        notifications.showInformation();
+    }
+
+    @Override
+    public Optional<Path> chooseImage() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(tr("edit.avatar.choose").replace("_", ""));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Pictures", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.webp"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(java.io.File::toPath);
+    }
+
+    @Override
+    public void openInBrowser(String url) {
+        hostServices.showDocument(url);
+    }
+
+    @Override
+    public void copyToClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    }
+}

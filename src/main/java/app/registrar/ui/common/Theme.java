@@ -1,0 +1,65 @@
+package app.registrar.ui.common;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+
+/**
+ * Applies the AtlantaFX Primer theme that matches the system's light or dark setting, plus Registrar's one
+ * stylesheet. JavaFX 21 cannot ask the system, so each platform's own setting is read once at start;
+ * {@code -Dregistrar.theme=dark|light} overrides it.
+ */
+public final class Theme {
+
+    private Theme() {
+    }
+
+    public static void apply() {
+        Application.setUserAgentStylesheet(isDark() ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    public static String stylesheet() {
+        return Theme.class.getResource("/app/registrar/ui/registrar.css").toExternalForm();
+    }
+
+    static boolean isDark() {
+        String forced = System.getProperty("registrar.theme", "");
+        if (!forced.isEmpty()) {
+            return forced.equalsIgnoreCase("dark");
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("mac")) {
+            return read("defaults", "read", "-g", "AppleInterfaceStyle").toLowerCase(Locale.ROOT).contains("dark");
+        }
+        if (os.contains("win")) {
+            return read("reg", "query", "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize",
+                    "/v", "AppsUseLightTheme").contains("0x0");
+        }
+        String gtk = System.getenv().getOrDefault("GTK_THEME", "");
+        if (gtk.toLowerCase(Locale.ROOT).contains("dark")) {
+            return true;
+        }
+        return read("gsettings", "get", "org.gnome.desktop.interface", "color-scheme").contains("prefer-dark");
+    }
+
+    private static String read(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!process.waitFor(800, TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                return "";
+            }
+            return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}

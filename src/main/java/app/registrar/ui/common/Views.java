@@ -1,0 +1,72 @@
+package app.registrar.ui.common;
+
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.VBox;
+
+/** Small building blocks the views share, so every screen labels, explains and reports errors the same way. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A label with a mnemonic (the {@code _} in its text) that focuses {@code target}. */
+    public static Label labelFor(String key, Node target) {
+        Label label = new Label(I18n.tr(key));
+        label.setMnemonicParsing(true);
+        label.setLabelFor(target);
+        return label;
+    }
+
+    /** Small grey help text under a field. */
+    public static Label help(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll("help-text");
+        label.setWrapText(true);
+        return label;
+    }
+
+    /** A red line under a field that shows a problem, and takes no space while there is none. */
+    public static Label problem(ObservableStringValue text) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        label.getStyleClass().add("field-problem");
+        label.setWrapText(true);
+        label.managedProperty().bind(label.visibleProperty());
+        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        return label;
+    }
+
+    /** The error area: the sentence, the next step, and the technical details folded away. */
+    public static VBox errorBox(javafx.beans.value.ObservableValue<ErrorReport> report) {
+        Label message = new Label();
+        message.getStyleClass().add("error-message");
+        message.setWrapText(true);
+        Label next = new Label();
+        next.setWrapText(true);
+        TextArea details = new TextArea();
+        details.setEditable(false);
+        details.setWrapText(true);
+        details.setPrefRowCount(3);
+        TitledPane detailsPane = new TitledPane(I18n.tr("dialog.details"), details);
+        detailsPane.setExpanded(false);
+        detailsPane.setAnimated(false);
+        VBox box = new VBox(4, message, next, detailsPane);
+        box.getStyleClass().add("error-box");
+        box.managedProperty().bind(box.visibleProperty());
+        box.setVisible(false);
+        report.addListener((obs, old, now) -> {
+            box.setVisible(now != null);
+            if (now != null) {
+                message.setText(now.message());
+                next.setText(now.nextStep());
+                details.setText(now.details());
+                box.setAccessibleText(now.summary());
+            }
+        });
+        return box;
+    }
+}

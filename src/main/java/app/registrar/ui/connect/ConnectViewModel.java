@@ -1,0 +1,277 @@
+package app.registrar.ui.connect;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.api.ErrorCategory;
+import app.registrar.api.LoginSession;
+import app.registrar.api.MatrixApiException;
+import app.registrar.api.ServerInfo;
+import app.registrar.service.BackgroundTask;
+import app.registrar.service.ConnectionService;
+import app.registrar.service.RecentServers;
+import app.registrar.service.TaskHandle;
+import app.registrar.ui.common.ErrorMessages;
+import app.registrar.ui.common.ErrorReport;
+import java.util.function.BiConsumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The connect screen: where the homeserver is, and how the admin signs in (password or pasted access token).
+ * Finds the server first (name or URL), explains in plain words what is wrong, and keeps everything typed.
+ */
+public final class ConnectViewModel {
+
+    /** How the admin signs in. */
+    public enum Method { PASSWORD, TOKEN }
+
+    private final ConnectionService connection;
+    private final RecentServers recent;
+    private final BiConsumer<LoginSession, ServerInfo> onConnected;
+
+    private final StringProperty server = new SimpleStringProperty("");
+    private final StringProperty user = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty token = new SimpleStringProperty("");
+    private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.PASSWORD);
+    private final ObservableList<String> recentServers = FXCollections.observableArrayList();
+
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper serverProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper userProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper secretProblem = new ReadOnlyStringWrapper("");
+    private final BooleanBinding canSignIn;
+
+    private TaskHandle running = TaskHandle.NONE;
+
+    public ConnectViewModel(ConnectionService connection, RecentServers recent,
+                            BiConsumer<LoginSession, ServerInfo> onConnected) {
+        this.connection = connection;
+        this.recent = recent;
+        this.onConnected = onConnected;
+        recentServers.setAll(recent.servers());
+        if (!recentServers.isEmpty()) {
+            server.set(recentServers.get(0));
+            user.set(recent.lastUser(recentServers.get(0)));
+        }
+        canSignIn = busy.not();
+        // Typing again clears the old complaint about that field, never what was typed.
+        server.addListener((obs, old, now) -> serverProblem.set(""));
+        user.addListener((obs, old, now) -> userProblem.set(""));
+        password.addListener((obs, old, now) -> secretProblem.set(""));
+        token.addListener((obs, old, now) -> secretProblem.set(""));
+    }
+
+    /** Picks a server used before, with the user name used there. */
+    public void chooseRecent(String address) {
+        if (address == null) {
+            return;
+        }
+        server.set(address);
+        String last = recent.lastUser(address);
+        if (!last.isEmpty()) {
+            user.set(last);
+        }
+    }
+
+    /** Finds the server, signs in and hands the session on. Refuses with field messages when something is missing. */
+    public void signIn() {
+        if (busy.get() || !validate()) {
+            return;
+        }
+        error.set(null);
+        notice.set("");
+        busy.set(true);
+        String address = server.get().strip();
+        progress.set(tr("connect.checking", address));
+        running = connection.discover(address)
+                .onSuccess(info -> afterDiscovery(address, info))
+                .onFailure(this::fail)
+                .andFinally(() -> {
+                    if (!(running instanceof Chained)) {
+                        finish();
+                    }
+                })
+                .start();
+    }
+
+    private void afterDiscovery(String address, ServerInfo info) {
+        if (!info.adminApiReachable()) {
+            fail(MatrixApiException.local(ErrorCategory.ADMIN_API_UNREACHABLE, tr("connect.no.admin.api")));
+            return;
+        }
+        if (info.managedByMas()) {
+            notice.set(tr("connect.mas"));
+        }
+        if (method.get() == Method.PASSWORD && !info.supportsPasswordLogin()) {
+            fail(MatrixApiException.local(ErrorCategory.ENDPOINT_UNAVAILABLE, tr("connect.no.password.login")));
+            return;
+        }
+        progress.set(tr("connect.signing.in"));
+        BackgroundTask<LoginSession> login = method.get() == Method.PASSWORD
+                ? connection.signIn(info, user.get().strip(), password.get())
+                : connection.useToken(info, token.get().strip());
+        Chained chained = new Chained();
+        running = chained;
+        chained.inner = login
+                .onSuccess(session -> {
+                    recent.remember(address, method.get() == Method.PASSWORD ? user.get() : null);
+                    password.set("");
+                    token.set("");
+                    onConnected.accept(session, info);
+                })
+                .onFailure(this::fail)
+                .andFinally(this::finish)
+                .start();
+    }
+
+    /** Stops the running attempt; nothing typed is lost. */
+    public void cancel() {
+        running.cancel();
+        finish();
+    }
+
+    private boolean validate() {
+        boolean ok = true;
+        if (server.get() == null || server.get().isBlank()) {
+            serverProblem.set(tr("connect.missing.server"));
+            ok = false;
+        }
+        if (method.get() == Method.PASSWORD) {
+            if (user.get() == null || user.get().isBlank()) {
+                userProblem.set(tr("connect.missing.user"));
+                ok = false;
+            }
+            if (password.get() == null || password.get().isEmpty()) {
+                secretProblem.set(tr("connect.missing.password"));
+                ok = false;
+            }
+        } else if (token.get() == null || token.get().isBlank()) {
+            secretProblem.set(tr("connect.missing.token"));
+            ok = false;
+        }
+        return ok;
+    }
+
+    private void fail(MatrixApiException e) {
+        if (e.category() == ErrorCategory.CANCELLED) {
+            return;
+        }
+        ErrorReport report = ErrorMessages.describe(e);
+        error.set(report);
+        switch (e.category()) {
+            case NOT_A_MATRIX_SERVER, INSECURE_ADDRESS, NETWORK, ADMIN_API_UNREACHABLE -> serverProblem.set(report.message());
+            case WRONG_CREDENTIALS, TOKEN_INVALID -> secretProblem.set(report.message());
+            default -> {
+                // shown in the error area only
+            }
+        }
+    }
+
+    private void finish() {
+        busy.set(false);
+        progress.set("");
+        running = TaskHandle.NONE;
+    }
+
+    /** The handle of a sign-in that follows discovery, so cancel reaches whichever step is running. */
+    private static final class Chained implements TaskHandle {
+        private TaskHandle inner = TaskHandle.NONE;
+        private boolean cancelled;
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            inner.cancel();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+    }
+
+    public StringProperty serverProperty() {
+        return server;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public StringProperty tokenProperty() {
+        return token;
+    }
+
+    public ObjectProperty<Method> methodProperty() {
+        return method;
+    }
+
+    public ObservableList<String> getRecentServers() {
+        return recentServers;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public boolean isBusy() {
+        return busy.get();
+    }
+
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ErrorReport getError() {
+        return error.get();
+    }
+
+    public ReadOnlyStringProperty serverProblemProperty() {
+        return serverProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty userProblemProperty() {
+        return userProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty secretProblemProperty() {
+        return secretProblem.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canSignInProperty() {
+        return canSignIn;
+    }
+
+    /** True while the fields hold something to send; for the default button's look. */
+    public BooleanBinding hasInputProperty() {
+        return Bindings.createBooleanBinding(() -> !server.get().isBlank(), server);
+    }
+}

@@ -1,0 +1,96 @@
+package app.registrar.ui.deactivate;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.ui.common.ModalDialog;
+import app.registrar.ui.common.Views;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The deactivate dialog, bound to a {@link DeactivateViewModel}. */
+public final class DeactivateDialog extends ModalDialog {
+
+    public DeactivateDialog(Window owner, DeactivateViewModel model) {
+        super(owner, tr("deactivate.title", model.getUserId()));
+        bindBusy(model.busyProperty());
+        String id = model.getUserId();
+
+        Label what = new Label(tr("deactivate.what"));
+        what.getStyleClass().add("section-title");
+        VBox points = new VBox(4,
+                point(tr("deactivate.point.signout")),
+                point(tr("deactivate.point.emails")),
+                point(tr("deactivate.point.id", id)),
+                point(tr("deactivate.point.messages")));
+
+        CheckBox erase = new CheckBox(tr("deactivate.erase"));
+        erase.setId("erase");
+        erase.setWrapText(true);
+        erase.setMnemonicParsing(true);
+        erase.selectedProperty().bindBidirectional(model.eraseProperty());
+        CheckBox understood = new CheckBox(tr("deactivate.erase.confirm"));
+        understood.setId("eraseUnderstood");
+        understood.selectedProperty().bindBidirectional(model.eraseUnderstoodProperty());
+        understood.visibleProperty().bind(model.eraseProperty());
+        understood.managedProperty().bind(understood.visibleProperty());
+        VBox eraseBox = new VBox(6, erase, Views.help(tr("deactivate.erase.help")), understood);
+        eraseBox.getStyleClass().add("warning-box");
+
+        TextField typed = new TextField();
+        typed.setId("confirmUserId");
+        typed.setPromptText(id);
+        typed.textProperty().bindBidirectional(model.typedUserIdProperty());
+        Label typeLabel = new Label(tr("deactivate.type"));
+        typeLabel.setLabelFor(typed);
+        Label userId = new Label(id);
+        userId.getStyleClass().add("user-title");
+
+        Label progress = new Label();
+        progress.textProperty().bind(model.progressProperty());
+        progress.setWrapText(true);
+
+        VBox content;
+        if (model.isOwnAccount()) {
+            Label refused = new Label(tr("deactivate.self"));
+            refused.getStyleClass().add("error-message");
+            refused.setWrapText(true);
+            content = new VBox(12, userId, refused);
+        } else {
+            content = new VBox(12, userId, what, points, eraseBox, typeLabel, typed, progress, Views.errorBox(model.errorProperty()));
+        }
+        content.setPrefWidth(500);
+        setContent(content);
+        typed.disableProperty().bind(model.busyProperty());
+        eraseBox.disableProperty().bind(model.busyProperty());
+
+        addCancelButton(tr("deactivate.keep"));
+        if (!model.isOwnAccount()) {
+            Button act = addButton("", false, model::deactivate);
+            act.setId("confirmDeactivate");
+            act.getStyleClass().add("danger");
+            act.setMnemonicParsing(true);
+            act.textProperty().bind(Bindings.when(model.eraseProperty())
+                    .then(tr("deactivate.action.erase", id)).otherwise(tr("deactivate.action", id)));
+            act.disableProperty().bind(model.canDeactivateProperty().not());
+        }
+        model.closeRequestedProperty().addListener((obs, old, now) -> {
+            if (now) {
+                close();
+            }
+        });
+        typed.requestFocus();
+    }
+
+    private static Label point(String text) {
+        Label label = new Label(text, new FontIcon(Feather.CHEVRON_RIGHT));
+        label.setWrapText(true);
+        return label;
+    }
+}

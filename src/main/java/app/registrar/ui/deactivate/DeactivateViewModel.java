@@ -1,0 +1,152 @@
+package app.registrar.ui.deactivate;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.api.ErrorCategory;
+import app.registrar.api.MatrixApiException;
+import app.registrar.service.AccountService;
+import app.registrar.ui.common.DialogService;
+import app.registrar.ui.common.ErrorMessages;
+import app.registrar.ui.common.ErrorReport;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Deactivation, optionally with GDPR erase. The admin types the user ID to confirm; erase needs its own tick;
+ * deactivating the signed-in account is refused. It runs once: if the answer never comes, the account is read
+ * back to tell what happened, and the request is never sent again by itself.
+ */
+public final class DeactivateViewModel {
+
+    private final AccountService service;
+    private final DialogService dialogs;
+    private final String userId;
+    private final boolean ownAccount;
+    private final Runnable onDone;
+
+    private final StringProperty typedUserId = new SimpleStringProperty("");
+    private final BooleanProperty erase = new SimpleBooleanProperty(false);
+    private final BooleanProperty eraseUnderstood = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
+    private final BooleanBinding canDeactivate;
+
+    public DeactivateViewModel(AccountService service, DialogService dialogs, String userId, String signedInUserId,
+                               Runnable onDone) {
+        this.service = service;
+        this.dialogs = dialogs;
+        this.userId = userId;
+        this.ownAccount = userId.equals(signedInUserId);
+        this.onDone = onDone;
+        canDeactivate = Bindings.createBooleanBinding(() -> !ownAccount && !busy.get()
+                        && typedUserId.get().strip().equals(userId) && (!erase.get() || eraseUnderstood.get()),
+                typedUserId, erase, eraseUnderstood, busy);
+        erase.addListener((obs, old, now) -> {
+            if (!now) {
+                eraseUnderstood.set(false);
+            }
+        });
+    }
+
+    public void deactivate() {
+        if (!canDeactivate.get()) {
+            return;
+        }
+        boolean withErase = erase.get();
+        error.set(null);
+        busy.set(true);
+        progress.set(tr("deactivate.running"));
+        service.deactivate(userId, withErase)
+                .onSuccess(ignored -> finished(withErase))
+                .onFailure(e -> {
+                    if (e.category() == ErrorCategory.TIMEOUT || e.category() == ErrorCategory.NETWORK) {
+                        checkOutcome(withErase, e);
+                    } else {
+                        fail(e);
+                    }
+                })
+                .start();
+    }
+
+    /** The outcome of a deactivation whose answer was lost: read the account instead of sending it again. */
+    private void checkOutcome(boolean withErase, MatrixApiException original) {
+        service.getUser(userId)
+                .onSuccess(user -> {
+                    if (user.deactivated()) {
+                        finished(withErase);
+                    } else {
+                        fail(original);
+                        error.set(new ErrorReport(tr("deactivate.unknown.outcome", tr("deactivate.checked.not")),
+                                "", error.get().details()));
+                    }
+                })
+                .onFailure(e -> fail(original))
+                .start();
+    }
+
+    private void finished(boolean withErase) {
+        busy.set(false);
+        progress.set("");
+        dialogs.notify(tr(withErase ? "deactivate.done.erase" : "deactivate.done", userId));
+        onDone.run();
+        closeRequested.set(true);
+    }
+
+    private void fail(MatrixApiException e) {
+        busy.set(false);
+        progress.set("");
+        error.set(ErrorMessages.describe(e));
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public boolean isOwnAccount() {
+        return ownAccount;
+    }
+
+    public StringProperty typedUserIdProperty() {
+        return typedUserId;
+    }
+
+    public BooleanProperty eraseProperty() {
+        return erase;
+    }
+
+    public BooleanProperty eraseUnderstoodProperty() {
+        return eraseUnderstood;
+    }
+
+    public BooleanBinding canDeactivateProperty() {
+        return canDeactivate;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty closeRequestedProperty() {
+        return closeRequested.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

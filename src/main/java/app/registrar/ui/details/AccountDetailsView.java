@@ -1,0 +1,264 @@
+package app.registrar.ui.details;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.api.ExternalId;
+import app.registrar.api.Threepid;
+import app.registrar.api.UserDetails;
+import app.registrar.ui.common.Formats;
+import app.registrar.ui.common.Views;
+import java.io.ByteArrayInputStream;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The account details beside the list, with the actions for the shown account. */
+public final class AccountDetailsView extends StackPane {
+
+    /** What the buttons that open dialogs do; the main view opens them. */
+    public interface Actions {
+        void edit(UserDetails user);
+
+        void resetPassword(UserDetails user);
+
+        void deactivate(UserDetails user);
+
+        void reactivate(UserDetails user);
+    }
+
+    private final AccountDetailsViewModel model;
+    private final Actions actions;
+    private final VBox content = new VBox(6);
+
+    public AccountDetailsView(AccountDetailsViewModel model, Actions actions) {
+        this.model = model;
+        this.actions = actions;
+        getStyleClass().add("details-pane");
+        setMinWidth(320);
+        setPrefWidth(380);
+
+        content.setPadding(new Insets(16));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+
+        Label none = new Label(tr("details.none"));
+        none.getStyleClass().add("placeholder-text");
+        none.setWrapText(true);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(40, 40);
+        spinner.visibleProperty().bind(model.loadingProperty());
+        VBox error = Views.errorBox(model.errorProperty());
+        error.setMaxWidth(320);
+        none.visibleProperty().bind(model.userProperty().isNull().and(model.loadingProperty().not())
+                .and(model.errorProperty().isNull()));
+        scroll.visibleProperty().bind(model.userProperty().isNotNull());
+        getChildren().addAll(none, spinner, error, scroll);
+
+        model.userProperty().addListener((obs, old, now) -> rebuild());
+        model.getDevices().addListener((javafx.collections.ListChangeListener<AccountDetailsViewModel.DeviceRow>) c -> rebuild());
+        model.roomCountProperty().addListener((obs, old, now) -> rebuild());
+        model.avatarProperty().addListener((obs, old, now) -> rebuild());
+        rebuild();
+    }
+
+    private void rebuild() {
+        UserDetails user = model.getUser();
+        content.getChildren().clear();
+        if (user == null) {
+            return;
+        }
+        Label name = new Label(user.displayName() == null || user.displayName().isBlank()
+                ? user.userId().substring(1, user.userId().indexOf(':')) : user.displayName());
+        name.getStyleClass().add("user-title");
+        name.setId("detailsName");
+        name.setWrapText(true);
+        Label id = new Label(user.userId());
+        id.setId("detailsUserId");
+        id.getStyleClass().add("placeholder-text");
+        VBox who = new VBox(2, name, id, chips(user));
+        HBox header = new HBox(12, avatar(user), who);
+        header.setAlignment(Pos.CENTER_LEFT);
+        content.getChildren().add(header);
+
+        content.getChildren().add(actionButtons(user));
+
+        content.getChildren().add(section(tr("details.emails")));
+        if (user.emails().isEmpty()) {
+            content.getChildren().add(Views.help(tr("details.emails.none")));
+        }
+        for (Threepid email : user.emails()) {
+            Label line = new Label(email.address(), new FontIcon(Feather.MAIL));
+            line.getStyleClass().add("email-line");
+            content.getChildren().add(line);
+        }
+
+        content.getChildren().add(section(tr("details.sso")));
+        if (user.externalIds().isEmpty()) {
+            content.getChildren().add(Views.help(tr("details.sso.none")));
+        }
+        for (ExternalId external : user.externalIds()) {
+            content.getChildren().add(new Label(external.authProvider() + " · " + external.externalId(), new FontIcon(Feather.KEY)));
+        }
+
+        GridPane facts = new GridPane();
+        facts.setHgap(12);
+        facts.setVgap(4);
+        facts.addRow(0, muted(tr("details.created")), new Label(Formats.dateTime(user.createdAt())));
+        facts.addRow(1, muted(tr("details.seen")), new Label(Formats.ago(user.lastSeenAt())));
+        Long rooms = model.roomCountProperty().get();
+        facts.addRow(2, muted(tr("details.rooms")), new Label(rooms == null ? "…" : rooms.toString()));
+        content.getChildren().addAll(section(tr("details.profile")), facts);
+
+        content.getChildren().add(section(tr("details.devices")));
+        if (model.getDevices().isEmpty()) {
+            content.getChildren().add(Views.help(tr("details.devices.none")));
+        }
+        for (AccountDetailsViewModel.DeviceRow device : model.getDevices()) {
+            content.getChildren().add(deviceLine(device));
+        }
+    }
+
+    private Node actionButtons(UserDetails user) {
+        Button edit = button("details.edit", Feather.EDIT_2, "editAccount", () -> actions.edit(user));
+        Button password = button("details.password", Feather.LOCK, "resetPassword", () -> actions.resetPassword(user));
+        Button lifecycle = user.deactivated()
+                ? button("details.reactivate", Feather.ROTATE_CCW, "reactivateAccount", () -> actions.reactivate(user))
+                : button("details.deactivate", Feather.USER_X, "deactivateAccount", () -> actions.deactivate(user));
+        if (!user.deactivated()) {
+            lifecycle.getStyleClass().add("danger");
+        }
+        password.setDisable(user.deactivated());
+        edit.setDisable(user.deactivated());
+
+        Button lock = button(user.locked() ? "details.unlock" : "details.lock", Feather.SLASH, "toggleLock", model::toggleLocked);
+        lock.setTooltip(new Tooltip(tr("details.lock.help")));
+        Button suspend = button(user.suspended() ? "details.unsuspend" : "details.suspend", Feather.PAUSE_CIRCLE,
+                "toggleSuspend", model::toggleSuspended);
+        suspend.setTooltip(new Tooltip(tr("details.suspend.help")));
+        Button shadow = button(user.shadowBanned() ? "details.unshadowban" : "details.shadowban", Feather.EYE_OFF,
+                "toggleShadowBan", model::toggleShadowBanned);
+        shadow.setTooltip(new Tooltip(tr("details.shadowban.help")));
+        for (Button small : new Button[] {lock, suspend, shadow}) {
+            small.getStyleClass().add("small");
+            small.setDisable(user.deactivated());
+        }
+        FlowPane main = new FlowPane(6, 6, edit, password, lifecycle);
+        FlowPane more = new FlowPane(6, 6, lock, suspend, shadow);
+        VBox box = new VBox(8, main, more);
+        box.setPadding(new Insets(10, 0, 4, 0));
+        box.disableProperty().bind(model.busyProperty());
+        return box;
+    }
+
+    private Node deviceLine(AccountDetailsViewModel.DeviceRow device) {
+        Label name = new Label(device.name() + "  (" + device.deviceId() + ")");
+        Label seen = new Label(tr("details.device.line", device.deviceId(), Formats.ago(device.lastSeen()),
+                device.lastIp() == null ? "—" : device.lastIp()));
+        seen.getStyleClass().add("help-text");
+        seen.setWrapText(true);
+        if (device.userAgent() != null) {
+            seen.setTooltip(new Tooltip(device.userAgent()));
+        }
+        VBox text = new VBox(1, name, seen);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button remove = new Button(null, new FontIcon(Feather.LOG_OUT));
+        remove.setTooltip(new Tooltip(tr("details.device.remove")));
+        remove.setAccessibleText(tr("details.device.remove") + " " + device.name());
+        remove.getStyleClass().addAll("flat", "small");
+        remove.setOnAction(e -> model.removeDevice(device));
+        remove.disableProperty().bind(model.busyProperty());
+        HBox line = new HBox(8, new FontIcon(Feather.MONITOR), text, remove);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private Node avatar(UserDetails user) {
+        byte[] bytes = model.avatarProperty().get();
+        if (bytes != null) {
+            Image image = new Image(new ByteArrayInputStream(bytes), 56, 56, true, true);
+            if (!image.isError()) {
+                ImageView view = new ImageView(image);
+                view.setFitWidth(56);
+                view.setFitHeight(56);
+                view.setClip(new Circle(28, 28, 28));
+                return view;
+            }
+        }
+        String source = user.displayName() != null && !user.displayName().isBlank() ? user.displayName() : user.userId().substring(1);
+        Label initials = new Label(source.substring(0, 1).toUpperCase(java.util.Locale.ROOT));
+        initials.getStyleClass().add("avatar-initials");
+        initials.setStyle("-fx-font-size: 22px;");
+        initials.setMinSize(56, 56);
+        initials.setMaxSize(56, 56);
+        initials.setAlignment(Pos.CENTER);
+        return initials;
+    }
+
+    private static Node chips(UserDetails user) {
+        FlowPane chips = new FlowPane(4, 4);
+        chip(chips, user.deactivated(), "status.deactivated", "deactivated");
+        chip(chips, user.erased(), "status.erased", "erased");
+        chip(chips, user.admin(), "status.admin", "admin");
+        chip(chips, user.locked(), "status.locked", "locked");
+        chip(chips, user.suspended(), "status.suspended", "suspended");
+        chip(chips, user.shadowBanned(), "status.shadow.banned", "shadow-banned");
+        chip(chips, user.guest(), "status.guest", "guest");
+        chip(chips, "bot".equals(user.userType()), "status.bot", "bot");
+        chip(chips, "support".equals(user.userType()), "status.support", "support");
+        chip(chips, chips.getChildren().isEmpty(), "status.active", "active");
+        chips.setId("detailsStatus");
+        return chips;
+    }
+
+    private static void chip(FlowPane chips, boolean when, String key, String style) {
+        if (when) {
+            Label chip = new Label(tr(key));
+            chip.getStyleClass().addAll("status-chip", style);
+            chips.getChildren().add(chip);
+        }
+    }
+
+    private static Button button(String key, Feather icon, String id, Runnable action) {
+        Button button = new Button(tr(key), new FontIcon(icon));
+        button.setMnemonicParsing(true);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("placeholder-text");
+        return label;
+    }
+
+    static Region grow() {
+        Region region = new Region();
+        HBox.setHgrow(region, Priority.ALWAYS);
+        return region;
+    }
+}

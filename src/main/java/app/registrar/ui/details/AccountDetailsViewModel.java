@@ -1,0 +1,259 @@
+package app.registrar.ui.details;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.api.Connection;
+import app.registrar.api.Device;
+import app.registrar.api.ErrorCategory;
+import app.registrar.api.UserDetails;
+import app.registrar.service.AccountService;
+import app.registrar.service.BackgroundTask;
+import app.registrar.service.TaskHandle;
+import app.registrar.ui.common.Confirmation;
+import app.registrar.ui.common.DialogService;
+import app.registrar.ui.common.ErrorMessages;
+import app.registrar.ui.common.ErrorReport;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The details beside the list: profile, emails, SSO identities, devices with their last connection, joined-room
+ * count and status of one account, and the quick actions (lock, suspend, shadow-ban, sign a device out).
+ */
+public final class AccountDetailsViewModel {
+
+    /** A device with what whois knows of its last connection. */
+    public record DeviceRow(String deviceId, String name, String lastIp, Instant lastSeen, String userAgent) { }
+
+    private final AccountService service;
+    private final DialogService dialogs;
+    private final Runnable onAccountChanged;
+
+    private final ReadOnlyObjectWrapper<UserDetails> user = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Long> roomCount = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<byte[]> avatar = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
+
+    private String userId;
+    private int generation;
+    private TaskHandle running = TaskHandle.NONE;
+
+    public AccountDetailsViewModel(AccountService service, DialogService dialogs, Runnable onAccountChanged) {
+        this.service = service;
+        this.dialogs = dialogs;
+        this.onAccountChanged = onAccountChanged;
+    }
+
+    /** Shows {@code id} (null clears); answers for an account no longer shown are dropped. */
+    public void show(String id) {
+        running.cancel();
+        int current = ++generation;
+        userId = id;
+        user.set(null);
+        devices.clear();
+        roomCount.set(null);
+        avatar.set(null);
+        error.set(null);
+        if (id == null) {
+            loading.set(false);
+            return;
+        }
+        loading.set(true);
+        running = service.getUser(id)
+                .onSuccess(details -> {
+                    if (current == generation) {
+                        user.set(details);
+                        loadAround(current, details);
+                    }
+                })
+                .onFailure(e -> {
+                    if (current == generation && e.category() != ErrorCategory.CANCELLED) {
+                        error.set(ErrorMessages.describe(e));
+                    }
+                })
+                .andFinally(() -> {
+                    if (current == generation) {
+                        loading.set(false);
+                    }
+                })
+                .start();
+    }
+
+    /** Reads the shown account again (after an action or a dialog changed it). */
+    public void reload() {
+        show(userId);
+    }
+
+    private void loadAround(int current, UserDetails details) {
+        String id = details.userId();
+        service.devices(id).onSuccess(list -> {
+            if (current != generation) {
+                return;
+            }
+            service.whois(id).onSuccess(connections -> {
+                if (current == generation) {
+                    devices.setAll(merge(list, connections));
+                }
+            }).onFailure(e -> {
+                if (current == generation) {
+                    devices.setAll(merge(list, List.of()));
+                }
+            }).start();
+        }).start();
+        service.joinedRoomCount(id).onSuccess(count -> {
+            if (current == generation) {
+                roomCount.set(count);
+            }
+        }).start();
+        if (details.avatarUrl() != null && details.avatarUrl().startsWith("mxc://")) {
+            service.thumbnail(details.avatarUrl(), 96).onSuccess(bytes -> {
+                if (current == generation) {
+                    avatar.set(bytes);
+                }
+            }).start();
+        }
+    }
+
+    static List<DeviceRow> merge(List<Device> devices, List<Connection> connections) {
+        Map<String, Connection> byDevice = connections.stream().filter(c -> c.deviceId() != null)
+                .collect(Collectors.toMap(Connection::deviceId, Function.identity(), (a, b) ->
+                        a.lastSeenAt() != null && b.lastSeenAt() != null && a.lastSeenAt().isAfter(b.lastSeenAt()) ? a : b));
+        return devices.stream().map(d -> {
+            Connection c = byDevice.get(d.deviceId());
+            return new DeviceRow(d.deviceId(),
+                    d.displayName() == null || d.displayName().isBlank() ? tr("details.device.unnamed") : d.displayName(),
+                    d.lastSeenIp() != null ? d.lastSeenIp() : c == null ? null : c.ip(),
+                    d.lastSeenAt() != null ? d.lastSeenAt() : c == null ? null : c.lastSeenAt(),
+                    d.lastSeenUserAgent() != null ? d.lastSeenUserAgent() : c == null ? null : c.userAgent());
+        }).sorted((a, b) -> {
+            if (a.lastSeen() == null) {
+                return b.lastSeen() == null ? 0 : 1;
+            }
+            return b.lastSeen() == null ? -1 : b.lastSeen().compareTo(a.lastSeen());
+        }).toList();
+    }
+
+    // ---- quick actions ---------------------------------------------------------------------------------------
+
+    public void toggleLocked() {
+        UserDetails current = user.get();
+        if (current == null) {
+            return;
+        }
+        boolean lock = !current.locked();
+        act(lock ? "details.lock.confirm" : "details.unlock.confirm", lock ? "details.lock" : "details.unlock",
+                "details.lock.help", lock ? "details.done.lock" : "details.done.unlock", lock,
+                service.setLocked(current.userId(), lock));
+    }
+
+    public void toggleSuspended() {
+        UserDetails current = user.get();
+        if (current == null) {
+            return;
+        }
+        boolean suspend = !current.suspended();
+        act(suspend ? "details.suspend.confirm" : "details.unsuspend.confirm", suspend ? "details.suspend" : "details.unsuspend",
+                "details.suspend.help", suspend ? "details.done.suspend" : "details.done.unsuspend", suspend,
+                service.setSuspended(current.userId(), suspend));
+    }
+
+    public void toggleShadowBanned() {
+        UserDetails current = user.get();
+        if (current == null) {
+            return;
+        }
+        boolean ban = !current.shadowBanned();
+        act(ban ? "details.shadowban.confirm" : "details.unshadowban.confirm", ban ? "details.shadowban" : "details.unshadowban",
+                "details.shadowban.help", ban ? "details.done.shadowban" : "details.done.unshadowban", ban,
+                service.setShadowBanned(current.userId(), ban));
+    }
+
+    private void act(String questionKey, String actionKey, String helpKey, String doneKey, boolean restricting,
+                     BackgroundTask<UserDetails> task) {
+        String id = user.get().userId();
+        Confirmation question = new Confirmation(tr(actionKey), tr(questionKey, id), tr(helpKey),
+                tr(actionKey) + " " + id, tr("details.keep"), restricting);
+        if (busy.get() || !dialogs.confirm(question)) {
+            return;
+        }
+        busy.set(true);
+        task.onSuccess(updated -> {
+            if (updated.userId().equals(userId)) {
+                user.set(updated);
+            }
+            dialogs.notify(tr(doneKey, id));
+            onAccountChanged.run();
+        }).onFailure(e -> dialogs.showError(tr("dialog.error.title"), ErrorMessages.describe(e)))
+                .andFinally(() -> busy.set(false))
+                .start();
+    }
+
+    /** Signs the account out of one device, after asking. */
+    public void removeDevice(DeviceRow device) {
+        UserDetails current = user.get();
+        if (current == null || busy.get()) {
+            return;
+        }
+        Confirmation question = new Confirmation(tr("details.device.remove.confirm.title"),
+                tr("details.device.remove.confirm.header", current.userId(), device.name()),
+                tr("details.device.remove.confirm.text"), tr("details.device.remove.confirm.action"),
+                tr("details.keep"), true);
+        if (!dialogs.confirm(question)) {
+            return;
+        }
+        busy.set(true);
+        service.deleteDevice(current.userId(), device.deviceId())
+                .onSuccess(ignored -> devices.removeIf(d -> d.deviceId().equals(device.deviceId())))
+                .onFailure(e -> dialogs.showError(tr("dialog.error.title"), ErrorMessages.describe(e)))
+                .andFinally(() -> busy.set(false))
+                .start();
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public ReadOnlyObjectProperty<UserDetails> userProperty() {
+        return user.getReadOnlyProperty();
+    }
+
+    public UserDetails getUser() {
+        return user.get();
+    }
+
+    public ObservableList<DeviceRow> getDevices() {
+        return devices;
+    }
+
+    public ReadOnlyObjectProperty<Long> roomCountProperty() {
+        return roomCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<byte[]> avatarProperty() {
+        return avatar.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,230 @@
+package app.registrar.ui.edituser;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.api.ExternalId;
+import app.registrar.ui.common.ModalDialog;
+import app.registrar.ui.common.Views;
+import java.io.ByteArrayInputStream;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The create / edit account dialog, bound to an {@link EditUserViewModel}. */
+public final class EditUserDialog extends ModalDialog {
+
+    public EditUserDialog(Window owner, EditUserViewModel model) {
+        super(owner, model.isCreate() ? tr("edit.title.create") : tr("edit.title.edit", model.getUserId()));
+        bindBusy(model.busyProperty());
+
+        // User ID
+        TextField localpart = new TextField();
+        localpart.setId("localpart");
+        localpart.setPromptText(tr("edit.user.prompt"));
+        localpart.textProperty().bindBidirectional(model.localpartProperty());
+        localpart.setEditable(model.isCreate());
+        Label server = new Label(":" + model.getServerName());
+        Label at = new Label("@");
+        HBox idRow = new HBox(4, at, localpart, server);
+        idRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(localpart, Priority.ALWAYS);
+        Label note = new Label();
+        note.getStyleClass().add("help-text");
+        note.textProperty().bind(model.userIdNoteProperty());
+        note.visibleProperty().bind(Bindings.isNotEmpty(model.userIdNoteProperty()));
+        note.managedProperty().bind(note.visibleProperty());
+        VBox idBox = new VBox(4, Views.labelFor("edit.user", localpart), idRow,
+                model.isCreate() ? Views.help(tr("edit.user.help")) : new Region(),
+                Views.problem(model.userIdProblemProperty()), note);
+
+        // Display name
+        TextField displayName = new TextField();
+        displayName.setId("displayName");
+        displayName.textProperty().bindBidirectional(model.displayNameProperty());
+        VBox nameBox = new VBox(4, Views.labelFor("edit.display", displayName), displayName,
+                Views.help(tr("edit.display.help")), Views.problem(model.displayNameProblemProperty()));
+
+        // Avatar
+        ImageView preview = new ImageView();
+        preview.setFitWidth(48);
+        preview.setFitHeight(48);
+        preview.setPreserveRatio(true);
+        model.avatarPreviewProperty().addListener((obs, old, now) ->
+                preview.setImage(now == null ? null : new Image(new ByteArrayInputStream(now), 48, 48, true, true)));
+        Button choose = new Button(tr("edit.avatar.choose"), new FontIcon(Feather.IMAGE));
+        choose.setMnemonicParsing(true);
+        choose.setOnAction(e -> model.chooseAvatar());
+        Button removeAvatar = new Button(tr("edit.avatar.remove"));
+        removeAvatar.setOnAction(e -> model.removeAvatar());
+        HBox avatarRow = new HBox(8, preview, choose, removeAvatar);
+        avatarRow.setAlignment(Pos.CENTER_LEFT);
+        Label avatarLabel = new Label(tr("edit.avatar"));
+        VBox avatarBox = new VBox(4, avatarLabel, avatarRow, Views.problem(model.avatarProblemProperty()));
+
+        // Emails
+        ListView<String> emails = new ListView<>(model.getEmails());
+        emails.setId("emails");
+        emails.setPrefHeight(90);
+        emails.setCellFactory(list -> new RemovableCell<>(model::removeEmail, tr("edit.email.remove")));
+        TextField newEmail = new TextField();
+        newEmail.setId("newEmail");
+        newEmail.setPromptText(tr("edit.email.prompt"));
+        newEmail.textProperty().bindBidirectional(model.newEmailProperty());
+        newEmail.setOnAction(e -> model.addEmail());
+        Button addEmail = new Button(tr("edit.email.add"));
+        addEmail.setId("addEmail");
+        addEmail.setMnemonicParsing(true);
+        addEmail.setOnAction(e -> model.addEmail());
+        HBox.setHgrow(newEmail, Priority.ALWAYS);
+        VBox emailBox = new VBox(4, Views.labelFor("edit.emails", newEmail), emails, new HBox(8, newEmail, addEmail),
+                Views.problem(model.emailProblemProperty()), Views.help(tr("edit.emails.help")));
+
+        // SSO identities
+        ListView<ExternalId> ids = new ListView<>(model.getExternalIds());
+        ids.setPrefHeight(60);
+        ids.setCellFactory(list -> new RemovableCell<>(model::removeExternalId, tr("edit.sso.remove")) {
+            @Override
+            protected String text(ExternalId item) {
+                return item.authProvider() + " · " + item.externalId();
+            }
+        });
+        TextField provider = new TextField();
+        provider.setPromptText(tr("edit.sso.provider"));
+        provider.textProperty().bindBidirectional(model.newProviderProperty());
+        TextField externalId = new TextField();
+        externalId.setPromptText(tr("edit.sso.id"));
+        externalId.textProperty().bindBidirectional(model.newExternalIdProperty());
+        Button addId = new Button(tr("edit.sso.add"));
+        addId.setOnAction(e -> model.addExternalId());
+        HBox.setHgrow(externalId, Priority.ALWAYS);
+        VBox ssoBox = new VBox(4, new Label(tr("edit.sso")), ids, new HBox(8, provider, externalId, addId),
+                Views.problem(model.externalIdProblemProperty()));
+
+        // Password
+        PasswordField password = new PasswordField();
+        password.setId("newPassword");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        HBox.setHgrow(password, Priority.ALWAYS);
+        Button generate = new Button(tr("edit.password.generate"), new FontIcon(Feather.ZAP));
+        generate.setId("generatePassword");
+        generate.setMnemonicParsing(true);
+        generate.setOnAction(e -> model.generatePassword());
+        TextField shown = new TextField();
+        shown.setId("generatedPassword");
+        shown.setEditable(false);
+        shown.textProperty().bind(model.generatedPasswordProperty());
+        Button copy = new Button(tr("edit.password.copy"), new FontIcon(Feather.COPY));
+        copy.setOnAction(e -> model.copyGeneratedPassword());
+        HBox.setHgrow(shown, Priority.ALWAYS);
+        HBox shownRow = new HBox(8, shown, copy);
+        shownRow.visibleProperty().bind(Bindings.isNotEmpty(model.generatedPasswordProperty()));
+        shownRow.managedProperty().bind(shownRow.visibleProperty());
+        Label ok = new Label(tr("password.ok"));
+        ok.getStyleClass().add("help-text");
+        ok.visibleProperty().bind(Bindings.isEmpty(model.passwordProblemProperty()).and(Bindings.isNotEmpty(model.passwordProperty())));
+        ok.managedProperty().bind(ok.visibleProperty());
+        VBox passwordBox = new VBox(4, Views.labelFor("edit.password", password), new HBox(8, password, generate), shownRow,
+                model.isCreate() ? new Region() : Views.help(tr("edit.password.edit.help")),
+                Views.problem(model.passwordProblemProperty()), ok);
+
+        // Admin and type
+        CheckBox admin = new CheckBox(tr("edit.admin"));
+        admin.setId("admin");
+        admin.setMnemonicParsing(true);
+        admin.selectedProperty().bindBidirectional(model.adminProperty());
+        ComboBox<String> type = new ComboBox<>();
+        type.getItems().setAll("", "bot", "support");
+        type.setValue(model.userTypeProperty().get() == null ? "" : model.userTypeProperty().get());
+        type.valueProperty().addListener((obs, old, now) -> model.userTypeProperty().set(now == null || now.isEmpty() ? null : now));
+        type.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null || value.isEmpty() ? tr("edit.type.regular") : tr("edit.type." + value);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;
+            }
+        });
+        HBox typeRow = new HBox(8, Views.labelFor("edit.type", type), type);
+        typeRow.setAlignment(Pos.CENTER_LEFT);
+        VBox roleBox = new VBox(6, admin, Views.help(tr("edit.admin.help")), typeRow);
+
+        VBox content = new VBox(14, idBox, nameBox, avatarBox, passwordBox, emailBox, ssoBox, roleBox,
+                Views.errorBox(model.errorProperty()));
+        content.setPrefWidth(520);
+        content.disableProperty().bind(model.busyProperty());
+        setContent(content);
+
+        addCancelButton(tr("edit.cancel"));
+        Button save = addButton(model.isCreate() ? tr("edit.save.create") : tr("edit.save.edit"), true, model::save);
+        save.setId("saveAccount");
+        save.disableProperty().bind(model.canSaveProperty().not()
+                .or(model.isCreate() ? Bindings.isEmpty(model.passwordProperty()) : Bindings.createBooleanBinding(() -> false)));
+        save.textProperty().bind(Bindings.when(model.busyProperty()).then(tr("edit.saving"))
+                .otherwise(model.isCreate() ? tr("edit.save.create") : tr("edit.save.edit")));
+
+        model.closeRequestedProperty().addListener((obs, old, now) -> {
+            if (now) {
+                close();
+            }
+        });
+        setOnHidden(e -> model.clearSecrets());
+        setMinWidth(560);
+        setHeight(Math.min(760, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 40));
+        (model.isCreate() ? localpart : displayName).requestFocus();
+    }
+
+    /** A list cell with a remove button beside the text. */
+    static class RemovableCell<T> extends ListCell<T> {
+        private final java.util.function.Consumer<T> remove;
+        private final String removeText;
+
+        RemovableCell(java.util.function.Consumer<T> remove, String removeText) {
+            this.remove = remove;
+            this.removeText = removeText;
+        }
+
+        protected String text(T item) {
+            return String.valueOf(item);
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label label = new Label(text(item));
+            Region grow = new Region();
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            Button button = new Button(null, new FontIcon(Feather.X));
+            button.getStyleClass().addAll("flat", "small");
+            button.setAccessibleText(removeText + " " + text(item));
+            button.setOnAction(e -> remove.accept(item));
+            HBox row = new HBox(6, label, grow, button);
+            row.setAlignment(Pos.CENTER_LEFT);
+            setText(null);
+            setGraphic(row);
+        }
+    }
+}

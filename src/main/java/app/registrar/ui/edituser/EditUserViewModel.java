@@ -1,0 +1,583 @@
+package app.registrar.ui.edituser;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.api.ErrorCategory;
+import app.registrar.api.ExternalId;
+import app.registrar.api.Threepid;
+import app.registrar.api.UserDetails;
+import app.registrar.api.UserUpdate;
+import app.registrar.model.PasswordGenerator;
+import app.registrar.model.PasswordPolicy;
+import app.registrar.model.UserId;
+import app.registrar.service.AccountService;
+import app.registrar.service.TaskHandle;
+import app.registrar.ui.common.Confirmation;
+import app.registrar.ui.common.DialogService;
+import app.registrar.ui.common.ErrorMessages;
+import app.registrar.ui.common.ErrorReport;
+import app.registrar.ui.common.PasswordRules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The create and edit dialog, one view model for both. Edits a copy of the account; saves only what changed,
+ * adds and removes emails and SSO identities one by one (the server replaces whole lists), keeps the dialog open
+ * while saving, and on failure keeps every field as typed.
+ */
+public final class EditUserViewModel {
+
+    /** Whether the user ID typed for a new account is free. */
+    public enum Availability { UNKNOWN, CHECKING, AVAILABLE, TAKEN }
+
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    static final int MAX_DISPLAY_NAME = 256;
+    static final long MAX_AVATAR_BYTES = 5L * 1024 * 1024;
+    static final long AVAILABILITY_DELAY_MS = 300;
+
+    private final AccountService service;
+    private final DialogService dialogs;
+    private final String serverName;
+    private final String ownUserId;
+    private final PasswordPolicy policy;
+    private final UserDetails original;
+    private final Consumer<UserDetails> onSaved;
+    private final PasswordGenerator generator = new PasswordGenerator();
+
+    private final StringProperty localpart = new SimpleStringProperty("");
+    private final StringProperty displayName = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty newEmail = new SimpleStringProperty("");
+    private final StringProperty newProvider = new SimpleStringProperty("");
+    private final StringProperty newExternalId = new SimpleStringProperty("");
+    private final BooleanProperty admin = new SimpleBooleanProperty();
+    private final ObjectProperty<String> userType = new SimpleObjectProperty<>();
+    private final ObservableList<String> emails = FXCollections.observableArrayList();
+    private final ObservableList<ExternalId> externalIds = FXCollections.observableArrayList();
+
+    private final ReadOnlyObjectWrapper<byte[]> avatarPreview = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper avatarProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper emailProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper externalIdProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper generatedPassword = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Availability> availability = new ReadOnlyObjectWrapper<>(Availability.UNKNOWN);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
+
+    private final StringBinding userIdProblem;
+    private final StringBinding userIdNote;
+    private final StringBinding displayNameProblem;
+    private final StringBinding passwordProblem;
+    private final BooleanBinding canSave;
+
+    private byte[] chosenAvatar;
+    private String chosenAvatarType;
+    private String chosenAvatarName;
+    private boolean removeAvatar;
+    private TaskHandle availabilityCheck = TaskHandle.NONE;
+    private int availabilityGeneration;
+
+    /** For a new account on {@code serverName}. */
+    public static EditUserViewModel forCreate(AccountService service, DialogService dialogs, String serverName,
+                                              String ownUserId, PasswordPolicy policy, Consumer<UserDetails> onSaved) {
+        return new EditUserViewModel(service, dialogs, serverName, ownUserId, policy, null, onSaved);
+    }
+
+    /** For changing {@code account}. */
+    public static EditUserViewModel forEdit(AccountService service, DialogService dialogs, String ownUserId,
+                                            PasswordPolicy policy, UserDetails account, Consumer<UserDetails> onSaved) {
+        String server = account.userId().substring(account.userId().indexOf(':') + 1);
+        return new EditUserViewModel(service, dialogs, server, ownUserId, policy, account, onSaved);
+    }
+
+    private EditUserViewModel(AccountService service, DialogService dialogs, String serverName, String ownUserId,
+                              PasswordPolicy policy, UserDetails original, Consumer<UserDetails> onSaved) {
+        this.service = service;
+        this.dialogs = dialogs;
+        this.serverName = serverName;
+        this.ownUserId = ownUserId;
+        this.policy = policy;
+        this.original = original;
+        this.onSaved = onSaved;
+        if (original != null) {
+            localpart.set(original.userId().substring(1, original.userId().indexOf(':')));
+            displayName.set(original.displayName() == null ? "" : original.displayName());
+            admin.set(original.admin());
+            userType.set(original.userType());
+            original.emails().forEach(e -> emails.add(e.address()));
+            externalIds.setAll(original.externalIds());
+        }
+
+        userIdProblem = Bindings.createStringBinding(this::computeUserIdProblem, localpart, availability);
+        userIdNote = Bindings.createStringBinding(this::computeUserIdNote, localpart, availability);
+        displayNameProblem = Bindings.createStringBinding(() -> displayName.get().length() > MAX_DISPLAY_NAME
+                ? tr("edit.display.too.long") : "", displayName);
+        passwordProblem = Bindings.createStringBinding(() -> {
+            if (!isCreate() && password.get().isEmpty()) {
+                return "";
+            }
+            return PasswordRules.explain(policy, password.get());
+        }, password);
+        canSave = busy.not()
+                .and(Bindings.createBooleanBinding(() -> userIdProblem.get().isEmpty(), userIdProblem))
+                .and(Bindings.createBooleanBinding(() -> displayNameProblem.get().isEmpty(), displayNameProblem))
+                .and(Bindings.createBooleanBinding(() -> passwordProblem.get().isEmpty(), passwordProblem));
+
+        localpart.addListener((obs, old, now) -> scheduleAvailability());
+        newEmail.addListener((obs, old, now) -> emailProblem.set(""));
+        newProvider.addListener((obs, old, now) -> externalIdProblem.set(""));
+        newExternalId.addListener((obs, old, now) -> externalIdProblem.set(""));
+        password.addListener((obs, old, now) -> {
+            if (!Objects.equals(now, generatedPassword.get())) {
+                generatedPassword.set("");
+            }
+        });
+    }
+
+    public boolean isCreate() {
+        return original == null;
+    }
+
+    /** The user ID the dialog creates or edits, as it will be sent. */
+    public String getUserId() {
+        return isCreate() ? UserId.fromInput(localpart.get(), serverName).toString() : original.userId();
+    }
+
+    private String typedLocalpart() {
+        String value = localpart.get() == null ? "" : localpart.get().strip();
+        if (value.startsWith("@")) {
+            int colon = value.indexOf(':');
+            value = colon > 0 ? value.substring(1, colon) : value.substring(1);
+        }
+        return value;
+    }
+
+    private String computeUserIdProblem() {
+        if (!isCreate()) {
+            return "";
+        }
+        String typed = localpart.get() == null ? "" : localpart.get().strip();
+        if (typed.startsWith("@") && typed.contains(":") && !typed.substring(typed.indexOf(':') + 1).equalsIgnoreCase(serverName)) {
+            return tr("edit.user.problem.other.server", serverName);
+        }
+        List<UserId.Problem> problems = UserId.checkNewLocalpart(typedLocalpart(), serverName);
+        if (!problems.isEmpty()) {
+            return tr("edit.user.problem." + problems.get(0).name().toLowerCase(Locale.ROOT).replace('_', '.'));
+        }
+        return availability.get() == Availability.TAKEN ? tr("edit.user.taken") : "";
+    }
+
+    private String computeUserIdNote() {
+        if (!isCreate() || !computeUserIdProblem().isEmpty()) {
+            return "";
+        }
+        String typed = typedLocalpart();
+        if (typed.isEmpty()) {
+            return "";
+        }
+        String lowered = typed.toLowerCase(Locale.ROOT);
+        return switch (availability.get()) {
+            case CHECKING -> tr("edit.user.checking");
+            case AVAILABLE -> lowered.equals(typed) ? tr("edit.user.available", lowered + ":" + serverName)
+                    : tr("edit.user.lowered", "@" + lowered + ":" + serverName);
+            default -> lowered.equals(typed) ? "" : tr("edit.user.lowered", "@" + lowered + ":" + serverName);
+        };
+    }
+
+    private void scheduleAvailability() {
+        if (!isCreate()) {
+            return;
+        }
+        availabilityCheck.cancel();
+        int current = ++availabilityGeneration;
+        String lowered = typedLocalpart().toLowerCase(Locale.ROOT);
+        if (!UserId.checkNewLocalpart(lowered, serverName).isEmpty()) {
+            availability.set(Availability.UNKNOWN);
+            return;
+        }
+        availability.set(Availability.CHECKING);
+        availabilityCheck = service.executor().schedule(AVAILABILITY_DELAY_MS, () -> {
+            if (current != availabilityGeneration) {
+                return;
+            }
+            availabilityCheck = service.isUsernameAvailable(lowered)
+                    .onSuccess(free -> {
+                        if (current == availabilityGeneration) {
+                            availability.set(free ? Availability.AVAILABLE : Availability.TAKEN);
+                        }
+                    })
+                    .onFailure(e -> {
+                        if (current == availabilityGeneration) {
+                            availability.set(Availability.UNKNOWN);
+                        }
+                    })
+                    .start();
+        });
+    }
+
+    // ---- emails and identities -------------------------------------------------------------------------------
+
+    /** Adds the typed email to the list (sent on save); refuses malformed and duplicate addresses. */
+    public boolean addEmail() {
+        String address = newEmail.get() == null ? "" : newEmail.get().strip().toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(address).matches()) {
+            emailProblem.set(tr("edit.email.invalid"));
+            return false;
+        }
+        if (emails.stream().anyMatch(e -> e.equalsIgnoreCase(address))) {
+            emailProblem.set(tr("edit.email.duplicate"));
+            return false;
+        }
+        emails.add(address);
+        newEmail.set("");
+        return true;
+    }
+
+    public void removeEmail(String address) {
+        emails.remove(address);
+    }
+
+    public boolean addExternalId() {
+        String provider = newProvider.get() == null ? "" : newProvider.get().strip();
+        String id = newExternalId.get() == null ? "" : newExternalId.get().strip();
+        if (provider.isEmpty() || id.isEmpty()) {
+            externalIdProblem.set(tr("edit.sso.incomplete"));
+            return false;
+        }
+        ExternalId added = new ExternalId(provider, id);
+        if (!externalIds.contains(added)) {
+            externalIds.add(added);
+        }
+        newProvider.set("");
+        newExternalId.set("");
+        return true;
+    }
+
+    public void removeExternalId(ExternalId id) {
+        externalIds.remove(id);
+    }
+
+    // ---- avatar ----------------------------------------------------------------------------------------------
+
+    /** Lets the admin pick a picture; it is uploaded when the dialog saves. */
+    public void chooseAvatar() {
+        dialogs.chooseImage().ifPresent(this::useAvatarFile);
+    }
+
+    void useAvatarFile(Path file) {
+        avatarProblem.set("");
+        try {
+            long size = Files.size(file);
+            if (size > MAX_AVATAR_BYTES) {
+                avatarProblem.set(tr("edit.avatar.too.large"));
+                return;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String type = ImageTypes.detect(bytes);
+            if (type == null) {
+                avatarProblem.set(tr("edit.avatar.not.image"));
+                return;
+            }
+            chosenAvatar = bytes;
+            chosenAvatarType = type;
+            chosenAvatarName = file.getFileName().toString();
+            removeAvatar = false;
+            avatarPreview.set(bytes);
+        } catch (java.io.IOException e) {
+            avatarProblem.set(tr("edit.avatar.not.image"));
+        }
+    }
+
+    public void removeAvatar() {
+        chosenAvatar = null;
+        removeAvatar = true;
+        avatarPreview.set(null);
+    }
+
+    /** Whether the account has (or will have) a picture. */
+    public boolean hasAvatar() {
+        return chosenAvatar != null || (!removeAvatar && original != null && original.avatarUrl() != null
+                && !original.avatarUrl().isEmpty());
+    }
+
+    // ---- password --------------------------------------------------------------------------------------------
+
+    /** Fills in a strong password that meets the server's rules and shows it once. */
+    public void generatePassword() {
+        String value = generator.generate(Math.max(20, policy.minimumLength()));
+        generatedPassword.set(value);
+        password.set(value);
+    }
+
+    /** Copies the generated password; only ever called from the admin's click on Copy. */
+    public void copyGeneratedPassword() {
+        if (!generatedPassword.get().isEmpty()) {
+            dialogs.copyToClipboard(generatedPassword.get());
+            dialogs.notify(tr("dialog.copied"));
+        }
+    }
+
+    /** Forgets every password typed or generated; called when the dialog closes. */
+    public void clearSecrets() {
+        password.set("");
+        generatedPassword.set("");
+    }
+
+    // ---- save ------------------------------------------------------------------------------------------------
+
+    /** Creates or saves; the dialog stays open until the server accepted it, and nothing typed is lost on failure. */
+    public void save() {
+        if (!canSave.get()) {
+            return;
+        }
+        if (isCreate() && password.get().isEmpty()) {
+            return;
+        }
+        boolean granting = admin.get() && (original == null || !original.admin());
+        if (granting && !dialogs.confirm(new Confirmation(tr("edit.admin.confirm.title"),
+                tr("edit.admin.confirm.header", getUserId()), tr("edit.admin.confirm.text"),
+                tr("edit.admin.confirm.action"), tr("edit.admin.confirm.cancel"), false))) {
+            return;
+        }
+        if (!isCreate() && original.admin() && !admin.get() && original.userId().equals(ownUserId)) {
+            error.set(new ErrorReport(tr("edit.demote.self"), tr("edit.demote.self.next"), ""));
+            return;
+        }
+        error.set(null);
+        busy.set(true);
+        if (chosenAvatar != null) {
+            service.uploadAvatar(chosenAvatar, chosenAvatarType, chosenAvatarName)
+                    .onSuccess(this::send)
+                    .onFailure(e -> {
+                        error.set(ErrorMessages.describe(e));
+                        busy.set(false);
+                    })
+                    .start();
+        } else {
+            send(null);
+        }
+    }
+
+    private void send(String uploadedAvatar) {
+        UserUpdate update = new UserUpdate();
+        String name = displayName.get().strip();
+        if (isCreate()) {
+            if (!name.isEmpty()) {
+                update.displayName(name);
+            }
+            update.password(password.get());
+            update.admin(admin.get());
+            if (userType.get() != null) {
+                update.userType(userType.get());
+            }
+            if (uploadedAvatar != null) {
+                update.avatarUrl(uploadedAvatar);
+            }
+            List<Threepid> threepids = emails.stream().map(Threepid::email).toList();
+            if (!threepids.isEmpty()) {
+                update.threepids(threepids);
+            }
+            if (!externalIds.isEmpty()) {
+                update.externalIds(List.copyOf(externalIds));
+            }
+            service.createUser(getUserId(), update)
+                    .onSuccess(this::saved)
+                    .onFailure(this::failed)
+                    .andFinally(() -> busy.set(false))
+                    .start();
+            return;
+        }
+        String before = original.displayName() == null ? "" : original.displayName();
+        if (!name.equals(before)) {
+            if (name.isEmpty()) {
+                update.removeDisplayName();
+            } else {
+                update.displayName(name);
+            }
+        }
+        if (!password.get().isEmpty()) {
+            update.password(password.get()).logoutDevices(false);
+        }
+        if (admin.get() != original.admin()) {
+            update.admin(admin.get());
+        }
+        if (!Objects.equals(userType.get(), original.userType())) {
+            update.userType(userType.get());
+        }
+        if (uploadedAvatar != null) {
+            update.avatarUrl(uploadedAvatar);
+        } else if (removeAvatar && original.avatarUrl() != null) {
+            update.removeAvatar();
+        }
+        List<String> before2 = original.emails().stream().map(Threepid::address).toList();
+        List<String> toAdd = emails.stream().filter(e -> before2.stream().noneMatch(e::equalsIgnoreCase)).toList();
+        List<String> toRemove = before2.stream().filter(e -> emails.stream().noneMatch(e::equalsIgnoreCase)).toList();
+        List<ExternalId> idsToAdd = new ArrayList<>(externalIds);
+        idsToAdd.removeAll(original.externalIds());
+        List<ExternalId> idsToRemove = new ArrayList<>(original.externalIds());
+        idsToRemove.removeAll(externalIds);
+        if (update.isEmpty() && toAdd.isEmpty() && toRemove.isEmpty() && idsToAdd.isEmpty() && idsToRemove.isEmpty()) {
+            busy.set(false);
+            dialogs.notify(tr("edit.nothing.changed"));
+            closeRequested.set(true);
+            return;
+        }
+        service.saveUser(original.userId(), update, toAdd, toRemove, idsToAdd, idsToRemove)
+                .onSuccess(this::saved)
+                .onFailure(this::failed)
+                .andFinally(() -> busy.set(false))
+                .start();
+    }
+
+    private void saved(UserDetails result) {
+        dialogs.notify(tr(isCreate() ? "edit.created" : "edit.saved", result.userId()));
+        clearSecrets();
+        onSaved.accept(result);
+        closeRequested.set(true);
+    }
+
+    private void failed(app.registrar.api.MatrixApiException e) {
+        if (e.category() == ErrorCategory.CONFLICT && isCreate()) {
+            availability.set(Availability.TAKEN);
+        }
+        error.set(ErrorMessages.describe(e));
+    }
+
+    // ---- properties ------------------------------------------------------------------------------------------
+
+    public StringProperty localpartProperty() {
+        return localpart;
+    }
+
+    public StringProperty displayNameProperty() {
+        return displayName;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public StringProperty newEmailProperty() {
+        return newEmail;
+    }
+
+    public StringProperty newProviderProperty() {
+        return newProvider;
+    }
+
+    public StringProperty newExternalIdProperty() {
+        return newExternalId;
+    }
+
+    public BooleanProperty adminProperty() {
+        return admin;
+    }
+
+    public ObjectProperty<String> userTypeProperty() {
+        return userType;
+    }
+
+    public ObservableList<String> getEmails() {
+        return emails;
+    }
+
+    public ObservableList<ExternalId> getExternalIds() {
+        return externalIds;
+    }
+
+    public ReadOnlyObjectProperty<byte[]> avatarPreviewProperty() {
+        return avatarPreview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty avatarProblemProperty() {
+        return avatarProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty emailProblemProperty() {
+        return emailProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty externalIdProblemProperty() {
+        return externalIdProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty generatedPasswordProperty() {
+        return generatedPassword.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Availability> availabilityProperty() {
+        return availability.getReadOnlyProperty();
+    }
+
+    public StringBinding userIdProblemProperty() {
+        return userIdProblem;
+    }
+
+    public StringBinding userIdNoteProperty() {
+        return userIdNote;
+    }
+
+    public StringBinding displayNameProblemProperty() {
+        return displayNameProblem;
+    }
+
+    public StringBinding passwordProblemProperty() {
+        return passwordProblem;
+    }
+
+    public BooleanBinding canSaveProperty() {
+        return canSave;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public boolean isBusy() {
+        return busy.get();
+    }
+
+    public ReadOnlyBooleanProperty closeRequestedProperty() {
+        return closeRequested.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ErrorReport getError() {
+        return error.get();
+    }
+
+    public PasswordPolicy getPolicy() {
+        return policy;
+    }
+
+    public String getServerName() {
+        return serverName;
+    }
+}

@@ -1,0 +1,94 @@
+package app.registrar.ui.main;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.api.UserDetails;
+import app.registrar.ui.about.AboutDialog;
+import app.registrar.ui.deactivate.DeactivateDialog;
+import app.registrar.ui.details.AccountDetailsView;
+import app.registrar.ui.edituser.EditUserDialog;
+import app.registrar.ui.password.ResetPasswordDialog;
+import app.registrar.ui.reactivate.ReactivateDialog;
+import app.registrar.ui.userlist.UserListView;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window's content: header, account list and the details of the selected account. */
+public final class MainView extends BorderPane {
+
+    private final MainViewModel model;
+    private final UserListView listView;
+
+    public MainView(MainViewModel model) {
+        this.model = model;
+        Label brand = new Label("Registrar", new FontIcon(Feather.USERS));
+        brand.getStyleClass().add("title-4");
+        Label who = new Label(model.getSignedInText());
+        who.setId("signedIn");
+        who.getStyleClass().add("placeholder-text");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button about = new Button(tr("main.about"));
+        about.setMnemonicParsing(true);
+        about.getStyleClass().add("flat");
+        about.setOnAction(e -> new AboutDialog(window()).showAndWait());
+        Button signOut = new Button(tr("main.sign.out"), new FontIcon(Feather.LOG_OUT));
+        signOut.setId("signOut");
+        signOut.setMnemonicParsing(true);
+        signOut.setOnAction(e -> model.signOut());
+        HBox header = new HBox(12, brand, who, grow, about, signOut);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(8, 12, 8, 12));
+        header.getStyleClass().add("main-header");
+        setTop(header);
+
+        listView = new UserListView(model.getList(), this::createAccount);
+        AccountDetailsView details = new AccountDetailsView(model.getDetails(), new AccountDetailsView.Actions() {
+            @Override
+            public void edit(UserDetails user) {
+                new EditUserDialog(window(), model.newEditAccount(user)).showAndWait();
+            }
+
+            @Override
+            public void resetPassword(UserDetails user) {
+                new ResetPasswordDialog(window(), model.newResetPassword(user)).showAndWait();
+            }
+
+            @Override
+            public void deactivate(UserDetails user) {
+                new DeactivateDialog(window(), model.newDeactivate(user)).showAndWait();
+            }
+
+            @Override
+            public void reactivate(UserDetails user) {
+                new ReactivateDialog(window(), model.newReactivate(user)).showAndWait();
+            }
+        });
+        SplitPane split = new SplitPane(listView, details);
+        split.setDividerPositions(0.66);
+        SplitPane.setResizableWithParent(details, false);
+        setCenter(split);
+    }
+
+    private void createAccount() {
+        new EditUserDialog(window(), model.newCreateAccount()).showAndWait();
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    public UserListView listView() {
+        return listView;
+    }
+}

@@ -1,0 +1,127 @@
+package app.registrar.ui.main;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.api.LoginSession;
+import app.registrar.api.ServerInfo;
+import app.registrar.api.UserDetails;
+import app.registrar.service.AccountService;
+import app.registrar.service.ConnectionService;
+import app.registrar.ui.common.Confirmation;
+import app.registrar.ui.common.DialogService;
+import app.registrar.ui.deactivate.DeactivateViewModel;
+import app.registrar.ui.details.AccountDetailsViewModel;
+import app.registrar.ui.edituser.EditUserViewModel;
+import app.registrar.ui.password.ResetPasswordViewModel;
+import app.registrar.ui.reactivate.ReactivateViewModel;
+import app.registrar.ui.userlist.UserListViewModel;
+import app.registrar.ui.userlist.UserRowViewModel;
+import javafx.collections.ListChangeListener;
+
+/**
+ * The main window once signed in: the account list, the details of the selected account, and the dialogs they
+ * open. Creates each dialog's view model; the view decides how to show it.
+ */
+public final class MainViewModel {
+
+    private final AccountService accounts;
+    private final ConnectionService connection;
+    private final DialogService dialogs;
+    private final LoginSession session;
+    private final ServerInfo server;
+    private final Runnable onSignedOut;
+    private final UserListViewModel list;
+    private final AccountDetailsViewModel details;
+
+    public MainViewModel(AccountService accounts, ConnectionService connection, DialogService dialogs,
+                         LoginSession session, ServerInfo server, Runnable onSignedOut) {
+        this.accounts = accounts;
+        this.connection = connection;
+        this.dialogs = dialogs;
+        this.session = session;
+        this.server = server;
+        this.onSignedOut = onSignedOut;
+        this.list = new UserListViewModel(accounts);
+        this.details = new AccountDetailsViewModel(accounts, dialogs, list::refresh);
+        list.getSelection().addListener((ListChangeListener<UserRowViewModel>) change -> {
+            UserRowViewModel first = list.getSelection().isEmpty() ? null : list.getSelection().get(0);
+            String id = first == null || first.isLoading() ? null : first.getUserId();
+            if (id == null ? details.getUserId() != null : !id.equals(details.getUserId())) {
+                details.show(id);
+            }
+        });
+    }
+
+    /** Loads the first page. */
+    public void start() {
+        list.refresh();
+    }
+
+    private void changed() {
+        list.refresh();
+        details.reload();
+    }
+
+    public EditUserViewModel newCreateAccount() {
+        return EditUserViewModel.forCreate(accounts, dialogs, serverName(), session.userId(), server.passwordPolicy(),
+                created -> {
+                    list.refresh();
+                    details.show(created.userId());
+                });
+    }
+
+    public EditUserViewModel newEditAccount(UserDetails user) {
+        return EditUserViewModel.forEdit(accounts, dialogs, session.userId(), server.passwordPolicy(), user, saved -> changed());
+    }
+
+    public ResetPasswordViewModel newResetPassword(UserDetails user) {
+        return new ResetPasswordViewModel(accounts, dialogs, user.userId(), server.passwordPolicy(),
+                server.managesPasswords(), details::reload);
+    }
+
+    public DeactivateViewModel newDeactivate(UserDetails user) {
+        return new DeactivateViewModel(accounts, dialogs, user.userId(), session.userId(), this::changed);
+    }
+
+    public ReactivateViewModel newReactivate(UserDetails user) {
+        return new ReactivateViewModel(accounts, dialogs, user.userId(), server.passwordPolicy(),
+                server.managesPasswords(), this::changed);
+    }
+
+    /** Asks whether to end the session on the server or only forget it here, then signs out. */
+    public void signOut() {
+        DialogService.Choice choice = dialogs.choose(new Confirmation(tr("main.sign.out.title"), tr("main.sign.out.header"),
+                tr("main.sign.out.text"), tr("main.sign.out.end"), tr("edit.cancel"), false), tr("main.sign.out.forget"));
+        if (choice == DialogService.Choice.CANCEL) {
+            return;
+        }
+        connection.signOut(choice == DialogService.Choice.ACTION)
+                .andFinally(onSignedOut)
+                .start();
+    }
+
+    public String serverName() {
+        return session.userId().substring(session.userId().indexOf(':') + 1);
+    }
+
+    public String getSignedInText() {
+        return tr("main.signed.in", session.userId(), server.host()
+                + (server.serverVersion() == null ? "" : " · Synapse " + server.serverVersion()));
+    }
+
+    public ServerInfo getServer() {
+        return server;
+    }
+
+    public LoginSession getSession() {
+        return session;
+    }
+
+    public UserListViewModel getList() {
+        return list;
+    }
+
+    public AccountDetailsViewModel getDetails() {
+        return details;
+    }
+}

@@ -1,0 +1,81 @@
+package app.registrar.ui.password;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.ui.common.ModalDialog;
+import app.registrar.ui.common.Views;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The reset-password dialog, bound to a {@link ResetPasswordViewModel}. */
+public final class ResetPasswordDialog extends ModalDialog {
+
+    public ResetPasswordDialog(Window owner, ResetPasswordViewModel model) {
+        super(owner, tr("password.title", model.getUserId()));
+        bindBusy(model.busyProperty());
+        if (!model.isPasswordsManagedHere()) {
+            Label text = new Label(tr("password.managed.elsewhere"));
+            text.setWrapText(true);
+            VBox content = new VBox(12, text);
+            content.setPrefWidth(460);
+            setContent(content);
+            addButton(tr("edit.cancel"), true, this::close);
+            return;
+        }
+        Label intro = new Label(tr("password.intro", model.getUserId()));
+        intro.setWrapText(true);
+        PasswordField password = new PasswordField();
+        password.setId("resetPassword");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        HBox.setHgrow(password, Priority.ALWAYS);
+        Button generate = new Button(tr("edit.password.generate"), new FontIcon(Feather.ZAP));
+        generate.setId("generateReset");
+        generate.setMnemonicParsing(true);
+        generate.setOnAction(e -> model.generate());
+        TextField shown = new TextField();
+        shown.setId("generatedReset");
+        shown.setEditable(false);
+        shown.textProperty().bind(model.generatedProperty());
+        HBox.setHgrow(shown, Priority.ALWAYS);
+        Button copy = new Button(tr("edit.password.copy"), new FontIcon(Feather.COPY));
+        copy.setOnAction(e -> model.copyGenerated());
+        HBox shownRow = new HBox(8, shown, copy);
+        shownRow.visibleProperty().bind(Bindings.isNotEmpty(model.generatedProperty()));
+        shownRow.managedProperty().bind(shownRow.visibleProperty());
+
+        CheckBox logout = new CheckBox(tr("password.logout"));
+        logout.setId("logoutDevices");
+        logout.selectedProperty().bindBidirectional(model.logoutDevicesProperty());
+        VBox logoutBox = new VBox(4, logout, Views.help(tr("password.logout.help")));
+        logoutBox.getStyleClass().add("warning-box");
+
+        VBox content = new VBox(10, intro, Views.labelFor("password.new", password), new HBox(8, password, generate),
+                shownRow, Views.problem(model.problemProperty()), logoutBox, Views.errorBox(model.errorProperty()));
+        content.setPrefWidth(480);
+        content.disableProperty().bind(model.busyProperty());
+        setContent(content);
+
+        addCancelButton(tr("edit.cancel"));
+        Button save = addButton(tr("password.save"), true, model::save);
+        save.setId("confirmReset");
+        save.disableProperty().bind(model.canSaveProperty().not());
+        save.textProperty().bind(Bindings.when(model.busyProperty()).then(tr("password.saving")).otherwise(tr("password.save")));
+        model.closeRequestedProperty().addListener((obs, old, now) -> {
+            if (now) {
+                close();
+            }
+        });
+        setOnHidden(e -> model.clearSecrets());
+        password.requestFocus();
+    }
+}

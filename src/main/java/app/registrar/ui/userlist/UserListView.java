@@ -1,0 +1,272 @@
+package app.registrar.ui.userlist;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.api.UserQuery.AccountState;
+import app.registrar.ui.common.Formats;
+import app.registrar.ui.common.Views;
+import app.registrar.ui.userlist.UserListViewModel.SortColumn;
+import java.time.Instant;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The account list: search, filters, the lazily paged table and its empty and error states. */
+public final class UserListView extends BorderPane {
+
+    private final TableView<UserRowViewModel> table = new TableView<>();
+
+    public UserListView(UserListViewModel model, Runnable onCreate) {
+        TextField search = new TextField();
+        search.setId("search");
+        search.setPromptText(tr("list.search.prompt"));
+        search.setAccessibleText(tr("list.search.accessible"));
+        search.textProperty().bindBidirectional(model.searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        FontIcon searchIcon = new FontIcon(Feather.SEARCH);
+
+        Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("refresh");
+        refresh.setTooltip(new Tooltip(tr("list.refresh")));
+        refresh.setAccessibleText(tr("list.refresh"));
+        refresh.setOnAction(e -> model.refresh());
+        Button create = new Button(tr("list.create"), new FontIcon(Feather.USER_PLUS));
+        create.setId("createAccount");
+        create.setMnemonicParsing(true);
+        create.getStyleClass().add("accent");
+        create.setOnAction(e -> onCreate.run());
+
+        HBox searchRow = new HBox(8, searchIcon, search, refresh, create);
+        searchRow.setAlignment(Pos.CENTER_LEFT);
+
+        ComboBox<AccountState> state = new ComboBox<>();
+        state.setId("stateFilter");
+        state.getItems().setAll(AccountState.ACTIVE, AccountState.DEACTIVATED, AccountState.ALL);
+        state.valueProperty().bindBidirectional(model.stateProperty());
+        state.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(AccountState value) {
+                if (value == null) {
+                    return "";
+                }
+                return switch (value) {
+                    case ACTIVE -> tr("list.filter.active");
+                    case DEACTIVATED -> tr("list.filter.deactivated");
+                    case ALL -> tr("list.filter.all");
+                };
+            }
+
+            @Override
+            public AccountState fromString(String text) {
+                return null;
+            }
+        });
+        state.setAccessibleText(tr("list.filter.state"));
+        CheckBox locked = check("list.filter.locked", model.includeLockedProperty(), "filterLocked");
+        CheckBox guests = check("list.filter.guests", model.includeGuestsProperty(), "filterGuests");
+        CheckBox admins = check("list.filter.admins", model.onlyAdminsProperty(), "filterAdmins");
+        CheckBox service = check("list.filter.hide.service", model.hideServiceAccountsProperty(), "filterService");
+        FlowPane filters = new FlowPane(14, 6, state, locked, guests, admins, service);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        VBox top = new VBox(8, searchRow, filters);
+        top.setPadding(new Insets(10, 10, 8, 10));
+        setTop(top);
+
+        buildTable(model);
+        Label emptyTitle = new Label(tr("list.empty"));
+        emptyTitle.getStyleClass().add("title-4");
+        Label emptyNext = new Label(tr("list.empty.next"));
+        emptyNext.getStyleClass().add("placeholder-text");
+        VBox empty = new VBox(6, emptyTitle, emptyNext);
+        empty.setAlignment(Pos.CENTER);
+        VBox errorBox = Views.errorBox(model.errorProperty());
+        errorBox.setMaxWidth(520);
+        VBox placeholder = new VBox(10, empty, errorBox);
+        placeholder.setAlignment(Pos.CENTER);
+        empty.visibleProperty().bind(model.errorProperty().isNull().and(model.loadingProperty().not()));
+        empty.managedProperty().bind(empty.visibleProperty());
+        table.setPlaceholder(placeholder);
+
+        Label total = new Label();
+        total.setId("total");
+        total.getStyleClass().add("toolbar-total");
+        total.textProperty().bind(model.summaryProperty());
+        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+        progress.setPrefWidth(80);
+        progress.visibleProperty().bind(model.loadingProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label pageError = new Label();
+        pageError.getStyleClass().add("field-problem");
+        pageError.textProperty().bind(Bindings.createStringBinding(
+                () -> model.errorProperty().get() == null || model.getRows().isEmpty() ? "" : model.errorProperty().get().summary(),
+                model.errorProperty(), model.getRows()));
+        HBox bottom = new HBox(10, total, progress, grow, pageError);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(6, 10, 6, 10));
+        setCenter(new StackPane(table));
+        setBottom(bottom);
+    }
+
+    private static CheckBox check(String key, javafx.beans.property.BooleanProperty property, String id) {
+        CheckBox box = new CheckBox(tr(key));
+        box.setId(id);
+        box.selectedProperty().bindBidirectional(property);
+        return box;
+    }
+
+    private void buildTable(UserListViewModel model) {
+        table.setId("userTable");
+        table.setItems(model.getRows());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(40);
+
+        TableColumn<UserRowViewModel, UserRowViewModel> avatar = new TableColumn<>("");
+        avatar.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        avatar.setCellFactory(c -> new AvatarCell());
+        avatar.setSortable(false);
+        avatar.setPrefWidth(48);
+        avatar.setMaxWidth(48);
+        avatar.setMinWidth(48);
+        avatar.setReorderable(false);
+
+        TableColumn<UserRowViewModel, String> userId = new TableColumn<>(tr("list.column.user"));
+        userId.setId("columnUser");
+        userId.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getUserId()));
+        userId.setPrefWidth(240);
+
+        TableColumn<UserRowViewModel, String> name = new TableColumn<>(tr("list.column.name"));
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getDisplayName()));
+        name.setSortable(false);
+        name.setPrefWidth(180);
+
+        TableColumn<UserRowViewModel, UserRowViewModel> status = new TableColumn<>(tr("list.column.status"));
+        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        status.setCellFactory(c -> new StatusCell());
+        status.setSortable(false);
+        status.setPrefWidth(170);
+
+        TableColumn<UserRowViewModel, Instant> created = new TableColumn<>(tr("list.column.created"));
+        created.setId("columnCreated");
+        created.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getCreatedAt()));
+        created.setCellFactory(c -> textCell(Formats::date));
+        created.setPrefWidth(110);
+
+        TableColumn<UserRowViewModel, Instant> seen = new TableColumn<>(tr("list.column.seen"));
+        seen.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getLastSeenAt()));
+        seen.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                UserRowViewModel row = getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty || row == null || row.isLoading() ? null : Formats.ago(item));
+            }
+        });
+        seen.setSortable(false);
+        seen.setPrefWidth(110);
+
+        table.getColumns().setAll(java.util.List.of(avatar, userId, name, status, created, seen));
+        for (TableColumn<UserRowViewModel, ?> column : java.util.List.of(name, status, seen)) {
+            Label header = new Label(column.getText());
+            header.setTooltip(new Tooltip(tr("list.sort.slow")));
+            column.setGraphic(header);
+            column.setText("");
+        }
+
+        // Sorting happens on the server: the table only reports which indexed column the admin clicked.
+        table.setSortPolicy(t -> {
+            if (t.getSortOrder().isEmpty()) {
+                model.sortBy(SortColumn.USER_ID, false);
+                return true;
+            }
+            TableColumn<UserRowViewModel, ?> column = t.getSortOrder().get(0);
+            boolean backwards = column.getSortType() == TableColumn.SortType.DESCENDING;
+            model.sortBy(column == created ? SortColumn.CREATED : SortColumn.USER_ID, backwards);
+            return true;
+        });
+
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<UserRowViewModel>) change ->
+                model.getSelection().setAll(table.getSelectionModel().getSelectedItems()));
+    }
+
+    public TableView<UserRowViewModel> table() {
+        return table;
+    }
+
+    private static <T> TableCell<UserRowViewModel, T> textCell(java.util.function.Function<T, String> format) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+            }
+        };
+    }
+
+    /** The status chips of a row. */
+    private static final class StatusCell extends TableCell<UserRowViewModel, UserRowViewModel> {
+        @Override
+        protected void updateItem(UserRowViewModel row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null || row.isLoading()) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            HBox chips = new HBox(4);
+            chips.setAlignment(Pos.CENTER_LEFT);
+            for (UserRowViewModel.Status status : row.getStatuses()) {
+                Label chip = new Label(status.label());
+                chip.getStyleClass().addAll("status-chip", status.styleClass());
+                chips.getChildren().add(chip);
+            }
+            setGraphic(chips);
+            setAccessibleText(row.getStatusText());
+        }
+    }
+
+    /** A round placeholder with the account's initial. */
+    private static final class AvatarCell extends TableCell<UserRowViewModel, UserRowViewModel> {
+        @Override
+        protected void updateItem(UserRowViewModel row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null || row.isLoading()) {
+                setGraphic(null);
+                return;
+            }
+            Label initials = new Label(row.getInitials());
+            initials.getStyleClass().add("avatar-initials");
+            initials.setMinSize(28, 28);
+            initials.setPrefSize(28, 28);
+            initials.setMaxSize(28, 28);
+            initials.setAlignment(Pos.CENTER);
+            setGraphic(initials);
+            setAlignment(Pos.CENTER);
+        }
+    }
+}

@@ -16,6 +16,11 @@ public record TestSynapse(HttpUrl url, String serverName, String adminUser, Stri
         return homeserver;
     }
 
+    /** The access token of a new admin session, as an admin would paste it. */
+    public String signedInAdminToken() {
+        return new Homeserver(url).auth().loginWithPassword(adminUser, adminPassword).accessToken().reveal();
+    }
+
     /** A fresh connection signed in as the given account. */
     public LoginSession signIn(Homeserver homeserver, String user, String password) {
         return homeserver.auth().loginWithPassword(user, password);

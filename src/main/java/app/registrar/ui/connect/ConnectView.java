@@ -19,7 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.SegmentedButton;
+import atlantafx.base.theme.Styles;
 
 /** The connect screen: homeserver, sign-in method and credentials, bound to a {@link ConnectViewModel}. */
 public final class ConnectView extends StackPane {
@@ -49,8 +49,14 @@ public final class ConnectView extends StackPane {
         ToggleButton byToken = new ToggleButton(tr("connect.method.token"));
         byPassword.setUserData(Method.PASSWORD);
         byToken.setUserData(Method.TOKEN);
-        SegmentedButton methods = new SegmentedButton(byPassword, byToken);
-        ToggleGroup group = methods.getToggleGroup();
+        byPassword.getStyleClass().add(Styles.LEFT_PILL);
+        byToken.getStyleClass().add(Styles.RIGHT_PILL);
+        byPassword.setId("methodPassword");
+        byToken.setId("methodToken");
+        ToggleGroup group = new ToggleGroup();
+        byPassword.setToggleGroup(group);
+        byToken.setToggleGroup(group);
+        HBox methods = new HBox(byPassword, byToken);
         group.selectToggle(model.methodProperty().get() == Method.TOKEN ? byToken : byPassword);
         group.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {

@@ -170,8 +170,9 @@ public final class AccountDetailsView extends StackPane {
 
     private Node deviceLine(AccountDetailsViewModel.DeviceRow device) {
         Label name = new Label(device.name() + "  (" + device.deviceId() + ")");
-        Label seen = new Label(tr("details.device.line", device.deviceId(), Formats.ago(device.lastSeen()),
-                device.lastIp() == null ? "—" : device.lastIp()));
+        Label seen = new Label(device.lastSeen() == null ? tr("details.device.unused", device.deviceId())
+                : tr("details.device.line", device.deviceId(), Formats.ago(device.lastSeen()),
+                        device.lastIp() == null ? "—" : device.lastIp()));
         seen.getStyleClass().add("help-text");
         seen.setWrapText(true);
         if (device.userAgent() != null) {

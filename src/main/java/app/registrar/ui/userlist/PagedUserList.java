@@ -120,6 +120,11 @@ public final class PagedUserList extends ObservableListBase<UserRowViewModel> {
             }
         }
         request(page);
+        // A synchronous executor may have delivered the page already.
+        rows = pages.get(page);
+        if (rows != null && index - page * PAGE_SIZE < rows.size()) {
+            return rows.get(index - page * PAGE_SIZE);
+        }
         return placeholders.computeIfAbsent(index, UserRowViewModel::loading);
     }
 

@@ -158,24 +158,28 @@ public final class UserListView extends BorderPane {
         TableColumn<UserRowViewModel, String> userId = new TableColumn<>(tr("list.column.user"));
         userId.setId("columnUser");
         userId.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getUserId()));
-        userId.setPrefWidth(240);
+        userId.setPrefWidth(250);
+        userId.setMinWidth(140);
 
         TableColumn<UserRowViewModel, String> name = new TableColumn<>(tr("list.column.name"));
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getDisplayName()));
         name.setSortable(false);
-        name.setPrefWidth(180);
+        name.setPrefWidth(170);
+        name.setMinWidth(90);
 
         TableColumn<UserRowViewModel, UserRowViewModel> status = new TableColumn<>(tr("list.column.status"));
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         status.setCellFactory(c -> new StatusCell());
         status.setSortable(false);
-        status.setPrefWidth(170);
+        status.setPrefWidth(150);
+        status.setMinWidth(80);
 
         TableColumn<UserRowViewModel, Instant> created = new TableColumn<>(tr("list.column.created"));
         created.setId("columnCreated");
         created.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getCreatedAt()));
         created.setCellFactory(c -> textCell(Formats::date));
-        created.setPrefWidth(110);
+        created.setPrefWidth(118);
+        created.setMinWidth(110);
 
         TableColumn<UserRowViewModel, Instant> seen = new TableColumn<>(tr("list.column.seen"));
         seen.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getLastSeenAt()));
@@ -188,7 +192,8 @@ public final class UserListView extends BorderPane {
             }
         });
         seen.setSortable(false);
-        seen.setPrefWidth(110);
+        seen.setPrefWidth(100);
+        seen.setMinWidth(90);
 
         table.getColumns().setAll(java.util.List.of(avatar, userId, name, status, created, seen));
         for (TableColumn<UserRowViewModel, ?> column : java.util.List.of(name, status, seen)) {
@@ -209,6 +214,8 @@ public final class UserListView extends BorderPane {
             model.sortBy(column == created ? SortColumn.CREATED : SortColumn.USER_ID, backwards);
             return true;
         });
+
+        table.getSortOrder().setAll(java.util.List.of(userId));
 
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<UserRowViewModel>) change ->
                 model.getSelection().setAll(table.getSelectionModel().getSelectedItems()));

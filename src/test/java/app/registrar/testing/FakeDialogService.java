@@ -1,0 +1,83 @@
+package app.registrar.testing;
+
+import app.registrar.ui.common.Confirmation;
+import app.registrar.ui.common.DialogService;
+import app.registrar.ui.common.ErrorReport;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** A {@link DialogService} for view-model tests: answers confirmations as scripted and records everything shown. */
+public final class FakeDialogService implements DialogService {
+
+    public final List<Confirmation> confirmations = new ArrayList<>();
+    public final List<ErrorReport> errors = new ArrayList<>();
+    public final List<String> notifications = new ArrayList<>();
+    public final List<String> clipboard = new ArrayList<>();
+    public final List<String> browsed = new ArrayList<>();
+    private final Deque<Boolean> answers = new ArrayDeque<>();
+    private Choice choice = Choice.CANCEL;
+    private Path image;
+
+    /** The next confirmations are answered with these, in order; unscripted ones are declined. */
+    public FakeDialogService answer(Boolean... next) {
+        answers.addAll(List.of(next));
+        return this;
+    }
+
+    public FakeDialogService choose(Choice next) {
+        choice = next;
+        return this;
+    }
+
+    public FakeDialogService pickImage(Path file) {
+        image = file;
+        return this;
+    }
+
+    @Override
+    public boolean confirm(Confirmation confirmation) {
+        confirmations.add(confirmation);
+        Boolean next = answers.poll();
+        return next != null && next;
+    }
+
+    @Override
+    public Choice choose(Confirmation confirmation, String alternativeLabel) {
+        confirmations.add(confirmation);
+        return choice;
+    }
+
+    @Override
+    public void showError(String title, ErrorReport report) {
+        errors.add(report);
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+        notifications.add(message);
+    }
+
+    @Override
+    public void notify(String message) {
+        notifications.add(message);
+    }
+
+    @Override
+    public Optional<Path> chooseImage() {
+        return Optional.ofNullable(image);
+    }
+
+    @Override
+    public void openInBrowser(String url) {
+        browsed.add(url);
+    }
+
+    @Override
+    public void copyToClipboard(String text) {
+        clipboard.add(text);
+    }
+}

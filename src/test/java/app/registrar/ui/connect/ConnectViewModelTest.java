@@ -1,0 +1,151 @@
+package app.registrar.ui.connect;
+
+import static app.registrar.ui.common.I18n.tr;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.registrar.api.LoginSession;
+import app.registrar.api.ServerInfo;
+import app.registrar.service.ConnectionService;
+import app.registrar.service.CurrentThreadTaskExecutor;
+import app.registrar.service.RecentServers;
+import app.registrar.testing.SynapseExtension;
+import app.registrar.testing.TestSynapse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SynapseExtension.class)
+class ConnectViewModelTest {
+
+    private TestSynapse synapse;
+    private Preferences prefs;
+    private final List<LoginSession> connected = new ArrayList<>();
+    private final List<ServerInfo> servers = new ArrayList<>();
+    private ConnectViewModel model;
+
+    @BeforeEach
+    void create(TestSynapse synapse) {
+        this.synapse = synapse;
+        prefs = Preferences.userRoot().node("app/registrar/test/" + UUID.randomUUID());
+        model = newModel();
+    }
+
+    private ConnectViewModel newModel() {
+        return new ConnectViewModel(new ConnectionService(new CurrentThreadTaskExecutor()), new RecentServers(prefs),
+                (session, server) -> {
+                    connected.add(session);
+                    servers.add(server);
+                });
+    }
+
+    @AfterEach
+    void forget() throws Exception {
+        prefs.removeNode();
+    }
+
+    private void type(String server, String user, String password) {
+        model.serverProperty().set(server);
+        model.userProperty().set(user);
+        model.passwordProperty().set(password);
+    }
+
+    @Test
+    void correctAdminPasswordHandsOnTheSessionAndForgetsThePassword() {
+        type(synapse.url().toString(), synapse.adminUser(), synapse.adminPassword());
+
+        model.signIn();
+
+        assertThat(connected).singleElement().satisfies(s -> assertThat(s.userId()).isEqualTo(synapse.adminUser()));
+        assertThat(servers.get(0).serverVersion()).isNotBlank();
+        assertThat(model.passwordProperty().get()).isEmpty();
+        assertThat(model.isBusy()).isFalse();
+        assertThat(model.getError()).isNull();
+    }
+
+    @Test
+    void serverUsedBeforeIsOfferedAgainWithItsUserName() {
+        type(synapse.url().toString(), synapse.adminUser(), synapse.adminPassword());
+        model.signIn();
+
+        ConnectViewModel next = newModel();
+
+        assertThat(next.getRecentServers()).containsExactly(synapse.url().toString());
+        assertThat(next.serverProperty().get()).isEqualTo(synapse.url().toString());
+        assertThat(next.userProperty().get()).isEqualTo(synapse.adminUser());
+    }
+
+    @Test
+    void wrongPasswordSaysSoInPlainWordsAndKeepsWhatWasTyped() {
+        type(synapse.url().toString(), synapse.adminUser(), "wrong-password");
+
+        model.signIn();
+
+        assertThat(connected).isEmpty();
+        assertThat(model.getError().message()).isEqualTo(tr("error.wrong.credentials"));
+        assertThat(model.getError().message()).doesNotContain("M_FORBIDDEN");
+        assertThat(model.getError().details()).contains("M_FORBIDDEN");
+        assertThat(model.secretProblemProperty().get()).isNotEmpty();
+        assertThat(model.serverProperty().get()).isEqualTo(synapse.url().toString());
+        assertThat(model.userProperty().get()).isEqualTo(synapse.adminUser());
+        assertThat(model.passwordProperty().get()).isEqualTo("wrong-password");
+    }
+
+    @Test
+    void accountThatIsNotAnAdminIsRefusedWithTheReason() {
+        type(synapse.url().toString(), synapse.plainUser(), synapse.plainPassword());
+
+        model.signIn();
+
+        assertThat(connected).isEmpty();
+        assertThat(model.getError().message()).isEqualTo(tr("error.not.admin"));
+    }
+
+    @Test
+    void missingFieldsAreNamedWithoutContactingAnyServer() {
+        type("", "", "");
+
+        model.signIn();
+
+        assertThat(model.serverProblemProperty().get()).isEqualTo(tr("connect.missing.server"));
+        assertThat(model.userProblemProperty().get()).isEqualTo(tr("connect.missing.user"));
+        assertThat(model.secretProblemProperty().get()).isEqualTo(tr("connect.missing.password"));
+        assertThat(model.getError()).isNull();
+    }
+
+    @Test
+    void addressWhereNothingListensSaysTheServerCannotBeReached() {
+        type("http://127.0.0.1:1", "admin", "secret");
+
+        model.signIn();
+
+        assertThat(model.getError().message()).isEqualTo(tr("error.network"));
+        assertThat(model.serverProblemProperty().get()).isNotEmpty();
+    }
+
+    @Test
+    void plainHttpToAnotherComputerIsRefusedWithTheReason() {
+        type("http://matrix.example.org", "admin", "secret");
+
+        model.signIn();
+
+        assertThat(model.getError().message()).isEqualTo(tr("error.insecure.address"));
+    }
+
+    @Test
+    void pastedAdminTokenSignsIn() {
+        String token = synapse.signedInAdminToken();
+        model.serverProperty().set(synapse.url().toString());
+        model.methodProperty().set(ConnectViewModel.Method.TOKEN);
+        model.tokenProperty().set(token);
+
+        model.signIn();
+
+        assertThat(connected).singleElement().satisfies(s -> assertThat(s.accessToken().reveal()).isEqualTo(token));
+        assertThat(model.tokenProperty().get()).isEmpty();
+    }
+}

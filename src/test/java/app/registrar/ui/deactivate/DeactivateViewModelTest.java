@@ -1,0 +1,116 @@
+package app.registrar.ui.deactivate;
+
+import static app.registrar.ui.common.I18n.tr;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.registrar.api.AdminApi;
+import app.registrar.api.UserDetails;
+import app.registrar.api.UserUpdate;
+import app.registrar.testing.FakeDialogService;
+import app.registrar.testing.SignedIn;
+import app.registrar.testing.SynapseExtension;
+import app.registrar.testing.TestSynapse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SynapseExtension.class)
+class DeactivateViewModelTest {
+
+    private TestSynapse synapse;
+    private SignedIn signedIn;
+    private AdminApi admin;
+    private final FakeDialogService dialogs = new FakeDialogService();
+    private int done;
+
+    @BeforeEach
+    void connect(TestSynapse synapse) {
+        this.synapse = synapse;
+        signedIn = SignedIn.asAdmin(synapse);
+        admin = synapse.signedInAdmin().admin();
+    }
+
+    private String account() {
+        String userId = synapse.newUserId("deact");
+        admin.createUser(userId, new UserUpdate().password("Some-Password-1").displayName("To Go"));
+        return userId;
+    }
+
+    private DeactivateViewModel model(String userId) {
+        return new DeactivateViewModel(signedIn.accounts(), dialogs, userId, synapse.adminUser(), () -> done++);
+    }
+
+    @Test
+    void nothingHappensUntilTheExactUserIdIsTyped() {
+        String userId = account();
+        DeactivateViewModel model = model(userId);
+
+        model.typedUserIdProperty().set(userId.toUpperCase());
+        model.deactivate();
+
+        assertThat(model.canDeactivateProperty().get()).isFalse();
+        assertThat(admin.getUser(userId).deactivated()).isFalse();
+        model.typedUserIdProperty().set(userId);
+        assertThat(model.canDeactivateProperty().get()).isTrue();
+    }
+
+    @Test
+    void eraseNeedsItsOwnConfirmation() {
+        String userId = account();
+        DeactivateViewModel model = model(userId);
+        model.typedUserIdProperty().set(userId);
+
+        model.eraseProperty().set(true);
+
+        assertThat(model.canDeactivateProperty().get()).isFalse();
+        model.eraseUnderstoodProperty().set(true);
+        assertThat(model.canDeactivateProperty().get()).isTrue();
+        model.eraseProperty().set(false);
+        assertThat(model.eraseUnderstoodProperty().get()).as("ticking erase again asks again").isFalse();
+    }
+
+    @Test
+    void deactivateWithoutEraseKeepsTheNameAndReports() {
+        String userId = account();
+        DeactivateViewModel model = model(userId);
+        model.typedUserIdProperty().set(userId);
+
+        model.deactivate();
+
+        UserDetails after = admin.getUser(userId);
+        assertThat(after.deactivated()).isTrue();
+        assertThat(after.erased()).isFalse();
+        assertThat(after.displayName()).isEqualTo("To Go");
+        assertThat(done).isEqualTo(1);
+        assertThat(model.closeRequestedProperty().get()).isTrue();
+        assertThat(dialogs.notifications).contains(tr("deactivate.done", userId));
+    }
+
+    @Test
+    void deactivateWithEraseMarksTheAccountErased() {
+        String userId = account();
+        DeactivateViewModel model = model(userId);
+        model.typedUserIdProperty().set(userId);
+        model.eraseProperty().set(true);
+        model.eraseUnderstoodProperty().set(true);
+
+        model.deactivate();
+
+        UserDetails after = admin.getUser(userId);
+        assertThat(after.deactivated()).isTrue();
+        assertThat(after.erased()).isTrue();
+        assertThat(dialogs.notifications).contains(tr("deactivate.done.erase", userId));
+    }
+
+    @Test
+    void yourOwnAccountCannotBeDeactivated() {
+        DeactivateViewModel model = model(synapse.adminUser());
+        model.typedUserIdProperty().set(synapse.adminUser());
+
+        model.deactivate();
+
+        assertThat(model.isOwnAccount()).isTrue();
+        assertThat(model.canDeactivateProperty().get()).isFalse();
+        assertThat(admin.getUser(synapse.adminUser()).deactivated()).isFalse();
+    }
+}

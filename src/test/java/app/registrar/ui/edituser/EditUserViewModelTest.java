@@ -1,0 +1,277 @@
+package app.registrar.ui.edituser;
+
+import static app.registrar.ui.common.I18n.tr;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.registrar.api.AdminApi;
+import app.registrar.api.ExternalId;
+import app.registrar.api.Threepid;
+import app.registrar.api.UserDetails;
+import app.registrar.api.UserUpdate;
+import app.registrar.model.PasswordPolicy;
+import app.registrar.testing.FakeDialogService;
+import app.registrar.testing.SignedIn;
+import app.registrar.testing.SynapseExtension;
+import app.registrar.testing.TestSynapse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(SynapseExtension.class)
+class EditUserViewModelTest {
+
+    private static final String PASSWORD = "Good-Password-1";
+
+    private TestSynapse synapse;
+    private SignedIn signedIn;
+    private AdminApi admin;
+    private final FakeDialogService dialogs = new FakeDialogService();
+    private final List<UserDetails> saved = new ArrayList<>();
+
+    @BeforeEach
+    void connect(TestSynapse synapse) {
+        this.synapse = synapse;
+        signedIn = SignedIn.asAdmin(synapse);
+        admin = synapse.signedInAdmin().admin();
+    }
+
+    private EditUserViewModel create() {
+        return EditUserViewModel.forCreate(signedIn.accounts(), dialogs, synapse.serverName(), synapse.adminUser(),
+                signedIn.server().passwordPolicy(), saved::add);
+    }
+
+    private EditUserViewModel edit(String userId) {
+        return EditUserViewModel.forEdit(signedIn.accounts(), dialogs, synapse.adminUser(),
+                signedIn.server().passwordPolicy(), admin.getUser(userId), saved::add);
+    }
+
+    private String existing(String prefix, String... emails) {
+        String userId = synapse.newUserId(prefix);
+        admin.createUser(userId, new UserUpdate().password(PASSWORD).displayName("Existing")
+                .threepids(java.util.Arrays.stream(emails).map(Threepid::email).toList()));
+        return userId;
+    }
+
+    @Test
+    void serverPasswordPolicyIsTheOneTheDialogChecks() {
+        assertThat(signedIn.server().passwordPolicy()).isEqualTo(new PasswordPolicy(true, 10, true, true, true, true));
+    }
+
+    @Test
+    void createSendsNameEmailsAndSsoIdentityAndTheServerHasThem() {
+        EditUserViewModel model = create();
+        String localpart = TestSynapse.uniqueLocalpart("vmcreate");
+        model.localpartProperty().set(localpart);
+        model.displayNameProperty().set("Vera Create");
+        model.newEmailProperty().set("vera@example.org");
+        model.addEmail();
+        model.newEmailProperty().set("Vera.Work@Example.org");
+        model.addEmail();
+        model.newProviderProperty().set("oidc");
+        model.newExternalIdProperty().set("vera-" + localpart);
+        model.addExternalId();
+        model.passwordProperty().set(PASSWORD);
+
+        model.save();
+
+        String userId = "@" + localpart + ":" + synapse.serverName();
+        UserDetails read = admin.getUser(userId);
+        assertThat(read.displayName()).isEqualTo("Vera Create");
+        assertThat(read.emails()).extracting(Threepid::address).containsExactlyInAnyOrder("vera@example.org", "vera.work@example.org");
+        assertThat(read.externalIds()).containsExactly(new ExternalId("oidc", "vera-" + localpart));
+        assertThat(saved).extracting(UserDetails::userId).containsExactly(userId);
+        assertThat(model.closeRequestedProperty().get()).isTrue();
+        assertThat(model.passwordProperty().get()).as("password forgotten after saving").isEmpty();
+        assertThat(dialogs.notifications).contains(tr("edit.created", userId));
+    }
+
+    @Test
+    void invalidUserIdIsExplainedWhileTypingAndCannotBeSaved() {
+        EditUserViewModel model = create();
+        model.passwordProperty().set(PASSWORD);
+
+        model.localpartProperty().set("al ice");
+        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.problem.invalid.characters"));
+        assertThat(model.canSaveProperty().get()).isFalse();
+
+        model.localpartProperty().set("_bridge");
+        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.problem.starts.with.underscore"));
+
+        model.localpartProperty().set("12345");
+        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.problem.only.digits"));
+
+        model.localpartProperty().set("@alice:elsewhere.example");
+        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.problem.other.server", synapse.serverName()));
+    }
+
+    @Test
+    void takenUserIdIsReportedWhileTyping() {
+        String taken = existing("taken");
+        EditUserViewModel model = create();
+
+        model.localpartProperty().set(taken.substring(1, taken.indexOf(':')));
+
+        assertThat(model.availabilityProperty().get()).isEqualTo(EditUserViewModel.Availability.TAKEN);
+        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.taken"));
+    }
+
+    @Test
+    void upperCaseIsLoweredAndTheAdminIsTold() {
+        EditUserViewModel model = create();
+        String localpart = TestSynapse.uniqueLocalpart("upper");
+
+        model.localpartProperty().set(localpart.toUpperCase());
+
+        assertThat(model.userIdProblemProperty().get()).isEmpty();
+        assertThat(model.userIdNoteProperty().get()).contains("@" + localpart + ":" + synapse.serverName());
+        assertThat(model.getUserId()).isEqualTo("@" + localpart + ":" + synapse.serverName());
+    }
+
+    @Test
+    void passwordIsCheckedAgainstTheServerPolicyWhileTyping() {
+        EditUserViewModel model = create();
+
+        model.passwordProperty().set("short");
+        assertThat(model.passwordProblemProperty().get()).contains(tr("password.problem.too.short", 10));
+        model.passwordProperty().set("longenough-but-no-digits-or-upper");
+        assertThat(model.passwordProblemProperty().get()).contains(tr("password.problem.needs.digit"))
+                .contains(tr("password.problem.needs.uppercase"));
+        model.passwordProperty().set(PASSWORD);
+        assertThat(model.passwordProblemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void generatedPasswordMeetsThePolicyAndIsCopiedOnlyWhenAsked() {
+        EditUserViewModel model = create();
+
+        model.generatePassword();
+
+        assertThat(model.passwordProblemProperty().get()).isEmpty();
+        assertThat(model.generatedPasswordProperty().get()).isEqualTo(model.passwordProperty().get());
+        assertThat(dialogs.clipboard).isEmpty();
+        model.copyGeneratedPassword();
+        assertThat(dialogs.clipboard).containsExactly(model.passwordProperty().get());
+    }
+
+    @Test
+    void failedCreateKeepsEveryFieldAsTyped() {
+        EditUserViewModel model = create();
+        String localpart = TestSynapse.uniqueLocalpart("race");
+        model.localpartProperty().set(localpart);
+        assertThat(model.availabilityProperty().get()).isEqualTo(EditUserViewModel.Availability.AVAILABLE);
+        model.displayNameProperty().set("Kept Name");
+        model.newEmailProperty().set("kept@example.org");
+        model.addEmail();
+        model.passwordProperty().set(PASSWORD);
+        // Another admin takes the name between the availability check and Save.
+        String userId = "@" + localpart + ":" + synapse.serverName();
+        admin.createUser(userId, new UserUpdate().password(PASSWORD).displayName("Existing"));
+
+        model.save();
+
+        assertThat(model.getError()).isNotNull();
+        assertThat(model.getError().message()).isEqualTo(tr("error.conflict"));
+        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.taken"));
+        assertThat(model.localpartProperty().get()).isEqualTo(localpart);
+        assertThat(model.displayNameProperty().get()).isEqualTo("Kept Name");
+        assertThat(model.getEmails()).containsExactly("kept@example.org");
+        assertThat(model.passwordProperty().get()).isEqualTo(PASSWORD);
+        assertThat(model.closeRequestedProperty().get()).isFalse();
+        assertThat(admin.getUser(userId).displayName()).as("the existing account is untouched").isEqualTo("Existing");
+    }
+
+    @Test
+    void editAddsOneEmailAndRemovesAnotherWithoutDroppingTheRest() {
+        String userId = existing("mails", "keep@example.org", "drop@example.org");
+        EditUserViewModel model = edit(userId);
+
+        model.newEmailProperty().set("new@example.org");
+        model.addEmail();
+        model.removeEmail("drop@example.org");
+        model.save();
+
+        assertThat(admin.getUser(userId).emails()).extracting(Threepid::address)
+                .containsExactlyInAnyOrder("keep@example.org", "new@example.org");
+        assertThat(model.closeRequestedProperty().get()).isTrue();
+    }
+
+    @Test
+    void malformedAndDuplicateEmailsAreRefusedWithAReason() {
+        EditUserViewModel model = create();
+        model.newEmailProperty().set("not-an-email");
+        assertThat(model.addEmail()).isFalse();
+        assertThat(model.emailProblemProperty().get()).isEqualTo(tr("edit.email.invalid"));
+        assertThat(model.newEmailProperty().get()).as("typed text kept").isEqualTo("not-an-email");
+
+        model.newEmailProperty().set("a@example.org");
+        model.addEmail();
+        model.newEmailProperty().set("A@Example.org");
+        assertThat(model.addEmail()).isFalse();
+        assertThat(model.emailProblemProperty().get()).isEqualTo(tr("edit.email.duplicate"));
+    }
+
+    @Test
+    void emptyDisplayNameRemovesItOnEdit() {
+        String userId = existing("noname");
+        EditUserViewModel model = edit(userId);
+
+        model.displayNameProperty().set("");
+        model.save();
+
+        assertThat(admin.getUser(userId).displayName()).isNullOrEmpty();
+    }
+
+    @Test
+    void grantingAdminAsksFirstAndDecliningSendsNothing() {
+        String userId = existing("grant");
+        EditUserViewModel model = edit(userId);
+        model.adminProperty().set(true);
+
+        dialogs.answer(false);
+        model.save();
+        assertThat(dialogs.confirmations).hasSize(1);
+        assertThat(admin.getUser(userId).admin()).isFalse();
+        assertThat(model.adminProperty().get()).as("choice kept for another try").isTrue();
+
+        dialogs.answer(true);
+        model.save();
+        assertThat(admin.getUser(userId).admin()).isTrue();
+    }
+
+    @Test
+    void removingYourOwnAdminRightsIsRefused() {
+        EditUserViewModel model = edit(synapse.adminUser());
+        model.adminProperty().set(false);
+
+        model.save();
+
+        assertThat(model.getError().message()).isEqualTo(tr("edit.demote.self"));
+        assertThat(admin.getUser(synapse.adminUser()).admin()).isTrue();
+    }
+
+    @Test
+    void pictureIsUploadedAndSetAndANonPictureIsRefused(@TempDir Path dir) throws Exception {
+        String userId = existing("pic");
+        EditUserViewModel model = edit(userId);
+        Path text = Files.writeString(dir.resolve("photo.png"), "this is not a picture");
+        dialogs.pickImage(text);
+        model.chooseAvatar();
+        assertThat(model.avatarProblemProperty().get()).isEqualTo(tr("edit.avatar.not.image"));
+
+        Path png = dir.resolve("avatar.png");
+        try (var in = getClass().getResourceAsStream("/app/registrar/testing/avatar.png")) {
+            Files.copy(in, png);
+        }
+        dialogs.pickImage(png);
+        model.chooseAvatar();
+        assertThat(model.avatarProblemProperty().get()).isEmpty();
+        model.save();
+
+        assertThat(admin.getUser(userId).avatarUrl()).startsWith("mxc://");
+    }
+}

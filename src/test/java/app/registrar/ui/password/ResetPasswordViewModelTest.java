@@ -1,0 +1,104 @@
+package app.registrar.ui.password;
+
+import static app.registrar.ui.common.I18n.tr;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.registrar.api.AdminApi;
+import app.registrar.api.Homeserver;
+import app.registrar.api.UserUpdate;
+import app.registrar.testing.FakeDialogService;
+import app.registrar.testing.SignedIn;
+import app.registrar.testing.SynapseExtension;
+import app.registrar.testing.TestSynapse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SynapseExtension.class)
+class ResetPasswordViewModelTest {
+
+    private static final String OLD = "Old-Password-1";
+    private static final String NEW = "New-Password-2";
+
+    private TestSynapse synapse;
+    private SignedIn signedIn;
+    private AdminApi admin;
+    private final FakeDialogService dialogs = new FakeDialogService();
+    private int done;
+
+    @BeforeEach
+    void connect(TestSynapse synapse) {
+        this.synapse = synapse;
+        signedIn = SignedIn.asAdmin(synapse);
+        admin = synapse.signedInAdmin().admin();
+    }
+
+    private String account() {
+        String userId = synapse.newUserId("pw");
+        admin.createUser(userId, new UserUpdate().password(OLD));
+        return userId;
+    }
+
+    private ResetPasswordViewModel model(String userId, boolean managedHere) {
+        return new ResetPasswordViewModel(signedIn.accounts(), dialogs, userId, signedIn.server().passwordPolicy(),
+                managedHere, () -> done++);
+    }
+
+    @Test
+    void signingOutOfAllDevicesIsTheDefault() {
+        assertThat(model(account(), true).logoutDevicesProperty().get()).isTrue();
+    }
+
+    @Test
+    void resetWithSignOutSetsThePasswordAndEndsEverySession() {
+        String userId = account();
+        Homeserver person = new Homeserver(synapse.url());
+        person.auth().loginWithPassword(userId, OLD);
+        ResetPasswordViewModel model = model(userId, true);
+        model.passwordProperty().set(NEW);
+
+        model.save();
+
+        assertThat(done).isEqualTo(1);
+        assertThat(model.closeRequestedProperty().get()).isTrue();
+        assertThat(admin.devices(userId)).isEmpty();
+        assertThat(new Homeserver(synapse.url()).auth().loginWithPassword(userId, NEW).userId()).isEqualTo(userId);
+        assertThat(dialogs.notifications).contains(tr("password.done", userId));
+    }
+
+    @Test
+    void resetWithoutSignOutKeepsTheDevices() {
+        String userId = account();
+        String device = new Homeserver(synapse.url()).auth().loginWithPassword(userId, OLD).deviceId();
+        ResetPasswordViewModel model = model(userId, true);
+        model.passwordProperty().set(NEW);
+        model.logoutDevicesProperty().set(false);
+
+        model.save();
+
+        assertThat(admin.devices(userId)).extracting(app.registrar.api.Device::deviceId).contains(device);
+    }
+
+    @Test
+    void passwordAgainstThePolicyCannotBeSent() {
+        ResetPasswordViewModel model = model(account(), true);
+        model.passwordProperty().set("weak");
+
+        model.save();
+
+        assertThat(model.canSaveProperty().get()).isFalse();
+        assertThat(model.problemProperty().get()).isNotEmpty();
+        assertThat(done).isZero();
+    }
+
+    @Test
+    void serverThatDoesNotKeepPasswordsOffersNoReset() {
+        ResetPasswordViewModel model = model(account(), false);
+        model.passwordProperty().set(NEW);
+
+        model.save();
+
+        assertThat(model.canSaveProperty().get()).isFalse();
+        assertThat(done).isZero();
+    }
+}

@@ -1,0 +1,51 @@
+package app.registrar.ui.reactivate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.registrar.api.AdminApi;
+import app.registrar.api.Homeserver;
+import app.registrar.api.UserUpdate;
+import app.registrar.testing.FakeDialogService;
+import app.registrar.testing.SignedIn;
+import app.registrar.testing.SynapseExtension;
+import app.registrar.testing.TestSynapse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SynapseExtension.class)
+class ReactivateViewModelTest {
+
+    @Test
+    void reactivatedAccountSignsInWithTheNewPassword(TestSynapse synapse) {
+        SignedIn signedIn = SignedIn.asAdmin(synapse);
+        AdminApi admin = synapse.signedInAdmin().admin();
+        String userId = synapse.newUserId("back");
+        admin.createUser(userId, new UserUpdate().password("Before-Pass-1"));
+        admin.deactivate(userId, false);
+        FakeDialogService dialogs = new FakeDialogService();
+        int[] done = {0};
+        ReactivateViewModel model = new ReactivateViewModel(signedIn.accounts(), dialogs, userId,
+                signedIn.server().passwordPolicy(), true, () -> done[0]++);
+
+        model.generate();
+        String password = model.passwordProperty().get();
+        model.reactivate();
+
+        assertThat(done[0]).isEqualTo(1);
+        assertThat(admin.getUser(userId).deactivated()).isFalse();
+        assertThat(new Homeserver(synapse.url()).auth().loginWithPassword(userId, password).userId()).isEqualTo(userId);
+        assertThat(model.passwordProperty().get()).as("password forgotten after use").isEmpty();
+    }
+
+    @Test
+    void weakPasswordIsRefusedBeforeAnythingIsSent(TestSynapse synapse) {
+        SignedIn signedIn = SignedIn.asAdmin(synapse);
+        ReactivateViewModel model = new ReactivateViewModel(signedIn.accounts(), new FakeDialogService(),
+                synapse.newUserId("never"), signedIn.server().passwordPolicy(), true, () -> { });
+
+        model.passwordProperty().set("weak");
+
+        assertThat(model.canReactivateProperty().get()).isFalse();
+        assertThat(model.problemProperty().get()).isNotEmpty();
+    }
+}

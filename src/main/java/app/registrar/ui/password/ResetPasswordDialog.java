@@ -35,7 +35,7 @@ public final class ResetPasswordDialog extends ModalDialog {
         Label intro = new Label(tr("password.intro", model.getUserId()));
         intro.setWrapText(true);
         PasswordField password = new PasswordField();
-        password.setId("resetPassword");
+        password.setId("newResetPassword");
         password.textProperty().bindBidirectional(model.passwordProperty());
         HBox.setHgrow(password, Priority.ALWAYS);
         Button generate = new Button(tr("edit.password.generate"), new FontIcon(Feather.ZAP));

@@ -80,7 +80,22 @@ public final class PagedUserList extends ObservableListBase<UserRowViewModel> {
     }
 
     private void replaceAll(UserPage first) {
-        List<UserRowViewModel> removed = List.copyOf(this);
+        // What was shown, without fetching anything: rows never loaded are reported as placeholders.
+        int oldSize = size;
+        Map<Integer, List<UserRowViewModel>> oldPages = new HashMap<>(pages);
+        List<UserRowViewModel> removed = new java.util.AbstractList<>() {
+            @Override
+            public UserRowViewModel get(int index) {
+                List<UserRowViewModel> rows = oldPages.get(index / PAGE_SIZE);
+                int offset = index % PAGE_SIZE;
+                return rows != null && offset < rows.size() ? rows.get(offset) : UserRowViewModel.loading(index);
+            }
+
+            @Override
+            public int size() {
+                return oldSize;
+            }
+        };
         pages.clear();
         placeholders.clear();
         total = first.total();

@@ -1,0 +1,111 @@
+package app.registrar.ui.details;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.registrar.api.AdminApi;
+import app.registrar.api.Homeserver;
+import app.registrar.api.Threepid;
+import app.registrar.api.UserUpdate;
+import app.registrar.testing.FakeDialogService;
+import app.registrar.testing.SignedIn;
+import app.registrar.testing.SynapseExtension;
+import app.registrar.testing.TestSynapse;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SynapseExtension.class)
+class AccountDetailsViewModelTest {
+
+    private static final String PASSWORD = "Details-Pass-1";
+
+    private TestSynapse synapse;
+    private AdminApi admin;
+    private final FakeDialogService dialogs = new FakeDialogService();
+    private AccountDetailsViewModel model;
+    private int changed;
+
+    @BeforeEach
+    void connect(TestSynapse synapse) {
+        this.synapse = synapse;
+        admin = synapse.signedInAdmin().admin();
+        model = new AccountDetailsViewModel(SignedIn.asAdmin(synapse).accounts(), dialogs, () -> changed++);
+    }
+
+    private String account() {
+        String userId = synapse.newUserId("det");
+        admin.createUser(userId, new UserUpdate().password(PASSWORD).displayName("Dee Tails")
+                .threepids(List.of(Threepid.email("dee@example.org"))));
+        return userId;
+    }
+
+    @Test
+    void showsProfileEmailsDevicesAndRoomCount() {
+        String userId = account();
+        String device = new Homeserver(synapse.url()).auth().loginWithPassword(userId, PASSWORD).deviceId();
+
+        model.show(userId);
+
+        assertThat(model.getUser().displayName()).isEqualTo("Dee Tails");
+        assertThat(model.getUser().emails()).extracting(Threepid::address).containsExactly("dee@example.org");
+        assertThat(model.getDevices()).extracting(AccountDetailsViewModel.DeviceRow::deviceId).containsExactly(device);
+        assertThat(model.roomCountProperty().get()).isZero();
+    }
+
+    @Test
+    void lockAsksFirstAndDecliningChangesNothing() {
+        String userId = account();
+        model.show(userId);
+
+        dialogs.answer(false);
+        model.toggleLocked();
+        assertThat(admin.getUser(userId).locked()).isFalse();
+        assertThat(dialogs.confirmations.get(0).header()).contains(userId);
+
+        dialogs.answer(true);
+        model.toggleLocked();
+        assertThat(admin.getUser(userId).locked()).isTrue();
+        assertThat(model.getUser().locked()).isTrue();
+        assertThat(changed).isEqualTo(1);
+
+        dialogs.answer(true);
+        model.toggleLocked();
+        assertThat(admin.getUser(userId).locked()).isFalse();
+    }
+
+    @Test
+    void suspendAndShadowBanToggleOnTheServer() {
+        String userId = account();
+        model.show(userId);
+
+        dialogs.answer(true, true);
+        model.toggleSuspended();
+        model.toggleShadowBanned();
+
+        assertThat(admin.getUser(userId).suspended()).isTrue();
+        assertThat(admin.getUser(userId).shadowBanned()).isTrue();
+    }
+
+    @Test
+    void removingADeviceSignsItOutAfterAsking() {
+        String userId = account();
+        Homeserver person = new Homeserver(synapse.url());
+        person.auth().loginWithPassword(userId, PASSWORD);
+        model.show(userId);
+
+        dialogs.answer(true);
+        model.removeDevice(model.getDevices().get(0));
+
+        assertThat(model.getDevices()).isEmpty();
+        assertThat(admin.devices(userId)).isEmpty();
+    }
+
+    @Test
+    void unknownAccountShowsAPlainMessage() {
+        model.show(synapse.newUserId("gone"));
+
+        assertThat(model.getUser()).isNull();
+        assertThat(model.errorProperty().get().message()).isEqualTo(app.registrar.ui.common.I18n.tr("error.not.found"));
+    }
+}

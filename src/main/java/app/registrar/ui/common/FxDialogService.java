@@ -54,6 +54,7 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(confirmation.header());
         Label text = new Label(confirmation.text());
         text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         text.setMaxWidth(440);
         alert.getDialogPane().setContent(text);
         if (confirmation.destructive()) {
@@ -73,10 +74,12 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(report.message());
         Label next = new Label(report.nextStep());
         next.setWrapText(true);
+        next.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         alert.getDialogPane().setContent(next);
         TextArea details = new TextArea(report.details());
         details.setEditable(false);
         details.setWrapText(true);
+        details.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         alert.getDialogPane().setExpandableContent(details);
         alert.showAndWait();
     }

@@ -3,13 +3,12 @@ package app.registrar.ui.common;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -23,10 +22,14 @@ import javafx.stage.Window;
  */
 public class ModalDialog extends Stage {
 
-    private final BorderPane root = new BorderPane();
+    // A VBox root has a horizontal content bias when its text wraps, so the scene asks for the height at the
+    // actual width and wrapped labels are never cut off.
+    private final VBox root = new VBox();
+    private final javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane();
     private final HBox buttons = new HBox(8);
     private final ProgressIndicator spinner = new ProgressIndicator();
     private ObservableBooleanValue busy;
+    private boolean fitToContent = true;
 
     public ModalDialog(Window owner, String title) {
         if (owner != null) {
@@ -41,7 +44,8 @@ public class ModalDialog extends Stage {
         buttons.getChildren().addAll(spinner, grow);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         buttons.setPadding(new Insets(12, 20, 16, 20));
-        root.setBottom(buttons);
+        VBox.setVgrow(center, Priority.ALWAYS);
+        root.getChildren().addAll(center, buttons);
         Scene scene = new Scene(root);
         scene.getStylesheets().add(Theme.stylesheet());
         scene.setOnKeyPressed(e -> {
@@ -50,6 +54,19 @@ public class ModalDialog extends Stage {
             }
         });
         setScene(scene);
+        // Wrapped text knows its height only after the first layout: fit the window to it once shown.
+        addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
+            if (fitToContent) {
+                fitToRoot();
+                // Content that appears later (an error, a second confirmation) grows the window instead of
+                // being cut off.
+                root.needsLayoutProperty().addListener((obs, old, now) -> {
+                    if (now) {
+                        javafx.application.Platform.runLater(this::fitToRoot);
+                    }
+                });
+            }
+        });
         setOnCloseRequest(e -> {
             if (isBusy()) {
                 e.consume();
@@ -57,20 +74,35 @@ public class ModalDialog extends Stage {
         });
     }
 
-    protected void setContent(Node content) {
+    /** Content that fits the screen: the dialog takes its full size. */
+    protected void setContent(Region content) {
+        content.setPadding(new Insets(20, 20, 8, 20));
+        center.getChildren().setAll(content);
+    }
+
+    /** Long content (the account editor): scrolls inside a window sized to the screen. */
+    protected void setScrollableContent(Region content) {
+        fitToContent = false;
+        content.setPadding(new Insets(20, 20, 8, 20));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        if (content instanceof Region region) {
-            region.setPadding(new Insets(20, 20, 8, 20));
-        }
-        root.setCenter(scroll);
+        center.getChildren().setAll(scroll);
     }
 
     /** Binds the busy state: the spinner shows and the window cannot be closed while it is true. */
     protected void bindBusy(ObservableBooleanValue value) {
         this.busy = value;
         spinner.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(value::get, value));
+    }
+
+    private void fitToRoot() {
+        double frameWidth = getWidth() - getScene().getWidth();
+        double frameHeight = getHeight() - getScene().getHeight();
+        double width = Math.max(getScene().getWidth(), root.prefWidth(-1));
+        double height = Math.max(getScene().getHeight(), root.prefHeight(width));
+        setWidth(width + frameWidth);
+        setHeight(height + frameHeight);
     }
 
     private boolean isBusy() {
@@ -81,6 +113,8 @@ public class ModalDialog extends Stage {
     protected Button addButton(String text, boolean isDefault, Runnable action) {
         Button button = new Button(text);
         button.setMnemonicParsing(true);
+        // Verb buttons name the account: never cut their text short.
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.setDefaultButton(isDefault);
         if (isDefault) {
             button.getStyleClass().add("accent");

@@ -26,6 +26,7 @@ public final class Views {
         Label label = new Label(text);
         label.getStyleClass().addAll("help-text");
         label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -35,6 +36,7 @@ public final class Views {
         label.textProperty().bind(text);
         label.getStyleClass().add("field-problem");
         label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.managedProperty().bind(label.visibleProperty());
         label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
         return label;
@@ -45,11 +47,14 @@ public final class Views {
         Label message = new Label();
         message.getStyleClass().add("error-message");
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label next = new Label();
         next.setWrapText(true);
+        next.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextArea details = new TextArea();
         details.setEditable(false);
         details.setWrapText(true);
+        details.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         details.setPrefRowCount(3);
         TitledPane detailsPane = new TitledPane(I18n.tr("dialog.details"), details);
         detailsPane.setExpanded(false);

@@ -31,6 +31,7 @@ public final class ConnectView extends StackPane {
         title.getStyleClass().add("title-2");
         Label subtitle = new Label(tr("connect.subtitle"));
         subtitle.setWrapText(true);
+        subtitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         ComboBox<String> server = new ComboBox<>(model.getRecentServers());
         server.setId("server");
@@ -111,6 +112,7 @@ public final class ConnectView extends StackPane {
 
         Label notice = new Label();
         notice.setWrapText(true);
+        notice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         notice.getStyleClass().add("notice");
         notice.textProperty().bind(model.noticeProperty());
         notice.visibleProperty().bind(Bindings.isNotEmpty(model.noticeProperty()));

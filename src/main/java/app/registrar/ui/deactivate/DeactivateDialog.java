@@ -33,6 +33,7 @@ public final class DeactivateDialog extends ModalDialog {
         CheckBox erase = new CheckBox(tr("deactivate.erase"));
         erase.setId("erase");
         erase.setWrapText(true);
+        erase.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         erase.setMnemonicParsing(true);
         erase.selectedProperty().bindBidirectional(model.eraseProperty());
         CheckBox understood = new CheckBox(tr("deactivate.erase.confirm"));
@@ -54,13 +55,17 @@ public final class DeactivateDialog extends ModalDialog {
 
         Label progress = new Label();
         progress.textProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(Bindings.isNotEmpty(model.progressProperty()));
+        progress.managedProperty().bind(progress.visibleProperty());
         progress.setWrapText(true);
+        progress.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         VBox content;
         if (model.isOwnAccount()) {
             Label refused = new Label(tr("deactivate.self"));
             refused.getStyleClass().add("error-message");
             refused.setWrapText(true);
+            refused.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             content = new VBox(12, userId, refused);
         } else {
             content = new VBox(12, userId, what, points, eraseBox, typeLabel, typed, progress, Views.errorBox(model.errorProperty()));
@@ -91,6 +96,7 @@ public final class DeactivateDialog extends ModalDialog {
     private static Label point(String text) {
         Label label = new Label(text, new FontIcon(Feather.CHEVRON_RIGHT));
         label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 }

@@ -62,6 +62,7 @@ public final class AccountDetailsView extends StackPane {
         Label none = new Label(tr("details.none"));
         none.getStyleClass().add("placeholder-text");
         none.setWrapText(true);
+        none.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setMaxSize(40, 40);
         spinner.visibleProperty().bind(model.loadingProperty());
@@ -90,6 +91,7 @@ public final class AccountDetailsView extends StackPane {
         name.getStyleClass().add("user-title");
         name.setId("detailsName");
         name.setWrapText(true);
+        name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label id = new Label(user.userId());
         id.setId("detailsUserId");
         id.getStyleClass().add("placeholder-text");
@@ -175,6 +177,7 @@ public final class AccountDetailsView extends StackPane {
                         device.lastIp() == null ? "—" : device.lastIp()));
         seen.getStyleClass().add("help-text");
         seen.setWrapText(true);
+        seen.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (device.userAgent() != null) {
             seen.setTooltip(new Tooltip(device.userAgent()));
         }

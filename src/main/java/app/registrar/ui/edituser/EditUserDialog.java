@@ -65,6 +65,7 @@ public final class EditUserDialog extends ModalDialog {
         preview.setFitWidth(48);
         preview.setFitHeight(48);
         preview.setPreserveRatio(true);
+        preview.managedProperty().bind(preview.imageProperty().isNotNull());
         model.avatarPreviewProperty().addListener((obs, old, now) ->
                 preview.setImage(now == null ? null : new Image(new ByteArrayInputStream(now), 48, 48, true, true)));
         Button choose = new Button(tr("edit.avatar.choose"), new FontIcon(Feather.IMAGE));
@@ -171,7 +172,7 @@ public final class EditUserDialog extends ModalDialog {
                 Views.errorBox(model.errorProperty()));
         content.setPrefWidth(520);
         content.disableProperty().bind(model.busyProperty());
-        setContent(content);
+        setScrollableContent(content);
 
         addCancelButton(tr("edit.cancel"));
         Button save = addButton(model.isCreate() ? tr("edit.save.create") : tr("edit.save.edit"), true, model::save);

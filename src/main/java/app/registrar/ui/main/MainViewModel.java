@@ -43,11 +43,12 @@ public final class MainViewModel {
         this.onSignedOut = onSignedOut;
         this.list = new UserListViewModel(accounts);
         this.details = new AccountDetailsViewModel(accounts, dialogs, list::refresh);
+        // An empty selection (the list reloaded, or the account left the filtered list after deactivation)
+        // keeps the last account in the details, so its next action is still one click away.
         list.getSelection().addListener((ListChangeListener<UserRowViewModel>) change -> {
             UserRowViewModel first = list.getSelection().isEmpty() ? null : list.getSelection().get(0);
-            String id = first == null || first.isLoading() ? null : first.getUserId();
-            if (id == null ? details.getUserId() != null : !id.equals(details.getUserId())) {
-                details.show(id);
+            if (first != null && !first.isLoading() && !first.getUserId().equals(details.getUserId())) {
+                details.show(first.getUserId());
             }
         });
     }

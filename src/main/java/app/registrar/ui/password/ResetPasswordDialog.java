@@ -26,6 +26,7 @@ public final class ResetPasswordDialog extends ModalDialog {
         if (!model.isPasswordsManagedHere()) {
             Label text = new Label(tr("password.managed.elsewhere"));
             text.setWrapText(true);
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             VBox content = new VBox(12, text);
             content.setPrefWidth(460);
             setContent(content);
@@ -34,6 +35,7 @@ public final class ResetPasswordDialog extends ModalDialog {
         }
         Label intro = new Label(tr("password.intro", model.getUserId()));
         intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         PasswordField password = new PasswordField();
         password.setId("newResetPassword");
         password.textProperty().bindBidirectional(model.passwordProperty());

@@ -24,8 +24,10 @@ public final class ReactivateDialog extends ModalDialog {
         bindBusy(model.busyProperty());
         Label intro = new Label(tr("reactivate.intro", model.getUserId()));
         intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label lost = new Label(tr("reactivate.lost"));
         lost.setWrapText(true);
+        lost.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         lost.getStyleClass().add("warning-box");
         VBox content = new VBox(10, intro, lost);
         PasswordField password = new PasswordField();
@@ -51,6 +53,7 @@ public final class ReactivateDialog extends ModalDialog {
         } else {
             Label none = new Label(tr("reactivate.no.password"));
             none.setWrapText(true);
+            none.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             content.getChildren().add(none);
         }
         content.getChildren().add(Views.errorBox(model.errorProperty()));

@@ -150,6 +150,18 @@ public final class PagedUserList extends ObservableListBase<UserRowViewModel> {
         return rows != null && offset < rows.size() ? rows.get(offset) : null;
     }
 
+    /** The index of a loaded row with this user ID, or -1. */
+    int indexOfLoaded(String userId) {
+        for (List<UserRowViewModel> page : pages.values()) {
+            for (UserRowViewModel row : page) {
+                if (row.getUserId().equals(userId)) {
+                    return row.getIndex();
+                }
+            }
+        }
+        return -1;
+    }
+
     @Override
     public int size() {
         return size;

@@ -38,6 +38,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class UserListView extends BorderPane {
 
     private final TableView<UserRowViewModel> table = new TableView<>();
+    private String lastSelected;
 
     public UserListView(UserListViewModel model, Runnable onCreate) {
         TextField search = new TextField();
@@ -192,8 +193,8 @@ public final class UserListView extends BorderPane {
             }
         });
         seen.setSortable(false);
-        seen.setPrefWidth(100);
-        seen.setMinWidth(90);
+        seen.setPrefWidth(110);
+        seen.setMinWidth(105);
 
         table.getColumns().setAll(java.util.List.of(avatar, userId, name, status, created, seen));
         for (TableColumn<UserRowViewModel, ?> column : java.util.List.of(name, status, seen)) {
@@ -217,8 +218,26 @@ public final class UserListView extends BorderPane {
 
         table.getSortOrder().setAll(java.util.List.of(userId));
 
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<UserRowViewModel>) change ->
-                model.getSelection().setAll(table.getSelectionModel().getSelectedItems()));
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<UserRowViewModel>) change -> {
+            model.getSelection().setAll(table.getSelectionModel().getSelectedItems());
+            UserRowViewModel first = table.getSelectionModel().getSelectedItem();
+            if (first != null && !first.isLoading()) {
+                lastSelected = first.getUserId();
+            }
+        });
+        // After a reload the same account stays selected when it is still in the list.
+        model.getRows().addListener((ListChangeListener<UserRowViewModel>) change -> {
+            boolean reloaded = false;
+            while (change.next()) {
+                reloaded |= change.wasAdded() && change.getFrom() == 0 && !change.wasReplaced();
+            }
+            if (reloaded && lastSelected != null) {
+                int index = model.indexOfLoaded(lastSelected);
+                if (index >= 0) {
+                    javafx.application.Platform.runLater(() -> table.getSelectionModel().clearAndSelect(index));
+                }
+            }
+        });
     }
 
     public TableView<UserRowViewModel> table() {

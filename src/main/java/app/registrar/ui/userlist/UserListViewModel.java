@@ -161,6 +161,11 @@ public final class UserListViewModel {
         return ids;
     }
 
+    /** The index of a loaded row with this user ID, or -1; never fetches anything. */
+    public int indexOfLoaded(String userId) {
+        return rows.indexOfLoaded(userId);
+    }
+
     /** Clears search and filters back to what a new window shows. */
     public void clearFilters() {
         state.set(AccountState.ACTIVE);

@@ -43,7 +43,8 @@ Xvfb -displayfd 1 -screen 0 1280x1024x24 -nolisten tcp >"$tmp/display" 2>"$tmp/x
 xvfb=$!
 for _ in $(seq 100); do [[ -s "$tmp/display" ]] && break; sleep 0.1; done
 [[ -s "$tmp/display" ]] || { echo "measure-startup.sh: Xvfb did not start:" >&2; cat "$tmp/xvfb.log" >&2; exit 1; }
-export DISPLAY=":$(head -n 1 "$tmp/display")"
+DISPLAY=":$(head -n 1 "$tmp/display")"
+export DISPLAY
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 times=()

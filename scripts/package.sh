@@ -87,6 +87,7 @@ if [[ "$os" == linux ]]; then
   # JavaFX looks for its native libraries beside its jars first. Found there, they are not unpacked into every
   # user's ~/.openjfx/cache at first start.
   for fx in "$input"/javafx-graphics-*-linux*.jar; do
+    # shellcheck disable=SC2046 # one argument per library name (names without spaces)
     (cd "$input" && "$JAR" xf "${fx##*/}" $("$JAR" tf "${fx##*/}" | grep '^[^/]*\.so$'))
   done
 fi

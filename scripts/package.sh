@@ -84,6 +84,9 @@ say "jlink: $modules + packaging/jlink.args"
 find "$runtime" -name classes_nocoops.jsa -delete
 
 if [[ "$os" == linux ]]; then
+  # The Linux launcher names its own archive (-XX:SharedArchiveFile, made at install time from a class list that
+  # covers the JDK's classes too), so the JDK's default one would never be read.
+  find "$runtime" -name classes.jsa -delete
   # JavaFX looks for its native libraries beside its jars first. Found there, they are not unpacked into every
   # user's ~/.openjfx/cache at first start.
   for fx in "$input"/javafx-graphics-*-linux*.jar; do

@@ -51,11 +51,18 @@ is_running() {
 
 write_config() {
   mkdir -p "$DIR/media"
-  if [[ ! -f "$DIR/homeserver.yaml" ]]; then
+  # The signing key is generated once; the config is written on every start so a changed script takes effect
+  # without losing the database.
+  if [[ ! -f "$DIR/$SERVER_NAME.signing.key" ]]; then
     (cd "$DIR" && "$VENV/bin/python" -m synapse.app.homeserver --server-name "$SERVER_NAME" \
         --config-path "$DIR/generated.yaml" --data-directory "$DIR" --generate-config --report-stats=no >/dev/null)
-    local secret; secret="$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(24))')"
-    cat > "$DIR/homeserver.yaml" <<YAML
+  fi
+  if [[ ! -f "$DIR/registration.secret" ]]; then
+    "$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(24))' > "$DIR/registration.secret"
+  fi
+  local secret; secret="$(cat "$DIR/registration.secret")"
+  {
+    cat <<YAML
 server_name: "$SERVER_NAME"
 public_baseurl: "http://127.0.0.1:$PORT/"
 pid_file: "$PIDFILE"
@@ -110,7 +117,14 @@ background_updates:
 url_preview_enabled: false
 presence:
   enabled: false
+# Lets a signed-in session mint a login token (MSC3882): the tests use it to play the browser's part of
+# single sign-on, as no identity provider runs here.
+login_via_existing_session:
+  enabled: true
+  require_ui_auth: false
+  token_timeout: 5m
 YAML
+  } > "$DIR/homeserver.yaml"
     cat > "$DIR/log.config" <<YAML
 version: 1
 formatters:
@@ -130,7 +144,6 @@ root:
   handlers: [file]
 disable_existing_loggers: false
 YAML
-  fi
 }
 
 wait_ready() {

@@ -59,7 +59,7 @@ public final class RegistrarApp extends Application {
     private void showConnect() {
         main = null;
         stage.setTitle(tr("app.title"));
-        show(new ConnectView(new ConnectViewModel(connection, recent, this::showMain)));
+        show(new ConnectView(new ConnectViewModel(connection, dialogs, recent, this::showMain)));
     }
 
     private void showMain(LoginSession session, ServerInfo server) {

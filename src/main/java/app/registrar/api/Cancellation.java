@@ -14,6 +14,7 @@ public final class Cancellation {
     private static final ThreadLocal<Cancellation> CURRENT = new ThreadLocal<>();
 
     private final List<Call> calls = new ArrayList<>();
+    private final List<Runnable> hooks = new ArrayList<>();
     private boolean cancelled;
 
     /** Runs {@code work} on this thread with this cancellation bound to it. */
@@ -31,6 +32,26 @@ public final class Cancellation {
         cancelled = true;
         calls.forEach(Call::cancel);
         calls.clear();
+        hooks.forEach(Runnable::run);
+        hooks.clear();
+    }
+
+    /**
+     * Runs {@code hook} when the work on this thread is cancelled (at once if it already is): for waits that are
+     * not HTTP calls, such as the single-sign-on browser step.
+     */
+    public static void onCancel(Runnable hook) {
+        Cancellation current = CURRENT.get();
+        if (current == null) {
+            return;
+        }
+        synchronized (current) {
+            if (current.cancelled) {
+                hook.run();
+            } else {
+                current.hooks.add(hook);
+            }
+        }
     }
 
     public synchronized boolean isCancelled() {

@@ -3,13 +3,13 @@ package app.registrar.api;
 import java.util.regex.Pattern;
 
 /**
- * Removes secrets from text headed for a log, an exception message or the screen: Synapse access and refresh
+ * Removes secrets from text headed for a log, an exception message or the screen: Synapse access, refresh and login
  * tokens, bearer headers, and JSON fields that carry passwords or tokens.
  */
 public final class Redactor {
 
     private static final String HIDDEN = "[redacted]";
-    private static final Pattern SYNAPSE_TOKEN = Pattern.compile("sy[tr]_[A-Za-z0-9_\\-=.]+");
+    private static final Pattern SYNAPSE_TOKEN = Pattern.compile("sy[trl]_[A-Za-z0-9_\\-=.]+");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',]+");
     private static final Pattern SECRET_FIELD = Pattern.compile(
             "(?i)(\"(?:password|new_password|access_token|refresh_token|token|loginToken)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");

@@ -26,9 +26,15 @@ public record UserQuery(String from, int limit, String name, String userId, Bool
 
     public static final int DEFAULT_LIMIT = 100;
 
+    /**
+     * The largest page asked for. Synapse sets no limit; every request pays a fixed cost (it counts all matching
+     * accounts each time), so a full export uses pages this big to stay close to one single request.
+     */
+    public static final int MAX_LIMIT = 50_000;
+
     public UserQuery {
-        if (limit < 1 || limit > 1000) {
-            throw new IllegalArgumentException("limit must be between 1 and 1000: " + limit);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ": " + limit);
         }
         notUserTypes = notUserTypes == null ? List.of() : List.copyOf(notUserTypes);
         state = state == null ? AccountState.ACTIVE : state;

@@ -54,6 +54,36 @@ public final class ConnectionService {
         });
     }
 
+    /** How long the admin has to finish signing in in the browser. */
+    static final java.time.Duration SSO_WAIT = java.time.Duration.ofMinutes(5);
+
+    /**
+     * The address to open in the browser for single sign-on; the server sends the browser back to
+     * {@code loopback} with a login token.
+     */
+    public static String ssoRedirectUrl(ServerInfo server, SsoLoopback loopback) {
+        return server.baseUrl().newBuilder()
+                .addPathSegments("_matrix/client/v3/login/sso/redirect")
+                .addQueryParameter("redirectUrl", loopback.redirectUrl())
+                .build().toString();
+    }
+
+    /** Waits for the browser step to deliver a login token to {@code loopback}, then signs in with it. */
+    public BackgroundTask<LoginSession> signInWithSso(ServerInfo server, SsoLoopback loopback) {
+        return signInWithSso(server, loopback, SSO_WAIT);
+    }
+
+    BackgroundTask<LoginSession> signInWithSso(ServerInfo server, SsoLoopback loopback, java.time.Duration wait) {
+        return tasks.of(() -> {
+            String loginToken = loopback.awaitToken(wait);
+            Homeserver candidate = new Homeserver(server.baseUrl());
+            LoginSession login = candidate.auth().loginWithToken(loginToken);
+            requireAdmin(candidate, login, true);
+            adopt(candidate, server, login);
+            return login;
+        });
+    }
+
     /** Completes single sign-on with the login token the browser step delivered. */
     public BackgroundTask<LoginSession> completeSso(ServerInfo server, String loginToken) {
         return tasks.of(() -> {

@@ -23,6 +23,6 @@ public final class AboutDialog extends ModalDialog {
         VBox content = new VBox(8, name, version, runtime, license);
         content.setPrefWidth(360);
         setContent(content);
-        addButton("OK", true, this::close).setCancelButton(true);
+        addButton(tr("about.close"), true, this::close).setCancelButton(true);
     }
 }

@@ -30,16 +30,16 @@ public final class Formats {
         }
         Duration age = Duration.between(instant, Instant.now());
         if (age.isNegative() || age.toMinutes() < 1) {
-            return "just now";
+            return I18n.tr("time.now");
         }
         if (age.toHours() < 1) {
-            return age.toMinutes() + " min ago";
+            return I18n.tr("time.minutes", age.toMinutes());
         }
         if (age.toDays() < 1) {
-            return age.toHours() + " h ago";
+            return I18n.tr("time.hours", age.toHours());
         }
         if (age.toDays() < 31) {
-            return age.toDays() + (age.toDays() == 1 ? " day ago" : " days ago");
+            return I18n.tr("time.days", age.toDays());
         }
         return date(instant);
     }

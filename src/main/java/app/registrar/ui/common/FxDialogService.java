@@ -107,7 +107,7 @@ public final class FxDialogService implements DialogService {
     public Optional<Path> chooseImage() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(tr("edit.avatar.choose").replace("_", ""));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Pictures", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.webp"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(tr("edit.avatar.files"), "*.png", "*.jpg", "*.jpeg", "*.gif", "*.webp"));
         return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(java.io.File::toPath);
     }
 

@@ -50,15 +50,24 @@ public final class ConnectView extends StackPane {
         ToggleButton byToken = new ToggleButton(tr("connect.method.token"));
         byPassword.setUserData(Method.PASSWORD);
         byToken.setUserData(Method.TOKEN);
+        ToggleButton bySso = new ToggleButton(tr("connect.method.sso"));
+        bySso.setUserData(Method.SSO);
+        bySso.setId("methodSso");
         byPassword.getStyleClass().add(Styles.LEFT_PILL);
-        byToken.getStyleClass().add(Styles.RIGHT_PILL);
+        byToken.getStyleClass().add(Styles.CENTER_PILL);
+        bySso.getStyleClass().add(Styles.RIGHT_PILL);
         byPassword.setId("methodPassword");
         byToken.setId("methodToken");
         ToggleGroup group = new ToggleGroup();
         byPassword.setToggleGroup(group);
         byToken.setToggleGroup(group);
-        HBox methods = new HBox(byPassword, byToken);
-        group.selectToggle(model.methodProperty().get() == Method.TOKEN ? byToken : byPassword);
+        bySso.setToggleGroup(group);
+        HBox methods = new HBox(byPassword, byToken, bySso);
+        group.selectToggle(switch (model.methodProperty().get()) {
+            case TOKEN -> byToken;
+            case SSO -> bySso;
+            default -> byPassword;
+        });
         group.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 group.selectToggle(old);
@@ -83,6 +92,9 @@ public final class ConnectView extends StackPane {
         token.textProperty().bindBidirectional(model.tokenProperty());
         VBox tokenBox = new VBox(4, Views.labelFor("connect.token", token), token, Views.help(tr("connect.token.help")));
 
+        VBox ssoBox = new VBox(4, Views.help(tr("connect.sso.help")));
+        ssoBox.visibleProperty().bind(model.methodProperty().isEqualTo(Method.SSO));
+        ssoBox.managedProperty().bind(ssoBox.visibleProperty());
         passwordBox.visibleProperty().bind(model.methodProperty().isEqualTo(Method.PASSWORD));
         passwordBox.managedProperty().bind(passwordBox.visibleProperty());
         tokenBox.visibleProperty().bind(model.methodProperty().isEqualTo(Method.TOKEN));
@@ -124,7 +136,7 @@ public final class ConnectView extends StackPane {
                 Views.labelFor("connect.server", server), server, Views.help(tr("connect.server.help")),
                 Views.problem(model.serverProblemProperty()),
                 spacer(6), methods, spacer(2),
-                passwordBox, tokenBox, Views.problem(model.secretProblemProperty()),
+                passwordBox, tokenBox, ssoBox, Views.problem(model.secretProblemProperty()),
                 notice,
                 Views.errorBox(model.errorProperty()),
                 spacer(8), buttons);

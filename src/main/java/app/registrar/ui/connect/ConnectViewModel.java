@@ -9,6 +9,8 @@ import app.registrar.api.ServerInfo;
 import app.registrar.service.BackgroundTask;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.RecentServers;
+import app.registrar.service.SsoLoopback;
+import app.registrar.ui.common.DialogService;
 import app.registrar.service.TaskHandle;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
@@ -35,9 +37,10 @@ import javafx.collections.ObservableList;
 public final class ConnectViewModel {
 
     /** How the admin signs in. */
-    public enum Method { PASSWORD, TOKEN }
+    public enum Method { PASSWORD, TOKEN, SSO }
 
     private final ConnectionService connection;
+    private final DialogService dialogs;
     private final RecentServers recent;
     private final BiConsumer<LoginSession, ServerInfo> onConnected;
 
@@ -59,9 +62,10 @@ public final class ConnectViewModel {
 
     private TaskHandle running = TaskHandle.NONE;
 
-    public ConnectViewModel(ConnectionService connection, RecentServers recent,
+    public ConnectViewModel(ConnectionService connection, DialogService dialogs, RecentServers recent,
                             BiConsumer<LoginSession, ServerInfo> onConnected) {
         this.connection = connection;
+        this.dialogs = dialogs;
         this.recent = recent;
         this.onConnected = onConnected;
         recentServers.setAll(recent.servers());
@@ -122,10 +126,22 @@ public final class ConnectViewModel {
             fail(MatrixApiException.local(ErrorCategory.ENDPOINT_UNAVAILABLE, tr("connect.no.password.login")));
             return;
         }
-        progress.set(tr("connect.signing.in"));
-        BackgroundTask<LoginSession> login = method.get() == Method.PASSWORD
-                ? connection.signIn(info, user.get().strip(), password.get())
-                : connection.useToken(info, token.get().strip());
+        BackgroundTask<LoginSession> login;
+        if (method.get() == Method.SSO) {
+            if (!info.supportsSso()) {
+                fail(MatrixApiException.local(ErrorCategory.ENDPOINT_UNAVAILABLE, tr("connect.sso.unavailable")));
+                return;
+            }
+            SsoLoopback loopback = SsoLoopback.start();
+            dialogs.openInBrowser(ConnectionService.ssoRedirectUrl(info, loopback));
+            progress.set(tr("connect.sso.waiting"));
+            login = connection.signInWithSso(info, loopback);
+        } else {
+            progress.set(tr("connect.signing.in"));
+            login = method.get() == Method.PASSWORD
+                    ? connection.signIn(info, user.get().strip(), password.get())
+                    : connection.useToken(info, token.get().strip());
+        }
         Chained chained = new Chained();
         running = chained;
         chained.inner = login
@@ -161,7 +177,7 @@ public final class ConnectViewModel {
                 secretProblem.set(tr("connect.missing.password"));
                 ok = false;
             }
-        } else if (token.get() == null || token.get().isBlank()) {
+        } else if (method.get() == Method.TOKEN && (token.get() == null || token.get().isBlank())) {
             secretProblem.set(tr("connect.missing.token"));
             ok = false;
         }

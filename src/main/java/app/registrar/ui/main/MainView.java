@@ -31,7 +31,7 @@ public final class MainView extends BorderPane {
 
     public MainView(MainViewModel model) {
         this.model = model;
-        Label brand = new Label("Registrar", new FontIcon(Feather.USERS));
+        Label brand = new Label(tr("app.title"), new FontIcon(Feather.USERS));
         brand.getStyleClass().add("title-4");
         Label who = new Label(model.getSignedInText());
         who.setId("signedIn");
@@ -78,6 +78,21 @@ public final class MainView extends BorderPane {
         split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(details, false);
         setCenter(split);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene);
+            }
+        });
+    }
+
+    /** Ctrl+F search, Ctrl+N new account, F5 refresh (Cmd on macOS through SHORTCUT). */
+    private void installShortcuts(javafx.scene.Scene scene) {
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), listView::focusSearch);
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.N,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::createAccount);
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5),
+                model.getList()::refresh);
     }
 
     private void createAccount() {

@@ -39,9 +39,9 @@ public final class UserListView extends BorderPane {
 
     private final TableView<UserRowViewModel> table = new TableView<>();
     private String lastSelected;
+    private final TextField search = new TextField();
 
     public UserListView(UserListViewModel model, Runnable onCreate) {
-        TextField search = new TextField();
         search.setId("search");
         search.setPromptText(tr("list.search.prompt"));
         search.setAccessibleText(tr("list.search.accessible"));
@@ -51,7 +51,7 @@ public final class UserListView extends BorderPane {
 
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
         refresh.setId("refresh");
-        refresh.setTooltip(new Tooltip(tr("list.refresh")));
+        refresh.setTooltip(new Tooltip(tr("list.refresh") + " (F5)"));
         refresh.setAccessibleText(tr("list.refresh"));
         refresh.setOnAction(e -> model.refresh());
         Button create = new Button(tr("list.create"), new FontIcon(Feather.USER_PLUS));
@@ -238,6 +238,11 @@ public final class UserListView extends BorderPane {
                 }
             }
         });
+    }
+
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
     }
 
     public TableView<UserRowViewModel> table() {

@@ -27,6 +27,7 @@ class ConnectViewModelTest {
     private final List<LoginSession> connected = new ArrayList<>();
     private final List<ServerInfo> servers = new ArrayList<>();
     private ConnectViewModel model;
+    private final app.registrar.testing.FakeDialogService dialogs = new app.registrar.testing.FakeDialogService();
 
     @BeforeEach
     void create(TestSynapse synapse) {
@@ -36,7 +37,7 @@ class ConnectViewModelTest {
     }
 
     private ConnectViewModel newModel() {
-        return new ConnectViewModel(new ConnectionService(new CurrentThreadTaskExecutor()), new RecentServers(prefs),
+        return new ConnectViewModel(new ConnectionService(new CurrentThreadTaskExecutor()), dialogs, new RecentServers(prefs),
                 (session, server) -> {
                     connected.add(session);
                     servers.add(server);
@@ -147,5 +148,18 @@ class ConnectViewModelTest {
 
         assertThat(connected).singleElement().satisfies(s -> assertThat(s.accessToken().reveal()).isEqualTo(token));
         assertThat(model.tokenProperty().get()).isEmpty();
+    }
+
+    @Test
+    void singleSignOnOnAServerWithoutItSaysSoAndOpensNoBrowser() {
+        model.serverProperty().set(synapse.url().toString());
+        model.methodProperty().set(ConnectViewModel.Method.SSO);
+
+        model.signIn();
+
+        assertThat(connected).isEmpty();
+        assertThat(dialogs.browsed).isEmpty();
+        assertThat(model.getError().message()).isEqualTo(tr("error.endpoint.unavailable"));
+        assertThat(model.getError().details()).contains(tr("connect.sso.unavailable"));
     }
 }

@@ -1,0 +1,176 @@
+package app.registrar.bulk;
+
+import app.registrar.api.AdminApi;
+import app.registrar.api.ErrorCategory;
+import app.registrar.api.MatrixApiException;
+import app.registrar.api.UserPage;
+import app.registrar.api.UserQuery;
+import app.registrar.api.UserSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads every account a query matches, in the query's order, page after page, without keeping more than a few
+ * pages in memory. The first page tells the total; because Synapse's pages are offsets, the remaining pages are then
+ * fetched several at a time and handed on in order. Every request pays Synapse's fixed cost of counting all matching
+ * accounts, so pages are large (see {@link #pageSize}).
+ */
+final class AccountStream {
+
+    /** Requests in flight at once: one more than a 2-core server needs to overlap its database with its Python. */
+    static final int PARALLEL = 3;
+    static final int MIN_PAGE = 1_000;
+    static final int MAX_PAGE = 25_000;
+
+    /** Receives each page's new rows, in order, on the job's thread. */
+    @FunctionalInterface
+    interface PageSink {
+        void accept(List<UserSummary> rows, long total) throws IOException;
+    }
+
+    /** What a full read saw: the total at the start, rows handed on, and whether the list changed meanwhile. */
+    record Outcome(long totalAtStart, long delivered, boolean changedMeanwhile, boolean cancelled) {
+    }
+
+    private final AdminApi api;
+    private final int parallel;
+    private final int firstPageSize;
+
+    AccountStream(AdminApi api) {
+        this(api, PARALLEL, MAX_PAGE);
+    }
+
+    AccountStream(AdminApi api, int parallel, int firstPageSize) {
+        this.api = api;
+        this.parallel = Math.max(1, parallel);
+        this.firstPageSize = Math.max(1, Math.min(UserQuery.MAX_LIMIT, firstPageSize));
+    }
+
+    /** Pages of about a quarter of the list, so a 100,000-account server is read in four requests. */
+    static int pageSize(long total) {
+        long quarter = (total + 3) / 4;
+        return (int) Math.max(MIN_PAGE, Math.min(MAX_PAGE, quarter));
+    }
+
+    Outcome read(UserQuery query, JobControl control, PageSink sink) throws IOException {
+        UserQuery base = query.withFrom(null);
+        UserPage first = fetch(base.withLimit(firstPageSize), control);
+        long total = first.total();
+        long delivered = 0;
+        boolean changed = false;
+        Set<String> previousIds = ids(first.users());
+        if (!control.isCancelled()) {
+            sink.accept(first.users(), total);
+            delivered += first.users().size();
+        }
+        if (first.nextToken() == null || control.isCancelled()) {
+            return new Outcome(total, delivered, false, control.isCancelled());
+        }
+        int size = Math.min(UserQuery.MAX_LIMIT, Math.max(pageSize(total), first.users().size()));
+        long nextOffset = first.users().size();
+        String trailingToken = null;
+        AtomicInteger threadCount = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, runnable -> {
+            Thread thread = new Thread(runnable, "registrar-export-" + threadCount.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        Deque<Future<UserPage>> ahead = new ArrayDeque<>();
+        try {
+            while (true) {
+                while (ahead.size() < parallel && nextOffset < total) {
+                    UserQuery page = base.withLimit(size).withFrom(Long.toString(nextOffset));
+                    ahead.add(pool.submit(() -> fetch(page, control)));
+                    nextOffset += size;
+                }
+                if (ahead.isEmpty()) {
+                    break;
+                }
+                UserPage page = await(ahead.poll());
+                if (control.isCancelled()) {
+                    return new Outcome(total, delivered, changed, true);
+                }
+                changed |= page.total() != total;
+                List<UserSummary> fresh = withoutRepeats(page.users(), previousIds);
+                previousIds = ids(page.users());
+                sink.accept(fresh, total);
+                delivered += fresh.size();
+                if (ahead.isEmpty() && nextOffset >= total) {
+                    trailingToken = page.nextToken();
+                }
+            }
+            // Accounts created while the export ran: follow the server's own next_token to the real end.
+            while (trailingToken != null && !control.isCancelled()) {
+                UserPage page = fetch(base.withLimit(size).withFrom(trailingToken), control);
+                changed = true;
+                List<UserSummary> fresh = withoutRepeats(page.users(), previousIds);
+                previousIds = ids(page.users());
+                sink.accept(fresh, total);
+                delivered += fresh.size();
+                trailingToken = page.nextToken();
+            }
+            return new Outcome(total, delivered, changed, control.isCancelled());
+        } finally {
+            ahead.forEach(future -> future.cancel(true));
+            pool.shutdownNow();
+        }
+    }
+
+    private UserPage fetch(UserQuery query, JobControl control) {
+        if (control.isCancelled()) {
+            throw MatrixApiException.local(ErrorCategory.CANCELLED, "cancelled");
+        }
+        try {
+            return control.reads().bind(() -> api.listUsers(query));
+        } catch (MatrixApiException | UncheckedIOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static UserPage await(Future<UserPage> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MatrixApiException.local(ErrorCategory.CANCELLED, "interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A page can start with rows of the previous one when accounts were added before it meanwhile. */
+    private static List<UserSummary> withoutRepeats(List<UserSummary> rows, Set<String> previousIds) {
+        if (rows.isEmpty() || !previousIds.contains(rows.get(0).userId())) {
+            return rows;
+        }
+        List<UserSummary> fresh = new ArrayList<>(rows.size());
+        for (UserSummary row : rows) {
+            if (!previousIds.contains(row.userId())) {
+                fresh.add(row);
+            }
+        }
+        return fresh;
+    }
+
+    private static Set<String> ids(List<UserSummary> rows) {
+        Set<String> ids = new HashSet<>(rows.size() * 2);
+        rows.forEach(row -> ids.add(row.userId()));
+        return ids;
+    }
+}

@@ -1,0 +1,133 @@
+package app.registrar.bulk;
+
+import app.registrar.api.AdminApi;
+import app.registrar.api.ErrorCategory;
+import app.registrar.api.MatrixApiException;
+import app.registrar.api.UserDetails;
+import app.registrar.model.PasswordGenerator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Runs one action on many accounts strictly one at a time: Synapse misbehaves when erase-deactivations run in
+ * parallel, and one at a time keeps the server responsive for everyone else. Each account is read first, so an
+ * account already in the wanted state is reported instead of changed; the signed-in admin's own account is always
+ * left out. A deactivation whose answer is lost is never sent again: the account is read back to learn the outcome.
+ */
+public final class BulkActionRunner {
+
+    private final AdminApi api;
+    private final String signedInUserId;
+    private final PasswordGenerator generator;
+
+    public BulkActionRunner(AdminApi api, String signedInUserId) {
+        this(api, signedInUserId, new PasswordGenerator());
+    }
+
+    BulkActionRunner(AdminApi api, String signedInUserId, PasswordGenerator generator) {
+        this.api = api;
+        this.signedInUserId = Objects.requireNonNull(signedInUserId);
+        this.generator = generator;
+    }
+
+    /**
+     * Runs {@code action} on each account (duplicates once). For {@link BulkAction#REACTIVATE}, {@code passwords}
+     * receives each account's new generated password before it is set; null reactivates without a password, for
+     * servers where people sign in through single sign-on.
+     */
+    public BulkReport run(List<String> userIds, BulkAction action, PasswordFile passwords, JobControl control,
+                          Consumer<BulkProgress> progress) throws IOException {
+        long started = System.nanoTime();
+        List<String> accounts = new ArrayList<>(new LinkedHashSet<>(userIds));
+        List<BulkResult> results = new ArrayList<>(accounts.size());
+        boolean cancelled = false;
+        for (String userId : accounts) {
+            if (!cancelled && !control.awaitTurn()) {
+                cancelled = true;
+            }
+            BulkResult result = cancelled ? new BulkResult(userId, BulkResult.Outcome.NOT_RUN, null, null)
+                    : runOne(userId, action, passwords);
+            results.add(result);
+            if (!cancelled) {
+                progress.accept(new BulkProgress(results.size(), accounts.size(), result));
+            }
+        }
+        return new BulkReport(action, results, cancelled, java.time.Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private BulkResult runOne(String userId, BulkAction action, PasswordFile passwords) throws IOException {
+        if (userId.equals(signedInUserId) && action != BulkAction.REACTIVATE) {
+            return new BulkResult(userId, BulkResult.Outcome.SKIPPED_OWN_ACCOUNT, null, null);
+        }
+        UserDetails user;
+        try {
+            user = api.getUser(userId);
+        } catch (MatrixApiException e) {
+            return failed(userId, e);
+        }
+        if (alreadyDone(user, action)) {
+            return new BulkResult(userId, BulkResult.Outcome.ALREADY, null, null);
+        }
+        try {
+            switch (action) {
+                case DEACTIVATE, DEACTIVATE_AND_ERASE -> {
+                    return deactivate(userId, action == BulkAction.DEACTIVATE_AND_ERASE);
+                }
+                case REACTIVATE -> {
+                    String password = null;
+                    if (passwords != null) {
+                        do {
+                            password = generator.generate();
+                        } while (CsvCells.startsLikeAFormula(password));
+                        passwords.record(userId, password);
+                    }
+                    api.reactivate(userId, password);
+                }
+                case LOCK -> api.setLocked(userId, true);
+                case UNLOCK -> api.setLocked(userId, false);
+                default -> throw new IllegalArgumentException(action.name());
+            }
+            return new BulkResult(userId, BulkResult.Outcome.DONE, null, null);
+        } catch (MatrixApiException e) {
+            return failed(userId, e);
+        }
+    }
+
+    private BulkResult deactivate(String userId, boolean erase) {
+        try {
+            api.deactivate(userId, erase);
+            return new BulkResult(userId, BulkResult.Outcome.DONE, null, null);
+        } catch (MatrixApiException e) {
+            if (e.category() != ErrorCategory.TIMEOUT && e.category() != ErrorCategory.NETWORK) {
+                return failed(userId, e);
+            }
+            try {
+                UserDetails after = api.getUser(userId);
+                if (after.deactivated() && (!erase || after.erased())) {
+                    return new BulkResult(userId, BulkResult.Outcome.DONE, null, null);
+                }
+            } catch (MatrixApiException ignored) {
+                // still unknown
+            }
+            return new BulkResult(userId, BulkResult.Outcome.UNKNOWN, e.category(), e.serverError().orElse(null));
+        }
+    }
+
+    private static boolean alreadyDone(UserDetails user, BulkAction action) {
+        return switch (action) {
+            case DEACTIVATE -> user.deactivated();
+            case DEACTIVATE_AND_ERASE -> user.deactivated() && user.erased();
+            case REACTIVATE -> !user.deactivated();
+            case LOCK -> user.locked();
+            case UNLOCK -> !user.locked();
+        };
+    }
+
+    private static BulkResult failed(String userId, MatrixApiException e) {
+        return new BulkResult(userId, BulkResult.Outcome.FAILED, e.category(), e.serverError().orElse(e.getMessage()));
+    }
+}

@@ -1,0 +1,30 @@
+package app.registrar.bulk;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The end of an import or dry run: a count per outcome, the rows that need the admin's attention (failed, invalid;
+ * at most {@link #MAX_LISTED}, the journal has every row), and where generated passwords were written.
+ */
+public record ImportReport(boolean dryRun, boolean cancelled, Map<RowOutcome, Long> counts, List<RowResult> attention,
+                           long attentionNotListed, Path passwordsFile, Path journal, Duration took) {
+
+    public static final int MAX_LISTED = 10_000;
+
+    public ImportReport {
+        EnumMap<RowOutcome, Long> all = new EnumMap<>(RowOutcome.class);
+        for (RowOutcome outcome : RowOutcome.values()) {
+            all.put(outcome, counts.getOrDefault(outcome, 0L));
+        }
+        counts = Map.copyOf(all);
+        attention = List.copyOf(attention);
+    }
+
+    public long count(RowOutcome outcome) {
+        return counts.get(outcome);
+    }
+}

@@ -1,0 +1,18 @@
+package app.registrar.bulk;
+
+/** Why a row of an import file cannot be sent; {@link #text()} says it in the admin's words. */
+public enum RowProblem {
+    MISSING_USER_ID,
+    INVALID_USER_ID,
+    OTHER_SERVER,
+    DUPLICATE_USER_ID,
+    INVALID_EMAIL,
+    ADMIN_NOT_BOOLEAN,
+    INVALID_USER_TYPE,
+    WEAK_PASSWORD,
+    PASSWORD_TOO_LONG;
+
+    public String text() {
+        return BulkText.tr("import.problem." + name().toLowerCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,116 @@
+package app.registrar.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.registrar.api.ErrorCategory;
+import app.registrar.api.Homeserver;
+import app.registrar.api.LoginSession;
+import app.registrar.api.MatrixApiException;
+import app.registrar.api.ServerApi;
+import app.registrar.api.ServerInfo;
+import app.registrar.testing.SynapseExtension;
+import app.registrar.testing.TestSynapse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Single sign-on's second half against the real Synapse. No identity provider runs here, so the test plays the
+ * browser: it mints a login token from an existing admin session (MSC3882, enabled in the test config) and
+ * delivers it to Registrar's loopback listener exactly where the server's redirect would.
+ */
+@ExtendWith(SynapseExtension.class)
+class SsoSignInSynapseTest {
+
+    private static String mintLoginToken(TestSynapse synapse, String accessToken) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(synapse.url() + "_matrix/client/v1/login/get_token"))
+                .header("Authorization", "Bearer " + accessToken)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        String body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        JsonNode json = new ObjectMapper().readTree(body);
+        assertThat(json.path("login_token").asText()).as("minted login token (reply: %s)", body).startsWith("syl_");
+        return json.path("login_token").asText();
+    }
+
+    private static int playBrowser(String url) throws Exception {
+        // A browser speaks HTTP/1.1 to a plain-http loopback address.
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void loginTokenDeliveredToTheLoopbackSignsTheAdminIn(TestSynapse synapse) throws Exception {
+        ServerInfo server = ServerApi.describe(synapse.url());
+        ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor());
+        SsoLoopback loopback = SsoLoopback.start();
+        String ssoUrl = ConnectionService.ssoRedirectUrl(server, loopback);
+        HttpUrl parsed = HttpUrl.get(ssoUrl);
+        assertThat(parsed.encodedPath()).isEqualTo("/_matrix/client/v3/login/sso/redirect");
+        assertThat(parsed.queryParameter("redirectUrl")).isEqualTo(loopback.redirectUrl()).startsWith("http://127.0.0.1:");
+
+        // Synapse lets each account mint one login token a minute, so a fresh admin plays the person signing in.
+        String adminId = synapse.newUserId("sso-admin");
+        synapse.signedInAdmin().admin().createUser(adminId,
+                new app.registrar.api.UserUpdate().password("Sso-Admin-Pass-1").admin(true));
+        String adminToken = new Homeserver(synapse.url()).auth().loginWithPassword(adminId, "Sso-Admin-Pass-1")
+                .accessToken().reveal();
+        String loginToken = mintLoginToken(synapse, adminToken);
+        // The browser comes back a moment later, while Registrar waits on its worker.
+        Thread browser = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+                assertThat(playBrowser(loopback.redirectUrl() + "?loginToken=" + loginToken)).isEqualTo(200);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        browser.start();
+        AtomicReference<LoginSession> session = new AtomicReference<>();
+        connection.signInWithSso(server, loopback, Duration.ofSeconds(20)).onSuccess(session::set).onFailure(e -> {
+            throw e;
+        }).start();
+        browser.join();
+
+        assertThat(session.get().userId()).isEqualTo(adminId);
+        assertThat(connection.session()).isPresent();
+        assertThat(new Homeserver(synapse.url()).isSignedIn()).isFalse();
+    }
+
+    @Test
+    void loopbackRefusesACallWithoutATokenAndKeepsWaiting(TestSynapse synapse) throws Exception {
+        try (SsoLoopback loopback = SsoLoopback.start()) {
+            assertThat(playBrowser(loopback.redirectUrl())).isEqualTo(400);
+            assertThat(playBrowser(loopback.redirectUrl() + "?loginToken=abc")).isEqualTo(200);
+            assertThat(playBrowser(loopback.redirectUrl() + "?loginToken=second")).as("only the first token counts").isEqualTo(400);
+        }
+    }
+
+    @Test
+    void cancellingTheWaitEndsItWithCancelled() throws Exception {
+        SsoLoopback loopback = SsoLoopback.start();
+        app.registrar.api.Cancellation cancellation = new app.registrar.api.Cancellation();
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                cancellation.bind(() -> loopback.awaitToken(Duration.ofMinutes(1)));
+            } catch (Exception e) {
+                outcome.set(e);
+            }
+        });
+        worker.start();
+        Thread.sleep(200);
+        cancellation.cancel();
+        worker.join(5000);
+
+        assertThat(outcome.get()).isInstanceOfSatisfying(MatrixApiException.class,
+                e -> assertThat(e.category()).isEqualTo(ErrorCategory.CANCELLED));
+    }
+}

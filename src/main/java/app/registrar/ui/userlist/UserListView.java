@@ -39,6 +39,13 @@ public final class UserListView extends BorderPane {
 
     private final TableView<UserRowViewModel> table = new TableView<>();
     private String lastSelected;
+    /** Decoded pictures by media address, bounded like the bytes behind them. */
+    private final java.util.Map<String, javafx.scene.image.Image> images = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, javafx.scene.image.Image> eldest) {
+            return size() > 300;
+        }
+    };
     private final TextField search = new TextField();
 
     public UserListView(UserListViewModel model, Runnable onCreate) {
@@ -149,7 +156,7 @@ public final class UserListView extends BorderPane {
 
         TableColumn<UserRowViewModel, UserRowViewModel> avatar = new TableColumn<>("");
         avatar.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        avatar.setCellFactory(c -> new AvatarCell());
+        avatar.setCellFactory(c -> new AvatarCell(model, images));
         avatar.setSortable(false);
         avatar.setPrefWidth(48);
         avatar.setMaxWidth(48);
@@ -281,8 +288,17 @@ public final class UserListView extends BorderPane {
         }
     }
 
-    /** A round placeholder with the account's initial. */
+    /** The account's picture, or a round placeholder with its initial while there is none. */
     private static final class AvatarCell extends TableCell<UserRowViewModel, UserRowViewModel> {
+        private final UserListViewModel model;
+        private final java.util.Map<String, javafx.scene.image.Image> images;
+
+        AvatarCell(UserListViewModel model, java.util.Map<String, javafx.scene.image.Image> images) {
+            this.model = model;
+            this.images = images;
+            setAlignment(Pos.CENTER);
+        }
+
         @Override
         protected void updateItem(UserRowViewModel row, boolean empty) {
             super.updateItem(row, empty);
@@ -297,7 +313,34 @@ public final class UserListView extends BorderPane {
             initials.setMaxSize(28, 28);
             initials.setAlignment(Pos.CENTER);
             setGraphic(initials);
-            setAlignment(Pos.CENTER);
+            String uri = row.getAvatarUrl();
+            if (uri == null) {
+                return;
+            }
+            javafx.scene.image.Image cached = images.get(uri);
+            if (cached != null) {
+                setGraphic(round(cached));
+                return;
+            }
+            model.loadAvatar(row, bytes -> {
+                javafx.scene.image.Image image = new javafx.scene.image.Image(new java.io.ByteArrayInputStream(bytes), 28, 28, true, true);
+                if (image.isError()) {
+                    return;
+                }
+                images.put(uri, image);
+                // The cell may show another row by now.
+                if (getItem() == row) {
+                    setGraphic(round(image));
+                }
+            });
+        }
+
+        private static javafx.scene.Node round(javafx.scene.image.Image image) {
+            javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(image);
+            view.setFitWidth(28);
+            view.setFitHeight(28);
+            view.setClip(new javafx.scene.shape.Circle(14, 14, 14));
+            return view;
         }
     }
 }

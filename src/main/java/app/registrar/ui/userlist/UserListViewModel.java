@@ -51,6 +51,7 @@ public final class UserListViewModel {
 
     private final TaskExecutor executor;
     private final PagedUserList rows;
+    private final AvatarThumbnails avatars;
 
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<AccountState> state = new SimpleObjectProperty<>(AccountState.ACTIVE);
@@ -73,6 +74,7 @@ public final class UserListViewModel {
     public UserListViewModel(AccountService service) {
         this.executor = service.executor();
         this.rows = new PagedUserList(service, this::pageFailed, this::updateSummary);
+        this.avatars = new AvatarThumbnails(service);
         search.addListener((obs, old, now) -> scheduleSearch());
         state.addListener((obs, old, now) -> refresh());
         includeLocked.addListener((obs, old, now) -> refresh());
@@ -159,6 +161,13 @@ public final class UserListViewModel {
             }
         }
         return ids;
+    }
+
+    /** Loads a row's small picture and hands its bytes to {@code callback}; nothing if it has none. */
+    public void loadAvatar(UserRowViewModel row, java.util.function.Consumer<byte[]> callback) {
+        if (row != null && !row.isLoading()) {
+            avatars.load(row.getAvatarUrl(), callback);
+        }
     }
 
     /** The index of a loaded row with this user ID, or -1; never fetches anything. */

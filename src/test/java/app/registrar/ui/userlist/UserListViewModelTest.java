@@ -152,4 +152,24 @@ class UserListViewModelTest {
         executor.fireScheduled();
         assertThat(executor.pendingCount()).as("one request after the pause").isEqualTo(1);
     }
+
+    @Test
+    void rowPictureIsFetchedWithTheTokenAndCached() throws Exception {
+        byte[] png;
+        try (var in = getClass().getResourceAsStream("/app/registrar/testing/avatar.png")) {
+            png = in.readAllBytes();
+        }
+        String withPicture = synapse.newUserId("pic");
+        String mxc = admin.uploadMedia(png, "image/png", "avatar.png");
+        admin.createUser(withPicture, new UserUpdate().password("Paging-Pass-1").avatarUrl(mxc));
+        UserListViewModel model = searching(withPicture);
+        List<byte[]> delivered = new ArrayList<>();
+
+        model.loadAvatar(model.getRows().get(0), delivered::add);
+        model.loadAvatar(model.getRows().get(0), delivered::add);
+
+        assertThat(delivered).hasSize(2);
+        assertThat(delivered.get(0)).isNotEmpty();
+        assertThat(delivered.get(1)).isSameAs(delivered.get(0));
+    }
 }

@@ -7,6 +7,7 @@
 #   scripts/synapse.sh stop      stop the server started from this checkout
 #   scripts/synapse.sh status    say whether it runs, and where
 #   scripts/synapse.sh env       print the connection facts tests read (URL, accounts)
+#   scripts/synapse.sh demo      add a few realistic accounts to look at in the app
 #
 # Environment: SYNAPSE_PORT (default 8448+), SYNAPSE_DIR (default target/synapse), REGISTRAR_CACHE
 # (default ~/.cache/registrar), PYTHON (default python3).
@@ -197,6 +198,49 @@ stop() {
   echo "synapse.sh: stopped (pid $pid)" >&2
 }
 
+demo() {
+  # A handful of realistic accounts to look at in the app (idempotent).
+  is_running || start >/dev/null
+  "$VENV/bin/python" - "http://127.0.0.1:$PORT" "@$ADMIN_USER:$SERVER_NAME" "$ADMIN_PASSWORD" "$SERVER_NAME" <<'PY'
+import json, sys, urllib.request, urllib.error
+base, admin, password, server = sys.argv[1:5]
+def call(method, path, body=None, token=None):
+    req = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode())
+    req.add_header("Content-Type", "application/json")
+    if token:
+        req.add_header("Authorization", "Bearer " + token)
+    try:
+        with urllib.request.urlopen(req) as r:
+            return json.load(r)
+    except urllib.error.HTTPError as e:
+        return json.load(e)
+token = call("POST", "/_matrix/client/v3/login", {"type": "m.login.password",
+             "identifier": {"type": "m.id.user", "user": admin}, "password": password})["access_token"]
+people = [("alice.martin", "Alice Martin", ["alice@example.org"], {}),
+          ("bob.nguyen", "Bob Nguyen", ["bob@example.org", "b.nguyen@work.example"], {}),
+          ("carla.rossi", "Carla Rossi", [], {"admin": True}),
+          ("dmitri.ivanov", "Dmitri Ivanov", ["dmitri@example.org"], {"locked": True}),
+          ("emma.schmidt", "Emma Schmidt", ["emma@example.org"], {}),
+          ("farah.haddad", "Farah Haddad", [], {}),
+          ("helpdesk", "Help Desk", ["help@example.org"], {"user_type": "support"}),
+          ("notify-bot", "Notifications", [], {"user_type": "bot"}),
+          ("george.okafor", "George Okafor", ["george@example.org"], {}),
+          ("hana.sato", "Hana Sato", [], {"deactivated": True})]
+for local, name, emails, extra in people:
+    uid = "/_synapse/admin/v2/users/%40" + local + "%3A" + server
+    body = {"password": "Demo-Pass-2026!", "displayname": name,
+            "threepids": [{"medium": "email", "address": a} for a in emails]}
+    body.update({k: v for k, v in extra.items() if k not in ("locked", "deactivated")})
+    call("PUT", uid, body, token)
+    if extra.get("locked"):
+        call("PUT", uid, {"locked": True}, token)
+    if extra.get("deactivated"):
+        call("POST", "/_synapse/admin/v1/deactivate/%40" + local + "%3A" + server, {"erase": False}, token)
+call("POST", "/_matrix/client/v3/logout", {}, token)
+print("demo accounts ready")
+PY
+}
+
 print_env() {
   cat <<ENV
 url=http://127.0.0.1:$PORT
@@ -217,5 +261,6 @@ case "${1:-}" in
   reset) stop; rm -rf "$DIR" ;;
   status) if is_running; then echo "running (pid $(cat "$PIDFILE")) on http://127.0.0.1:$PORT"; else echo "not running"; fi ;;
   env) print_env ;;
-  *) echo "usage: $0 install|start|stop|restart|reset|status|env" >&2; exit 2 ;;
+  demo) demo ;;
+  *) echo "usage: $0 install|start|stop|restart|reset|status|env|demo" >&2; exit 2 ;;
 esac

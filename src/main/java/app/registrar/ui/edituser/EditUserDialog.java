@@ -41,7 +41,8 @@ public final class EditUserDialog extends ModalDialog {
         localpart.setEditable(model.isCreate());
         Label server = new Label(":" + model.getServerName());
         Label at = new Label("@");
-        HBox idRow = new HBox(4, at, localpart, server);
+        HBox idRow = model.isCreate() ? new HBox(4, at, localpart, server) : new HBox(new Label(model.getUserId()));
+        idRow.setId("userIdRow");
         idRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(localpart, Priority.ALWAYS);
         Label note = new Label();
@@ -190,7 +191,7 @@ public final class EditUserDialog extends ModalDialog {
         setOnHidden(e -> model.clearSecrets());
         setMinWidth(560);
         setHeight(Math.min(760, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 40));
-        (model.isCreate() ? localpart : displayName).requestFocus();
+        setOnShown(e -> (model.isCreate() ? localpart : displayName).requestFocus());
     }
 
     /** A list cell with a remove button beside the text. */

@@ -130,6 +130,13 @@ public final class EditUserViewModel {
             userType.set(original.userType());
             original.emails().forEach(e -> emails.add(e.address()));
             externalIds.setAll(original.externalIds());
+            if (original.avatarUrl() != null && original.avatarUrl().startsWith("mxc://")) {
+                service.thumbnail(original.avatarUrl(), 96).onSuccess(bytes -> {
+                    if (chosenAvatar == null && !removeAvatar) {
+                        avatarPreview.set(bytes);
+                    }
+                }).start();
+            }
         }
 
         userIdProblem = Bindings.createStringBinding(this::computeUserIdProblem, localpart, availability);

@@ -1,0 +1,63 @@
+package app.registrar.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.registrar.api.AdminApi;
+import app.registrar.api.ErrorCategory;
+import app.registrar.api.MatrixApiException;
+import app.registrar.api.UserQuery;
+import app.registrar.testing.FakeDialogService;
+import app.registrar.testing.SignedIn;
+import app.registrar.testing.SynapseExtension;
+import app.registrar.testing.TestSynapse;
+import app.registrar.ui.common.DialogService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SynapseExtension.class)
+class MainViewModelTest {
+
+    private MainViewModel model(SignedIn signedIn, FakeDialogService dialogs, int[] signedOut) {
+        return new MainViewModel(signedIn.accounts(), signedIn.connection(), dialogs, signedIn.session(),
+                signedIn.server(), () -> signedOut[0]++);
+    }
+
+    @Test
+    void endingTheSessionRevokesTheTokenOnTheServer(TestSynapse synapse) {
+        SignedIn signedIn = SignedIn.asAdmin(synapse);
+        AdminApi sameToken = signedIn.connection().homeserver().orElseThrow().admin();
+        int[] signedOut = {0};
+
+        model(signedIn, new FakeDialogService().choose(DialogService.Choice.ACTION), signedOut).signOut();
+
+        assertThat(signedOut[0]).isEqualTo(1);
+        assertThat(signedIn.connection().session()).isEmpty();
+        assertThatThrownBy(() -> sameToken.listUsers(UserQuery.all()))
+                .isInstanceOfSatisfying(MatrixApiException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.TOKEN_INVALID));
+    }
+
+    @Test
+    void forgettingOnlyHereLeavesTheTokenValidOnTheServer(TestSynapse synapse) {
+        SignedIn signedIn = SignedIn.asAdmin(synapse);
+        AdminApi sameToken = signedIn.connection().homeserver().orElseThrow().admin();
+        int[] signedOut = {0};
+
+        model(signedIn, new FakeDialogService().choose(DialogService.Choice.ALTERNATIVE), signedOut).signOut();
+
+        assertThat(signedOut[0]).isEqualTo(1);
+        assertThat(signedIn.connection().session()).isEmpty();
+        assertThat(sameToken.listUsers(UserQuery.all()).total()).isPositive();
+    }
+
+    @Test
+    void cancellingSignOutKeepsTheSession(TestSynapse synapse) {
+        SignedIn signedIn = SignedIn.asAdmin(synapse);
+        int[] signedOut = {0};
+
+        model(signedIn, new FakeDialogService().choose(DialogService.Choice.CANCEL), signedOut).signOut();
+
+        assertThat(signedOut[0]).isZero();
+        assertThat(signedIn.connection().session()).isPresent();
+    }
+}

@@ -1,0 +1,225 @@
+package app.registrar.bulk;
+
+import static app.registrar.bulk.BulkText.tr;
+
+import app.registrar.ui.common.Confirmation;
+import app.registrar.ui.common.DialogService;
+import app.registrar.ui.common.ErrorReport;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One action on the accounts selected in the list — deactivate (optionally with erase), reactivate, lock, unlock —
+ * with the same care as for one account: deactivating asks the admin to type how many accounts are affected, erase
+ * needs its own tick, and a confirmation with verb buttons names the accounts; the admin's own account is always
+ * left out. Accounts are done one at a time, with progress, and each gets its own line in {@link #getResults()}.
+ */
+public final class BulkActionViewModel {
+
+    private static final int NAMES_SHOWN = 5;
+
+    private final BulkService service;
+    private final DialogService dialogs;
+    private final List<String> userIds;
+    private final String signedInUserId;
+
+    private final ObjectProperty<BulkAction> action = new SimpleObjectProperty<>(BulkAction.LOCK);
+    private final StringProperty typedCount = new SimpleStringProperty("");
+    private final BooleanProperty eraseUnderstood = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Path> passwordsFile = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<BulkReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<BulkResult> results = FXCollections.observableArrayList();
+    private final BooleanBinding canRun;
+    private JobControl control;
+
+    public BulkActionViewModel(BulkService service, DialogService dialogs, List<String> userIds) {
+        this.service = service;
+        this.dialogs = dialogs;
+        this.userIds = List.copyOf(new java.util.LinkedHashSet<>(userIds));
+        this.signedInUserId = service.signedInUserId();
+        canRun = Bindings.createBooleanBinding(() -> {
+            BulkAction chosen = action.get();
+            if (running.get() || chosen == null || affectedCount() == 0) {
+                return false;
+            }
+            if (chosen.isDestructive() && !typedCount.get().strip().equals(Integer.toString(affectedCount()))) {
+                return false;
+            }
+            if (chosen == BulkAction.DEACTIVATE_AND_ERASE && !eraseUnderstood.get()) {
+                return false;
+            }
+            return chosen != BulkAction.REACTIVATE || !service.managesPasswords() || passwordsFile.get() != null;
+        }, action, typedCount, eraseUnderstood, passwordsFile, running);
+        action.addListener((obs, old, now) -> {
+            typedCount.set("");
+            eraseUnderstood.set(false);
+        });
+    }
+
+    /** The accounts the action is done to: the selection without the signed-in admin's own account. */
+    public int affectedCount() {
+        return (int) userIds.stream().filter(id -> !id.equals(signedInUserId)).count();
+    }
+
+    public boolean includesOwnAccount() {
+        return userIds.contains(signedInUserId);
+    }
+
+    /** Asks for the final confirmation, then runs the chosen action on every selected account, one at a time. */
+    public void run() {
+        if (!canRun.get()) {
+            return;
+        }
+        BulkAction chosen = action.get();
+        if (!dialogs.confirm(confirmation(chosen))) {
+            return;
+        }
+        JobControl job = new JobControl();
+        control = job;
+        running.set(true);
+        paused.set(false);
+        error.set(null);
+        report.set(null);
+        results.clear();
+        progress.set(0);
+        status.set(tr("bulk.starting", chosen.label(), affectedCount()));
+        Path passwords = chosen == BulkAction.REACTIVATE && service.managesPasswords() ? passwordsFile.get() : null;
+        service.runAction(userIds, chosen, passwords, job, new ProgressRelay<BulkProgress>(service.executor(), p -> {
+                    if (running.get()) {
+                        progress.set(p.fraction());
+                        status.set(tr("bulk.progress", p.finished(), p.total()));
+                    }
+                }))
+                .onSuccess(done -> {
+                    report.set(done);
+                    results.setAll(done.results());
+                    progress.set(1);
+                    status.set(tr(done.cancelled() ? "bulk.report.cancelled" : "bulk.report",
+                            done.count(BulkResult.Outcome.DONE), done.count(BulkResult.Outcome.ALREADY),
+                            done.count(BulkResult.Outcome.FAILED) + done.count(BulkResult.Outcome.UNKNOWN),
+                            done.count(BulkResult.Outcome.SKIPPED_OWN_ACCOUNT), done.count(BulkResult.Outcome.NOT_RUN)));
+                    typedCount.set("");
+                    eraseUnderstood.set(false);
+                })
+                .onFailure(e -> {
+                    error.set(BulkErrors.describe(e));
+                    status.set("");
+                })
+                .andFinally(() -> {
+                    running.set(false);
+                    paused.set(false);
+                })
+                .start();
+    }
+
+    Confirmation confirmation(BulkAction chosen) {
+        List<String> affected = userIds.stream().filter(id -> !id.equals(signedInUserId)).toList();
+        String names = String.join(", ", affected.subList(0, Math.min(NAMES_SHOWN, affected.size())))
+                + (affected.size() > NAMES_SHOWN ? " " + tr("bulk.confirm.more", affected.size() - NAMES_SHOWN) : "");
+        String key = "bulk.confirm." + chosen.name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+        String text = tr(key + ".text") + (includesOwnAccount() && chosen != BulkAction.REACTIVATE
+                ? "\n" + tr("bulk.confirm.own.left.out") : "");
+        return new Confirmation(tr("bulk.confirm.title", chosen.label()),
+                tr(key + ".header", affected.size(), names), text,
+                tr(key + ".action", affected.size()), tr("bulk.confirm.cancel"), chosen.isDestructive());
+    }
+
+    public void pause() {
+        if (running.get() && control != null) {
+            control.pause();
+            paused.set(true);
+            status.set(tr("bulk.paused"));
+        }
+    }
+
+    public void resume() {
+        if (control != null) {
+            control.resume();
+            paused.set(false);
+        }
+    }
+
+    /** Stops after the account being worked on; the report lists which accounts were not reached. */
+    public void cancel() {
+        if (control != null) {
+            control.cancel();
+        }
+    }
+
+    public List<String> getUserIds() {
+        return userIds;
+    }
+
+    public ObjectProperty<BulkAction> actionProperty() {
+        return action;
+    }
+
+    /** For deactivation: the admin types the number of accounts to confirm they mean all of them. */
+    public StringProperty typedCountProperty() {
+        return typedCount;
+    }
+
+    public BooleanProperty eraseUnderstoodProperty() {
+        return eraseUnderstood;
+    }
+
+    /** Where reactivation writes each account's new password (the view sets it from a save dialog). */
+    public ObjectProperty<Path> passwordsFileProperty() {
+        return passwordsFile;
+    }
+
+    public BooleanBinding canRunProperty() {
+        return canRun;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BulkReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ObservableList<BulkResult> getResults() {
+        return FXCollections.unmodifiableObservableList(results);
+    }
+}

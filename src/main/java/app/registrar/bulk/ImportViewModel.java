@@ -1,0 +1,285 @@
+package app.registrar.bulk;
+
+import static app.registrar.bulk.BulkText.tr;
+
+import app.registrar.ui.common.Confirmation;
+import app.registrar.ui.common.DialogService;
+import app.registrar.ui.common.ErrorReport;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Importing accounts from a CSV file: {@link #load} reads and checks every row for the preview (nothing is sent),
+ * {@link #dryRun} asks the server what would happen without changing anything, {@link #run} creates the accounts
+ * with progress, pause and cancel. An interrupted import of the same file resumes where it stopped (the journal);
+ * generated passwords go to the file the admin chose ({@link #passwordsFileProperty}), nowhere else.
+ */
+public final class ImportViewModel {
+
+    private final BulkService service;
+    private final DialogService dialogs;
+    private final Path journalDirectory;
+
+    private final ObjectProperty<ImportOptions.Existing> existing = new SimpleObjectProperty<>(ImportOptions.Existing.SKIP);
+    private final BooleanProperty generatePasswords = new SimpleBooleanProperty(true);
+    private final ObjectProperty<Path> passwordsFile = new SimpleObjectProperty<>();
+
+    private final ReadOnlyObjectWrapper<ImportPreview> preview = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ImportRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper validCount = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper invalidCount = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper doneEarlier = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper previewSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ImportReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
+    private final BooleanBinding needsPasswordsFile;
+    private final BooleanBinding canRun;
+    private JobControl control;
+
+    /** @param journalDirectory where import journals are kept, e.g. {@link ImportJournal#defaultDirectory()} */
+    public ImportViewModel(BulkService service, DialogService dialogs, Path journalDirectory) {
+        this.service = service;
+        this.dialogs = dialogs;
+        this.journalDirectory = Objects.requireNonNull(journalDirectory);
+        generatePasswords.set(service.managesPasswords());
+        needsPasswordsFile = Bindings.createBooleanBinding(() -> generatePasswords.get() && preview.get() != null
+                && preview.get().generatedPasswordCount() > 0, generatePasswords, preview);
+        canRun = Bindings.createBooleanBinding(() -> preview.get() != null && validCount.get() > 0 && !running.get()
+                        && (!needsPasswordsFile.get() || passwordsFile.get() != null),
+                preview, validCount, running, needsPasswordsFile, passwordsFile);
+    }
+
+    /** Reads and checks the file; the rows appear in {@link #getRows()}, nothing is sent. */
+    public void load(Path csv) {
+        if (running.get()) {
+            return;
+        }
+        running.set(true);
+        error.set(null);
+        report.set(null);
+        status.set(tr("import.reading"));
+        service.readImport(csv)
+                .onSuccess(read -> {
+                    preview.set(read);
+                    rows.setAll(read.rows());
+                    validCount.set(read.validCount());
+                    invalidCount.set(read.invalidCount());
+                    previewSummary.set(tr("import.preview.summary", read.rows().size(), read.validCount(),
+                            read.invalidCount(), read.generatedPasswordCount())
+                            + (read.ignoredColumns().isEmpty() ? ""
+                            : " " + tr("import.preview.ignored", String.join(", ", read.ignoredColumns()))));
+                    status.set("");
+                    checkJournal(read);
+                })
+                .onFailure(e -> {
+                    preview.set(null);
+                    rows.clear();
+                    error.set(BulkErrors.describe(e));
+                    status.set("");
+                })
+                .andFinally(() -> running.set(false))
+                .start();
+    }
+
+    private void checkJournal(ImportPreview read) {
+        service.rowsDoneEarlier(read, journalDirectory)
+                .onSuccess(done -> {
+                    doneEarlier.set(done);
+                    if (done > 0) {
+                        status.set(tr("import.resume.note", done));
+                    }
+                })
+                .start();
+    }
+
+    /** Asks the server, row by row, what a run would do; changes nothing. */
+    public void dryRun() {
+        start(true);
+    }
+
+    /** Creates the accounts after the admin confirms; resumes an interrupted run of the same file. */
+    public void run() {
+        if (!canRun.get()) {
+            return;
+        }
+        long toSend = validCount.get() - doneEarlier.get();
+        boolean update = existing.get() == ImportOptions.Existing.UPDATE;
+        Confirmation question = new Confirmation(tr("import.confirm.title"),
+                tr(update ? "import.confirm.header.update" : "import.confirm.header", toSend),
+                tr(update ? "import.confirm.text.update" : "import.confirm.text"),
+                tr("import.confirm.action", toSend), tr("import.confirm.cancel"), update);
+        if (!dialogs.confirm(question)) {
+            return;
+        }
+        start(false);
+    }
+
+    private void start(boolean dry) {
+        ImportPreview current = preview.get();
+        if (current == null || running.get()) {
+            return;
+        }
+        JobControl job = new JobControl();
+        control = job;
+        running.set(true);
+        paused.set(false);
+        error.set(null);
+        report.set(null);
+        progress.set(0);
+        status.set(tr(dry ? "import.dry.starting" : "import.starting"));
+        ImportOptions options = new ImportOptions(existing.get(), generatePasswords.get(), ImportOptions.defaults().parallel());
+        ProgressRelay<ImportProgress> relay = new ProgressRelay<>(service.executor(), p -> {
+            if (running.get()) {
+                progress.set(p.fraction());
+                status.set(tr(dry ? "import.dry.progress" : "import.progress", p.finished(), p.total()));
+            }
+        });
+        (dry ? service.dryRun(current, options, journalDirectory, job, relay)
+                : service.runImport(current, options, journalDirectory, passwordsFile.get(), job, relay))
+                .onSuccess(done -> {
+                    report.set(done);
+                    progress.set(1);
+                    status.set(summary(done));
+                    if (!dry) {
+                        doneEarlier.set(done.count(RowOutcome.CREATED) + done.count(RowOutcome.UPDATED)
+                                + done.count(RowOutcome.SKIPPED_EXISTING) + done.count(RowOutcome.DONE_EARLIER));
+                    }
+                })
+                .onFailure(e -> {
+                    error.set(BulkErrors.describe(e));
+                    status.set(tr("import.stopped"));
+                })
+                .andFinally(() -> {
+                    running.set(false);
+                    paused.set(false);
+                })
+                .start();
+    }
+
+    static String summary(ImportReport done) {
+        String key = done.dryRun() ? "import.report.dry" : done.cancelled() ? "import.report.cancelled" : "import.report";
+        return tr(key, done.count(RowOutcome.CREATED), done.count(RowOutcome.UPDATED),
+                done.count(RowOutcome.SKIPPED_EXISTING), done.count(RowOutcome.FAILED), done.count(RowOutcome.INVALID),
+                done.count(RowOutcome.DONE_EARLIER), done.count(RowOutcome.NOT_RUN));
+    }
+
+    public void pause() {
+        if (running.get() && control != null) {
+            control.pause();
+            paused.set(true);
+            status.set(tr("import.paused"));
+        }
+    }
+
+    public void resume() {
+        if (control != null) {
+            control.resume();
+            paused.set(false);
+        }
+    }
+
+    /** Stops after the rows being sent; what was done stays done, and a later run goes on from there. */
+    public void cancel() {
+        if (control != null) {
+            control.cancel();
+            status.set(tr("import.cancelling"));
+        }
+    }
+
+    public ObjectProperty<ImportOptions.Existing> existingProperty() {
+        return existing;
+    }
+
+    public BooleanProperty generatePasswordsProperty() {
+        return generatePasswords;
+    }
+
+    /** The file the admin chose for generated passwords (the view sets it from a save dialog). */
+    public ObjectProperty<Path> passwordsFileProperty() {
+        return passwordsFile;
+    }
+
+    public ReadOnlyObjectProperty<ImportPreview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ObservableList<ImportRow> getRows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    public ReadOnlyLongProperty validCountProperty() {
+        return validCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty invalidCountProperty() {
+        return invalidCount.getReadOnlyProperty();
+    }
+
+    /** Rows an earlier, interrupted run of this file already finished. */
+    public ReadOnlyLongProperty doneEarlierProperty() {
+        return doneEarlier.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty previewSummaryProperty() {
+        return previewSummary.getReadOnlyProperty();
+    }
+
+    public BooleanBinding needsPasswordsFileProperty() {
+        return needsPasswordsFile;
+    }
+
+    public BooleanBinding canRunProperty() {
+        return canRun;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ImportReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** A row's problems in the admin's words, for the preview table. */
+    public static String problemsText(ImportRow row) {
+        return String.join("; ", row.problems().stream().map(RowProblem::text).toList());
+    }
+}

@@ -36,12 +36,7 @@ public final class DeactivateDialog extends ModalDialog {
         erase.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         erase.setMnemonicParsing(true);
         erase.selectedProperty().bindBidirectional(model.eraseProperty());
-        CheckBox understood = new CheckBox(tr("deactivate.erase.confirm"));
-        understood.setId("eraseUnderstood");
-        understood.selectedProperty().bindBidirectional(model.eraseUnderstoodProperty());
-        understood.visibleProperty().bind(model.eraseProperty());
-        understood.managedProperty().bind(understood.visibleProperty());
-        VBox eraseBox = new VBox(6, erase, Views.help(tr("deactivate.erase.help")), understood);
+        VBox eraseBox = new VBox(6, erase, Views.help(tr("deactivate.erase.help")));
         eraseBox.getStyleClass().add("warning-box");
 
         TextField typed = new TextField();

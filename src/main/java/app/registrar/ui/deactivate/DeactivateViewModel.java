@@ -22,7 +22,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Deactivation, optionally with GDPR erase. The admin types the user ID to confirm; erase needs its own tick;
+ * Deactivation, optionally with GDPR erase. The admin types the user ID to confirm; erase needs its own tick,
+ * and the button then names it ("Deactivate and erase @…");
  * deactivating the signed-in account is refused. It runs once: if the answer never comes, the account is read
  * back to tell what happened, and the request is never sent again by itself.
  */
@@ -36,7 +37,6 @@ public final class DeactivateViewModel {
 
     private final StringProperty typedUserId = new SimpleStringProperty("");
     private final BooleanProperty erase = new SimpleBooleanProperty(false);
-    private final BooleanProperty eraseUnderstood = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
@@ -50,14 +50,9 @@ public final class DeactivateViewModel {
         this.userId = userId;
         this.ownAccount = userId.equals(signedInUserId);
         this.onDone = onDone;
+        // Typing the user ID is the confirmation; erase, which cannot be undone, is its own separate tick.
         canDeactivate = Bindings.createBooleanBinding(() -> !ownAccount && !busy.get()
-                        && typedUserId.get().strip().equals(userId) && (!erase.get() || eraseUnderstood.get()),
-                typedUserId, erase, eraseUnderstood, busy);
-        erase.addListener((obs, old, now) -> {
-            if (!now) {
-                eraseUnderstood.set(false);
-            }
-        });
+                        && typedUserId.get().strip().equals(userId), typedUserId, busy);
     }
 
     public void deactivate() {
@@ -124,10 +119,6 @@ public final class DeactivateViewModel {
 
     public BooleanProperty eraseProperty() {
         return erase;
-    }
-
-    public BooleanProperty eraseUnderstoodProperty() {
-        return eraseUnderstood;
     }
 
     public BooleanBinding canDeactivateProperty() {

@@ -55,18 +55,15 @@ class DeactivateViewModelTest {
     }
 
     @Test
-    void eraseNeedsItsOwnConfirmation() {
+    void eraseIsOffUnlessTickedSoTypingTheIdAloneNeverErases() {
         String userId = account();
         DeactivateViewModel model = model(userId);
         model.typedUserIdProperty().set(userId);
 
-        model.eraseProperty().set(true);
+        model.deactivate();
 
-        assertThat(model.canDeactivateProperty().get()).isFalse();
-        model.eraseUnderstoodProperty().set(true);
-        assertThat(model.canDeactivateProperty().get()).isTrue();
-        model.eraseProperty().set(false);
-        assertThat(model.eraseUnderstoodProperty().get()).as("ticking erase again asks again").isFalse();
+        assertThat(model.eraseProperty().get()).isFalse();
+        assertThat(admin.getUser(userId).erased()).isFalse();
     }
 
     @Test
@@ -92,7 +89,6 @@ class DeactivateViewModelTest {
         DeactivateViewModel model = model(userId);
         model.typedUserIdProperty().set(userId);
         model.eraseProperty().set(true);
-        model.eraseUnderstoodProperty().set(true);
 
         model.deactivate();
 

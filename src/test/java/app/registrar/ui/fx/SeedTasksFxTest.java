@@ -177,7 +177,6 @@ class SeedTasksFxTest {
         robot.clickOn("#deactivateAccount");
         waitUntil(() -> showing("#confirmUserId"));
         robot.clickOn("#erase");
-        robot.clickOn("#eraseUnderstood");
         assertThat(robot.lookup("#confirmDeactivate").queryAs(Button.class).isDisabled()).isTrue();
         robot.clickOn("#confirmUserId").write(userId);
         assertThat(robot.lookup("#confirmUserId").queryTextInputControl().getText()).isEqualTo(userId);

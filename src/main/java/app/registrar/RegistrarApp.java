@@ -6,6 +6,8 @@ import app.registrar.api.LoginSession;
 import app.registrar.api.ServerInfo;
 import app.registrar.service.AccountService;
 import app.registrar.service.ConnectionService;
+import app.registrar.service.KeychainCredentialStore;
+import app.registrar.service.LastSession;
 import app.registrar.service.RecentServers;
 import app.registrar.service.UiTaskExecutor;
 import app.registrar.ui.common.DialogService;
@@ -37,10 +39,12 @@ public final class RegistrarApp extends Application {
         stage = primaryStage;
         Theme.apply();
         executor = new UiTaskExecutor();
-        connection = new ConnectionService(executor);
+        Preferences prefs = Preferences.userRoot().node(System.getProperty("registrar.prefs", "app/registrar/recent"));
+        connection = new ConnectionService(executor, KeychainCredentialStore.openOrMemory(), new LastSession(prefs));
         accounts = new AccountService(executor, connection);
         dialogs = new FxDialogService(() -> stage, getHostServices());
-        recent = new RecentServers(Preferences.userRoot().node(System.getProperty("registrar.prefs", "app/registrar/recent")));
+        recent = new RecentServers(prefs);
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> reportCrash(error));
         stage.setTitle(tr("app.title"));
         stage.setMinWidth(760);
         stage.setMinHeight(520);
@@ -52,8 +56,47 @@ public final class RegistrarApp extends Application {
                 stage.getIcons().add(new javafx.scene.image.Image(icon));
             }
         }
-        showConnect();
+        if (connection.restorableSession().isPresent()) {
+            restore();
+        } else {
+            showConnect();
+        }
         stage.show();
+    }
+
+    /** Signs in again with the token in the keychain; a token the server no longer takes leads to the sign-in. */
+    private void restore() {
+        String who = connection.restorableSession().map(LastSession.Entry::userId).orElse("");
+        javafx.scene.control.Label text = new javafx.scene.control.Label(tr("session.restoring", who));
+        javafx.scene.layout.VBox waiting = new javafx.scene.layout.VBox(12, new javafx.scene.control.ProgressIndicator(), text);
+        waiting.setAlignment(javafx.geometry.Pos.CENTER);
+        show(waiting);
+        connection.restore()
+                .onSuccess(restored -> showMain(restored.session(), restored.server()))
+                .onFailure(error -> {
+                    showConnect();
+                    if (error.category() == app.registrar.api.ErrorCategory.TOKEN_INVALID) {
+                        dialogs.notify(tr("session.restore.failed"));
+                    } else {
+                        dialogs.showError(tr("dialog.error.title"), app.registrar.ui.common.ErrorMessages.describe(error));
+                    }
+                })
+                .start();
+    }
+
+    /** Last resort for a bug: a plain message, the scrubbed details, and the app keeps running. */
+    private void reportCrash(Throwable error) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        error.printStackTrace(new java.io.PrintWriter(trace));
+        String details = app.registrar.api.Redactor.scrub(trace.toString());
+        System.getLogger(RegistrarApp.class.getName()).log(System.Logger.Level.ERROR, details);
+        Runnable show = () -> dialogs.showError(tr("crash.title"),
+                new app.registrar.ui.common.ErrorReport(tr("crash.message"), tr("crash.next"), details));
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            show.run();
+        } else {
+            javafx.application.Platform.runLater(show);
+        }
     }
 
     private void showConnect() {

@@ -21,7 +21,7 @@ public final class AccountService {
     private final ConnectionService connection;
 
     public AccountService(TaskExecutor executor, ConnectionService connection) {
-        this.tasks = new Tasks(executor);
+        this.tasks = new Tasks(executor, connection::reportFailure);
         this.connection = connection;
     }
 

@@ -17,13 +17,20 @@ public final class BackgroundTask<T> {
 
     private final Callable<T> work;
     private final TaskExecutor executor;
+    private final Consumer<MatrixApiException> observer;
     private Consumer<? super T> onSuccess = value -> { };
     private Consumer<MatrixApiException> onFailure = error -> { };
     private Runnable andFinally = () -> { };
 
     BackgroundTask(TaskExecutor executor, Callable<T> work) {
+        this(executor, work, error -> { });
+    }
+
+    /** {@code observer} sees every failure before the task's own callback (to notice an expired session). */
+    BackgroundTask(TaskExecutor executor, Callable<T> work, Consumer<MatrixApiException> observer) {
         this.executor = Objects.requireNonNull(executor);
         this.work = Objects.requireNonNull(work);
+        this.observer = Objects.requireNonNull(observer);
     }
 
     public BackgroundTask<T> onSuccess(Consumer<? super T> callback) {
@@ -58,8 +65,10 @@ public final class BackgroundTask<T> {
     }
 
     void fail(Throwable error) {
+        MatrixApiException failure = asApiException(error);
         try {
-            onFailure.accept(asApiException(error));
+            observer.accept(failure);
+            onFailure.accept(failure);
         } finally {
             andFinally.run();
         }

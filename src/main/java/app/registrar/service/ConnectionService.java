@@ -18,12 +18,92 @@ import java.util.Optional;
 public final class ConnectionService {
 
     private final Tasks tasks;
+    private final CredentialStore credentials;
+    private final LastSession lastSession;
+    private final java.util.List<Runnable> expiryListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Homeserver homeserver;
     private volatile ServerInfo serverInfo;
     private volatile LoginSession session;
 
+    /** A connection whose sessions live in memory only (tests, and machines without a keychain). */
     public ConnectionService(TaskExecutor executor) {
+        this(executor, new MemoryCredentialStore(), LastSession.inMemory());
+    }
+
+    public ConnectionService(TaskExecutor executor, CredentialStore credentials, LastSession lastSession) {
         this.tasks = new Tasks(executor);
+        this.credentials = credentials;
+        this.lastSession = lastSession;
+    }
+
+    /** Whether a signed-in session survives a restart (the token is in the OS keychain). */
+    public boolean remembersSessions() {
+        return credentials.isPersistent();
+    }
+
+    /** A restored session: who, and the server it is on. */
+    public record Restored(LoginSession session, ServerInfo server) { }
+
+    /** The last session's server and admin, when the keychain still holds its token. */
+    public Optional<LastSession.Entry> restorableSession() {
+        return lastSession.get().filter(entry ->
+                credentials.load(CredentialStore.keyFor(entry.baseUrl(), entry.userId())).isPresent());
+    }
+
+    /**
+     * Signs in again with the token kept in the keychain. A token the server no longer accepts is deleted and
+     * the failure ({@link ErrorCategory#TOKEN_INVALID}) handed on, so the admin signs in anew.
+     */
+    public BackgroundTask<Restored> restore() {
+        return tasks.of(() -> {
+            LastSession.Entry entry = lastSession.get().orElseThrow(() ->
+                    MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "no earlier session"));
+            String key = CredentialStore.keyFor(entry.baseUrl(), entry.userId());
+            AccessToken token = credentials.load(key).orElseThrow(() ->
+                    MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "no stored token"));
+            ServerInfo server = ServerApi.describe(okhttp3.HttpUrl.get(entry.baseUrl()));
+            Homeserver candidate = new Homeserver(server.baseUrl());
+            try {
+                LoginSession login = candidate.auth().useAccessToken(token);
+                requireAdmin(candidate, login, false);
+                adopt(candidate, server, login);
+                return new Restored(login, server);
+            } catch (MatrixApiException e) {
+                if (e.category() == ErrorCategory.TOKEN_INVALID || e.category() == ErrorCategory.NOT_ADMIN) {
+                    credentials.delete(key);
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Signs the same admin in again after the server stopped accepting the token, on the same connection, so
+     * every open dialog keeps what was typed and can simply try again.
+     */
+    public BackgroundTask<LoginSession> reauthenticate(String password) {
+        Homeserver current = requireHomeserver();
+        LoginSession old = session;
+        return tasks.of(() -> {
+            LoginSession login = current.auth().loginWithPassword(old.userId(), password);
+            if (!login.userId().equals(old.userId())) {
+                throw MatrixApiException.local(ErrorCategory.WRONG_CREDENTIALS, "signed in as another account");
+            }
+            adopt(current, serverInfo, login);
+            return login;
+        });
+    }
+
+    /** Runs {@code listener} (on the delivery thread) when a call finds that the server no longer accepts the session. */
+    public void onSessionExpired(Runnable listener) {
+        expiryListeners.add(listener);
+    }
+
+    /** Sees every account call's failure; an invalid token while signed in tells the listeners. */
+    void reportFailure(MatrixApiException failure) {
+        if (failure.category() == ErrorCategory.TOKEN_INVALID && session != null) {
+            expiryListeners.forEach(Runnable::run);
+        }
     }
 
     /** Resolves what the admin typed (server name or URL) and reads what the server offers. */
@@ -95,9 +175,18 @@ public final class ConnectionService {
         });
     }
 
-    /** Forgets the session here; with {@code endOnServer} the token is also revoked on the server. */
+    /**
+     * Forgets the session here (and in the keychain); with {@code endOnServer} the token is also revoked on the
+     * server.
+     */
     public BackgroundTask<Void> signOut(boolean endOnServer) {
         Homeserver current = homeserver;
+        LoginSession old = session;
+        if (old != null) {
+            credentials.delete(CredentialStore.keyFor(old.baseUrl().toString(), old.userId()));
+        }
+        lastSession.clear();
+        expiryListeners.clear();
         return tasks.run(() -> {
             try {
                 if (endOnServer && current != null) {
@@ -129,6 +218,8 @@ public final class ConnectionService {
         this.homeserver = candidate;
         this.serverInfo = server;
         this.session = login;
+        credentials.save(CredentialStore.keyFor(login.baseUrl().toString(), login.userId()), login.accessToken());
+        lastSession.set(login.baseUrl().toString(), login.userId());
     }
 
     public Optional<Homeserver> homeserver() {

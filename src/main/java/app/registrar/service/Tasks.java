@@ -6,20 +6,27 @@ import java.util.concurrent.Callable;
 public final class Tasks {
 
     private final TaskExecutor executor;
+    private final java.util.function.Consumer<app.registrar.api.MatrixApiException> observer;
 
     public Tasks(TaskExecutor executor) {
+        this(executor, error -> { });
+    }
+
+    /** Tasks whose failures {@code observer} also sees, before their own callbacks. */
+    public Tasks(TaskExecutor executor, java.util.function.Consumer<app.registrar.api.MatrixApiException> observer) {
         this.executor = executor;
+        this.observer = observer;
     }
 
     public <T> BackgroundTask<T> of(Callable<T> work) {
-        return new BackgroundTask<>(executor, work);
+        return new BackgroundTask<>(executor, work, observer);
     }
 
     public BackgroundTask<Void> run(ThrowingRunnable work) {
         return new BackgroundTask<>(executor, () -> {
             work.run();
             return null;
-        });
+        }, observer);
     }
 
     public TaskExecutor executor() {

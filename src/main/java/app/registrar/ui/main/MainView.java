@@ -46,7 +46,14 @@ public final class MainView extends BorderPane {
         signOut.setId("signOut");
         signOut.setMnemonicParsing(true);
         signOut.setOnAction(e -> model.signOut());
-        HBox header = new HBox(12, brand, who, grow, about, signOut);
+        Label memoryOnly = new Label(tr("session.memory.only"), new FontIcon(Feather.ALERT_TRIANGLE));
+        memoryOnly.setId("memoryOnly");
+        memoryOnly.setTooltip(new javafx.scene.control.Tooltip(tr("session.memory.only.help")));
+        memoryOnly.setAccessibleText(tr("session.memory.only.help"));
+        memoryOnly.getStyleClass().add("placeholder-text");
+        memoryOnly.setVisible(!model.isSessionRemembered());
+        memoryOnly.setManaged(memoryOnly.isVisible());
+        HBox header = new HBox(12, brand, who, memoryOnly, grow, about, signOut);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("main-header");
@@ -78,6 +85,12 @@ public final class MainView extends BorderPane {
         split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(details, false);
         setCenter(split);
+        model.sessionExpiredProperty().addListener((obs, old, expired) -> {
+            if (expired) {
+                javafx.application.Platform.runLater(() -> new app.registrar.ui.reauth.ReauthDialog(window(),
+                        model.newReauth(), model::forgetExpiredSession).showAndWait());
+            }
+        });
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);

@@ -32,6 +32,7 @@ public final class MainViewModel {
     private final Runnable onSignedOut;
     private final UserListViewModel list;
     private final AccountDetailsViewModel details;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper sessionExpired = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     public MainViewModel(AccountService accounts, ConnectionService connection, DialogService dialogs,
                          LoginSession session, ServerInfo server, Runnable onSignedOut) {
@@ -53,9 +54,35 @@ public final class MainViewModel {
         });
     }
 
-    /** Loads the first page. */
+    /** Loads the first page and starts watching for an expired session. */
     public void start() {
+        connection.onSessionExpired(() -> sessionExpired.set(true));
         list.refresh();
+    }
+
+    /** True while the server no longer accepts the session; the view then asks for the password again. */
+    public javafx.beans.property.ReadOnlyBooleanProperty sessionExpiredProperty() {
+        return sessionExpired.getReadOnlyProperty();
+    }
+
+    /** The dialog that signs the same admin in again on the same connection. */
+    public app.registrar.ui.reauth.ReauthViewModel newReauth() {
+        return new app.registrar.ui.reauth.ReauthViewModel(connection, dialogs, session.userId(), () -> {
+            sessionExpired.set(false);
+            list.refresh();
+            details.reload();
+        });
+    }
+
+    /** Leaves without asking: the session is no longer valid on the server anyway. */
+    public void forgetExpiredSession() {
+        sessionExpired.set(false);
+        connection.signOut(false).andFinally(onSignedOut).start();
+    }
+
+    /** False when the token is kept in memory only (no usable keychain on this computer). */
+    public boolean isSessionRemembered() {
+        return connection.remembersSessions();
     }
 
     private void changed() {

@@ -87,7 +87,8 @@ public final class AccountDetailsView extends StackPane {
             return;
         }
         Label name = new Label(user.displayName() == null || user.displayName().isBlank()
-                ? user.userId().substring(1, user.userId().indexOf(':')) : user.displayName());
+                ? user.userId().substring(1, user.userId().indexOf(':'))
+                : app.registrar.ui.common.TextSafety.visible(user.displayName()));
         name.getStyleClass().add("user-title");
         name.setId("detailsName");
         name.setWrapText(true);

@@ -59,7 +59,8 @@ public final class EditUserDialog extends ModalDialog {
         displayName.setId("displayName");
         displayName.textProperty().bindBidirectional(model.displayNameProperty());
         VBox nameBox = new VBox(4, Views.labelFor("edit.display", displayName), displayName,
-                Views.help(tr("edit.display.help")), Views.problem(model.displayNameProblemProperty()));
+                Views.help(tr("edit.display.help")), Views.problem(model.displayNameProblemProperty()),
+                Views.problem(model.displayNameNoteProperty()));
 
         // Avatar
         ImageView preview = new ImageView();

@@ -91,6 +91,7 @@ public final class EditUserViewModel {
     private final StringBinding userIdProblem;
     private final StringBinding userIdNote;
     private final StringBinding displayNameProblem;
+    private final StringBinding displayNameNote;
     private final StringBinding passwordProblem;
     private final BooleanBinding canSave;
 
@@ -143,6 +144,8 @@ public final class EditUserViewModel {
         userIdNote = Bindings.createStringBinding(this::computeUserIdNote, localpart, availability);
         displayNameProblem = Bindings.createStringBinding(() -> displayName.get().length() > MAX_DISPLAY_NAME
                 ? tr("edit.display.too.long") : "", displayName);
+        displayNameNote = Bindings.createStringBinding(() -> app.registrar.ui.common.TextSafety.hasHidden(displayName.get())
+                ? tr("edit.display.hidden", app.registrar.ui.common.TextSafety.visible(displayName.get())) : "", displayName);
         passwordProblem = Bindings.createStringBinding(() -> {
             if (!isCreate() && password.get().isEmpty()) {
                 return "";
@@ -370,6 +373,13 @@ public final class EditUserViewModel {
                 tr("edit.admin.confirm.action"), tr("edit.admin.confirm.cancel"), false))) {
             return;
         }
+        boolean removingName = !isCreate() && displayName.get().isBlank()
+                && original.displayName() != null && !original.displayName().isBlank();
+        if (removingName && !dialogs.confirm(new Confirmation(tr("edit.display.remove.title"),
+                tr("edit.display.remove.header", getUserId()), tr("edit.display.remove.text"),
+                tr("edit.display.remove.action"), tr("edit.display.remove.cancel"), false))) {
+            return;
+        }
         if (!isCreate() && original.admin() && !admin.get() && original.userId().equals(ownUserId)) {
             error.set(new ErrorReport(tr("edit.demote.self"), tr("edit.demote.self.next"), ""));
             return;
@@ -471,7 +481,31 @@ public final class EditUserViewModel {
         if (e.category() == ErrorCategory.CONFLICT && isCreate()) {
             availability.set(Availability.TAKEN);
         }
-        error.set(ErrorMessages.describe(e));
+        ErrorReport report = ErrorMessages.describe(e);
+        error.set(report);
+        if (e.category() == ErrorCategory.NETWORK || e.category() == ErrorCategory.TIMEOUT) {
+            checkOutcome(report);
+        }
+    }
+
+    /**
+     * The answer was lost, so the change may or may not have happened: read the account back and say which,
+     * instead of sending anything again.
+     */
+    private void checkOutcome(ErrorReport lost) {
+        busy.set(true);
+        service.findUser(getUserId())
+                .onSuccess(found -> {
+                    if (isCreate() && found.isPresent()) {
+                        error.set(null);
+                        saved(found.get());
+                    } else {
+                        error.set(new ErrorReport(tr(isCreate() ? "edit.unknown.create.not" : "edit.unknown.edit"),
+                                tr("edit.unknown.next"), lost.details()));
+                    }
+                })
+                .andFinally(() -> busy.set(false))
+                .start();
     }
 
     // ---- properties ------------------------------------------------------------------------------------------
@@ -550,6 +584,11 @@ public final class EditUserViewModel {
 
     public StringBinding displayNameProblemProperty() {
         return displayNameProblem;
+    }
+
+    /** Warns about invisible or direction-changing characters, which the list shows as [U+…] markers. */
+    public StringBinding displayNameNoteProperty() {
+        return displayNameNote;
     }
 
     public StringBinding passwordProblemProperty() {

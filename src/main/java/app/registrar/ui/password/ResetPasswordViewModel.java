@@ -90,7 +90,15 @@ public final class ResetPasswordViewModel {
                     onDone.run();
                     closeRequested.set(true);
                 })
-                .onFailure(e -> error.set(ErrorMessages.describe(e)))
+                .onFailure(e -> {
+                    ErrorReport report = ErrorMessages.describe(e);
+                    // A lost answer leaves the outcome unknown; the password is never sent again by itself.
+                    if (e.category() == app.registrar.api.ErrorCategory.NETWORK
+                            || e.category() == app.registrar.api.ErrorCategory.TIMEOUT) {
+                        report = new ErrorReport(tr("password.unknown"), tr("password.unknown.next"), report.details());
+                    }
+                    error.set(report);
+                })
                 .andFinally(() -> busy.set(false))
                 .start();
     }

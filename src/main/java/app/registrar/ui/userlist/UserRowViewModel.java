@@ -45,7 +45,7 @@ public final class UserRowViewModel {
     }
 
     public String getDisplayName() {
-        return user == null ? tr("list.loading") : nullToEmpty(user.displayName());
+        return user == null ? tr("list.loading") : nullToEmpty(app.registrar.ui.common.TextSafety.visible(user.displayName()));
     }
 
     public String getAvatarUrl() {

@@ -1,0 +1,16 @@
+package app.registrar.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Account records for tests that play the server with MockWebServer. */
+public final class UserDetailsFixture {
+
+    private UserDetailsFixture() {
+    }
+
+    public static UserDetails alice() {
+        return new UserDetails("@alice:example.org", "Alice", null, List.of(), List.of(), false, false, false, false,
+                false, false, false, null, Instant.parse("2026-01-01T00:00:00Z"), null, null, null);
+    }
+}

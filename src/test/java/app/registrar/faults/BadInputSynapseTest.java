@@ -1,0 +1,229 @@
+package app.registrar.faults;
+
+import static app.registrar.ui.common.I18n.tr;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.registrar.api.AdminApi;
+import app.registrar.api.ErrorCategory;
+import app.registrar.api.MatrixApiException;
+import app.registrar.api.UserUpdate;
+import app.registrar.testing.FakeDialogService;
+import app.registrar.testing.SignedIn;
+import app.registrar.testing.SynapseExtension;
+import app.registrar.testing.TestSynapse;
+import app.registrar.ui.common.TextSafety;
+import app.registrar.ui.edituser.EditUserViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 5's bad input, cases 1–6 and 15, against the real Synapse: each checks the plain message, that what the
+ * admin typed is still there, and that nothing reached the server that should not have.
+ */
+@ExtendWith(SynapseExtension.class)
+class BadInputSynapseTest {
+
+    private static final String PASSWORD = "Fault-Pass-2026!";
+
+    private TestSynapse synapse;
+    private SignedIn signedIn;
+    private AdminApi admin;
+    private final FakeDialogService dialogs = new FakeDialogService();
+
+    @BeforeEach
+    void connect(TestSynapse synapse) {
+        this.synapse = synapse;
+        signedIn = SignedIn.asAdmin(synapse);
+        admin = synapse.signedInAdmin().admin();
+    }
+
+    private EditUserViewModel create(String typedLocalpart) {
+        EditUserViewModel model = EditUserViewModel.forCreate(signedIn.accounts(), dialogs, synapse.serverName(),
+                synapse.adminUser(), signedIn.server().passwordPolicy(), saved -> { });
+        model.localpartProperty().set(typedLocalpart);
+        model.passwordProperty().set(PASSWORD);
+        return model;
+    }
+
+    private EditUserViewModel edit(String userId) {
+        return EditUserViewModel.forEdit(signedIn.accounts(), dialogs, synapse.adminUser(),
+                signedIn.server().passwordPolicy(), admin.getUser(userId), saved -> { });
+    }
+
+    private void assertRefusedLocally(String typed, String messageKey) {
+        EditUserViewModel model = create(typed);
+        model.save();
+        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr(messageKey));
+        assertThat(model.canSaveProperty().get()).isFalse();
+        assertThat(model.localpartProperty().get()).as("typed text kept").isEqualTo(typed);
+    }
+
+    @Test
+    void case1SpacesAccentsAndSignsInANewLocalpartAreExplained() {
+        for (String typed : new String[] {"al ice", "zoë", "a#b", "a@b", "a:b"}) {
+            assertRefusedLocally(typed, "edit.user.problem.invalid.characters");
+        }
+    }
+
+    @Test
+    void case1LeadingUnderscoreAndOnlyDigitsAreExplained() {
+        assertRefusedLocally("_bridge", "edit.user.problem.starts.with.underscore");
+        assertRefusedLocally("20261127", "edit.user.problem.only.digits");
+    }
+
+    @Test
+    void case1UserIdOverTwoHundredFiftyFiveBytesIsExplained() {
+        assertRefusedLocally("a".repeat(250), "edit.user.problem.too.long");
+    }
+
+    @Test
+    void case1UserIdOfAnotherServerIsRefusedAndTheServerAgrees() {
+        EditUserViewModel model = create("@alice:elsewhere.example");
+        model.save();
+
+        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.problem.other.server", synapse.serverName()));
+        MatrixApiException server = org.assertj.core.api.Assertions.catchThrowableOfType(MatrixApiException.class,
+                () -> admin.getUser("@alice:elsewhere.example"));
+        assertThat(server.category()).isEqualTo(ErrorCategory.INVALID_INPUT);
+    }
+
+    @Test
+    void case1UpperCaseIsLoweredNotRefused() {
+        String localpart = TestSynapse.uniqueLocalpart("case");
+        EditUserViewModel model = create(localpart.toUpperCase());
+
+        model.save();
+
+        assertThat(admin.findUser("@" + localpart + ":" + synapse.serverName())).isPresent();
+    }
+
+    @Test
+    void case3CaseVariantOfAnExistingAccountCountsAsTaken() {
+        String localpart = TestSynapse.uniqueLocalpart("twin");
+        admin.createUser("@" + localpart + ":" + synapse.serverName(), new UserUpdate().password(PASSWORD).displayName("Original"));
+
+        EditUserViewModel model = create(localpart.toUpperCase());
+        model.save();
+
+        assertThat(model.availabilityProperty().get()).isEqualTo(EditUserViewModel.Availability.TAKEN);
+        assertThat(admin.getUser("@" + localpart + ":" + synapse.serverName()).displayName()).isEqualTo("Original");
+    }
+
+    @Test
+    void case4PasswordsEmptyTooLongAgainstPolicyOrWithControlCharactersAreExplained() {
+        EditUserViewModel model = create(TestSynapse.uniqueLocalpart("pw"));
+        model.passwordProperty().set("");
+        assertThat(model.canSaveProperty().get() && !model.passwordProperty().get().isEmpty()).isFalse();
+        model.passwordProperty().set("Aa1!" + "x".repeat(509));
+        assertThat(model.passwordProblemProperty().get()).contains(tr("password.problem.too.long"));
+        model.passwordProperty().set("weakpassword");
+        assertThat(model.passwordProblemProperty().get()).contains(tr("password.problem.needs.digit"));
+        model.passwordProperty().set("Tab\tInside-Pass-1");
+        assertThat(model.passwordProblemProperty().get()).contains(tr("password.problem.control.characters"));
+        assertThat(model.canSaveProperty().get()).isFalse();
+    }
+
+    @Test
+    void case4TheServerItselfRefusesPasswordsOverFiveHundredTwelveCharacters() {
+        String userId = synapse.newUserId("long");
+        MatrixApiException error = org.assertj.core.api.Assertions.catchThrowableOfType(MatrixApiException.class,
+                () -> admin.createUser(userId, new UserUpdate().password("Aa1!" + "x".repeat(509))));
+
+        assertThat(error.category()).isEqualTo(ErrorCategory.INVALID_INPUT);
+        assertThat(admin.findUser(userId)).isEmpty();
+    }
+
+    @Test
+    void case5DisplayNameOverTwoHundredFiftySixCharactersIsRefusedBeforeSending() {
+        EditUserViewModel model = create(TestSynapse.uniqueLocalpart("longname"));
+        model.displayNameProperty().set("n".repeat(257));
+
+        assertThat(model.displayNameProblemProperty().get()).isEqualTo(tr("edit.display.too.long"));
+        assertThat(model.canSaveProperty().get()).isFalse();
+    }
+
+    @Test
+    void case5EmptyDisplayNameAsksBeforeRemovingIt() {
+        String userId = synapse.newUserId("named");
+        admin.createUser(userId, new UserUpdate().password(PASSWORD).displayName("Keep Me"));
+        EditUserViewModel model = edit(userId);
+        model.displayNameProperty().set("");
+
+        dialogs.answer(false);
+        model.save();
+        assertThat(admin.getUser(userId).displayName()).isEqualTo("Keep Me");
+        assertThat(model.displayNameProperty().get()).isEmpty();
+
+        dialogs.answer(true);
+        model.save();
+        assertThat(admin.getUser(userId).displayName()).isNullOrEmpty();
+    }
+
+    @Test
+    void case5DirectionOverridesAndZeroWidthCharactersAreShownAsPlainMarkers() {
+        String userId = synapse.newUserId("bidi");
+        String tricky = "admin\u202Egnp.exe\u200B";
+        admin.createUser(userId, new UserUpdate().password(PASSWORD).displayName(tricky));
+
+        String shown = TextSafety.visible(admin.getUser(userId).displayName());
+
+        assertThat(shown).isEqualTo("admin[U+202E]gnp.exe[U+200B]");
+        assertThat(edit(userId).displayNameNoteProperty().get()).contains("[U+202E]");
+    }
+
+    @Test
+    void case6FileThatIsNotAPictureOrTooLargeIsRefusedAndNothingUploaded(@TempDir Path dir) throws Exception {
+        String userId = synapse.newUserId("avatar");
+        admin.createUser(userId, new UserUpdate().password(PASSWORD));
+        EditUserViewModel model = edit(userId);
+        dialogs.pickImage(Files.writeString(dir.resolve("photo.jpg"), "<html>not a picture</html>"));
+        model.chooseAvatar();
+        assertThat(model.avatarProblemProperty().get()).isEqualTo(tr("edit.avatar.not.image"));
+
+        Path big = dir.resolve("huge.png");
+        byte[] bytes = new byte[6 * 1024 * 1024];
+        bytes[0] = (byte) 0x89;
+        bytes[1] = 'P';
+        bytes[2] = 'N';
+        bytes[3] = 'G';
+        Files.write(big, bytes);
+        dialogs.pickImage(big);
+        model.chooseAvatar();
+        assertThat(model.avatarProblemProperty().get()).isEqualTo(tr("edit.avatar.too.large"));
+        assertThat(model.hasAvatar()).isFalse();
+    }
+
+    @Test
+    void case6MalformedAndDuplicateEmailsAreRefusedAndTheTypedTextKept() {
+        EditUserViewModel model = create(TestSynapse.uniqueLocalpart("mail"));
+        model.newEmailProperty().set("name@@example");
+        assertThat(model.addEmail()).isFalse();
+        assertThat(model.emailProblemProperty().get()).isEqualTo(tr("edit.email.invalid"));
+        assertThat(model.newEmailProperty().get()).isEqualTo("name@@example");
+        model.newEmailProperty().set("dup@example.org");
+        model.addEmail();
+        model.newEmailProperty().set("DUP@example.org");
+        assertThat(model.addEmail()).isFalse();
+        assertThat(model.emailProblemProperty().get()).isEqualTo(tr("edit.email.duplicate"));
+    }
+
+    @Test
+    void case15DeactivatingOrDemotingYourOwnAccountIsRefused() {
+        app.registrar.ui.deactivate.DeactivateViewModel deactivate = new app.registrar.ui.deactivate.DeactivateViewModel(
+                signedIn.accounts(), dialogs, synapse.adminUser(), synapse.adminUser(), () -> { });
+        deactivate.typedUserIdProperty().set(synapse.adminUser());
+        deactivate.deactivate();
+        EditUserViewModel demote = edit(synapse.adminUser());
+        demote.adminProperty().set(false);
+        demote.save();
+
+        assertThat(deactivate.canDeactivateProperty().get()).isFalse();
+        assertThat(demote.getError().message()).isEqualTo(tr("edit.demote.self"));
+        assertThat(admin.getUser(synapse.adminUser()).deactivated()).isFalse();
+        assertThat(admin.getUser(synapse.adminUser()).admin()).isTrue();
+    }
+}

@@ -39,6 +39,19 @@ public enum ErrorCategory {
     REDIRECTED,
     /** The address is not allowed: plain http to anything but this computer. */
     INSECURE_ADDRESS,
+    /**
+     * The server's certificate is not signed by an authority this computer trusts (self-signed, a private CA);
+     * {@link MatrixApiException#certificate()} carries it, so the admin can choose to trust exactly this one.
+     */
+    CERTIFICATE_UNTRUSTED,
+    /** The server presents another certificate than the one the admin trusted for it before. */
+    CERTIFICATE_CHANGED,
+    /** The server's certificate has expired or is not valid yet; refused even when trusted before. */
+    CERTIFICATE_EXPIRED,
+    /** The server's certificate is made out for another name; refused even when trusted before. */
+    CERTIFICATE_WRONG_HOST,
+    /** The proxy asked for a user name and password, and none it accepted was given. */
+    PROXY_AUTHENTICATION,
     /** The server could not be reached or the connection broke. */
     NETWORK,
     /** The server did not answer in time. */

@@ -13,6 +13,10 @@ public final class Homeserver {
         this(new HttpTransport(baseUrl));
     }
 
+    public Homeserver(HttpUrl baseUrl, Network network) {
+        this(new HttpTransport(baseUrl, network));
+    }
+
     public Homeserver(HttpTransport http) {
         this.http = http;
         this.auth = new AuthApi(http);

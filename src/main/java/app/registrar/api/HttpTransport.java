@@ -47,8 +47,18 @@ public final class HttpTransport {
     private final HttpUrl baseUrl;
     private volatile AccessToken token;
 
+    /** A transport on {@link Network#standard()}: system trust stores, the app's pinned certificates. */
     public HttpTransport(HttpUrl baseUrl) {
-        this(baseUrl, SHARED);
+        this(baseUrl, Network.standard());
+    }
+
+    public HttpTransport(HttpUrl baseUrl, Network network) {
+        this(baseUrl, network.client());
+    }
+
+    /** The shared client every {@link Network} adds its trust and proxy sign-in to. */
+    static OkHttpClient sharedBase() {
+        return SHARED;
     }
 
     /** For tests that need other timeouts; production code uses the shared client. */
@@ -245,6 +255,9 @@ public final class HttpTransport {
     static ErrorCategory categorize(HttpUrl url, int status, String errcode, String error, boolean isJson) {
         boolean admin = isAdminPath(url);
         boolean login = url.encodedPath().endsWith("/login");
+        if (status == 407) {
+            return ErrorCategory.PROXY_AUTHENTICATION;
+        }
         if (status == 429 || "M_LIMIT_EXCEEDED".equals(errcode)) {
             return ErrorCategory.RATE_LIMITED;
         }
@@ -347,12 +360,43 @@ public final class HttpTransport {
         if (e instanceof UnknownHostException) {
             return MatrixApiException.transport(ErrorCategory.NETWORK, "the server name could not be found", e);
         }
+        CertificateProblem refused = causeOf(e, CertificateProblem.class);
+        if (refused != null) {
+            return MatrixApiException.certificate(refused.category(), refused.presented(), e);
+        }
+        if (e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+            // OkHttp's hostname check after the handshake: its message names the certificate's subject and names.
+            return MatrixApiException.transport(ErrorCategory.CERTIFICATE_WRONG_HOST, Redactor.scrub(e.getMessage()), e);
+        }
+        if (e instanceof javax.net.ssl.SSLHandshakeException
+                && causeOf(e, java.security.cert.CertificateException.class) != null) {
+            return MatrixApiException.transport(ErrorCategory.CERTIFICATE_UNTRUSTED,
+                    "the certificate was refused: " + Redactor.scrub(e.getMessage()), e);
+        }
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Failed to authenticate with proxy")) {
+            return MatrixApiException.transport(ErrorCategory.PROXY_AUTHENTICATION,
+                    "the proxy asked for a user name and password, and accepted none", e);
+        }
+        if (e instanceof java.net.ProtocolException && message.startsWith("Too many follow-up requests")) {
+            return MatrixApiException.transport(ErrorCategory.UNEXPECTED_RESPONSE,
+                    "the server redirected more than 20 times (a redirect loop)", e);
+        }
         if (e instanceof javax.net.ssl.SSLException) {
             return MatrixApiException.transport(ErrorCategory.NETWORK,
                     "a secure connection could not be made: " + Redactor.scrub(e.getMessage()), e);
         }
         return MatrixApiException.transport(ErrorCategory.NETWORK,
                 "the connection failed: " + Redactor.scrub(String.valueOf(e.getMessage())), e);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static void log(Request request, int status, long startedNanos) {

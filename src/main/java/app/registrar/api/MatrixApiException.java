@@ -16,10 +16,17 @@ public final class MatrixApiException extends RuntimeException {
     private final String serverError;
     private final Duration retryAfter;
     private final boolean softLogout;
+    private final transient PresentedCertificate certificate;
 
     MatrixApiException(ErrorCategory category, int status, String errcode, String serverError,
                        Duration retryAfter, boolean softLogout, Throwable cause) {
+        this(category, status, errcode, serverError, retryAfter, softLogout, cause, null);
+    }
+
+    private MatrixApiException(ErrorCategory category, int status, String errcode, String serverError,
+                               Duration retryAfter, boolean softLogout, Throwable cause, PresentedCertificate certificate) {
         super(Redactor.scrub(describe(category, status, errcode, serverError)), cause);
+        this.certificate = certificate;
         this.category = category;
         this.status = status;
         this.errcode = errcode;
@@ -35,6 +42,11 @@ public final class MatrixApiException extends RuntimeException {
 
     static MatrixApiException transport(ErrorCategory category, String detail, Throwable cause) {
         return new MatrixApiException(category, 0, null, detail, null, false, cause);
+    }
+
+    /** A refused certificate, with what the server presented for the connect screen's question. */
+    static MatrixApiException certificate(ErrorCategory category, PresentedCertificate certificate, Throwable cause) {
+        return new MatrixApiException(category, 0, null, certificate.describe(), null, false, cause, certificate);
     }
 
     private static String describe(ErrorCategory category, int status, String errcode, String error) {
@@ -74,6 +86,14 @@ public final class MatrixApiException extends RuntimeException {
     /** How long the server asked to wait before trying again. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * The certificate the server presented, when the call failed because it was refused
+     * ({@link ErrorCategory#CERTIFICATE_UNTRUSTED} and the other {@code CERTIFICATE_*} categories).
+     */
+    public Optional<PresentedCertificate> certificate() {
+        return Optional.ofNullable(certificate);
     }
 
     /** True when a 401 said {@code soft_logout}: the session can be resumed by signing in again on the same device. */

@@ -4,13 +4,16 @@ import java.util.regex.Pattern;
 
 /**
  * Removes secrets from text headed for a log, an exception message or the screen: Synapse access, refresh and login
- * tokens, bearer headers, and JSON fields that carry passwords or tokens.
+ * tokens, bearer and Basic credentials, and JSON fields that carry passwords or tokens.
  */
 public final class Redactor {
 
     private static final String HIDDEN = "[redacted]";
     private static final Pattern SYNAPSE_TOKEN = Pattern.compile("sy[trl]_[A-Za-z0-9_\\-=.]+");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',]+");
+    /** Proxy (and any other) Basic credentials: base64 of user:password. */
+    private static final Pattern BASIC = Pattern.compile(
+            "(?i)((?:proxy-)?authorization\"?\\s*[:=]\\s*\"?basic\\s+)[^\\s\"',]+");
     private static final Pattern SECRET_FIELD = Pattern.compile(
             "(?i)(\"(?:password|new_password|access_token|refresh_token|token|loginToken)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
     private static final Pattern SECRET_QUERY = Pattern.compile("(?i)([?&](?:access_token|loginToken)=)[^&\\s]+");
@@ -24,6 +27,7 @@ public final class Redactor {
         }
         String out = SYNAPSE_TOKEN.matcher(text).replaceAll(HIDDEN);
         out = BEARER.matcher(out).replaceAll("$1" + HIDDEN);
+        out = BASIC.matcher(out).replaceAll("$1" + HIDDEN);
         out = SECRET_FIELD.matcher(out).replaceAll("$1" + HIDDEN + "$3");
         return SECRET_QUERY.matcher(out).replaceAll("$1" + HIDDEN);
     }

@@ -18,11 +18,16 @@ public final class ServerApi {
 
     /** Resolves the admin's input to a base URL that answers {@code /_matrix/client/versions}. */
     public static HttpUrl resolve(ServerAddress address) {
+        return resolve(address, Network.standard());
+    }
+
+    /** {@link #resolve(ServerAddress)} through the given network (trust, proxy). */
+    public static HttpUrl resolve(ServerAddress address, Network network) {
         HttpUrl base = address.explicitUrl();
         if (address.isServerName()) {
-            base = fromWellKnown(address.serverName()).orElse(base);
+            base = fromWellKnown(address.serverName(), network).orElse(base);
         }
-        HttpTransport http = new HttpTransport(base);
+        HttpTransport http = new HttpTransport(base, network);
         JsonNode versions;
         try {
             versions = http.getPublic(http.url("_matrix", "client", "versions"), JsonNode.class);
@@ -31,7 +36,7 @@ public final class ServerApi {
                     || e.category() == ErrorCategory.FORBIDDEN) {
                 throw MatrixApiException.local(ErrorCategory.NOT_A_MATRIX_SERVER, "no Matrix homeserver answers at " + base);
             }
-            throw e;
+            throw redirectRefused(e, "/_matrix/client/versions");
         }
         if (!versions.path("versions").isArray()) {
             throw MatrixApiException.local(ErrorCategory.NOT_A_MATRIX_SERVER, "no Matrix homeserver answers at " + base);
@@ -39,8 +44,8 @@ public final class ServerApi {
         return base;
     }
 
-    private static java.util.Optional<HttpUrl> fromWellKnown(String serverName) {
-        HttpTransport transport = new HttpTransport(HttpUrl.get("https://" + serverName));
+    private static java.util.Optional<HttpUrl> fromWellKnown(String serverName, Network network) {
+        HttpTransport transport = new HttpTransport(HttpUrl.get("https://" + serverName), network);
         JsonNode wellKnown;
         try {
             wellKnown = transport.getPublic(transport.url(".well-known", "matrix", "client"), JsonNode.class);
@@ -50,10 +55,12 @@ public final class ServerApi {
                 return java.util.Optional.empty();
             }
             if (e.category() == ErrorCategory.UNEXPECTED_RESPONSE) {
-                throw MatrixApiException.local(ErrorCategory.NOT_A_MATRIX_SERVER,
-                        "the server's .well-known/matrix/client file is not valid JSON");
+                boolean notJson = e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException;
+                throw MatrixApiException.local(ErrorCategory.NOT_A_MATRIX_SERVER, notJson
+                        ? "the server's .well-known/matrix/client file is not valid JSON"
+                        : "the server's .well-known/matrix/client file could not be read: " + e.serverError().orElse(""));
             }
-            throw e;
+            throw redirectRefused(e, ".well-known/matrix/client");
         }
         String baseUrl = wellKnown.path("m.homeserver").path("base_url").textValue();
         if (baseUrl == null || baseUrl.isBlank()) {
@@ -68,9 +75,30 @@ public final class ServerApi {
         return java.util.Optional.of(ServerAddress.requireAllowed(ServerAddress.trimTrailingSlash(parsed)));
     }
 
+    /**
+     * A read's redirect comes back unfollowed only when it leaves https (or names no target): that is an insecure
+     * address, not the "change not confirmed" a write's redirect means.
+     */
+    private static MatrixApiException redirectRefused(MatrixApiException e, String what) {
+        if (e.category() != ErrorCategory.REDIRECTED) {
+            return e;
+        }
+        String detail = e.serverError().orElse("");
+        if (detail.contains("http://")) {
+            return MatrixApiException.local(ErrorCategory.INSECURE_ADDRESS,
+                    "the server's " + what + " redirects to a plain http address");
+        }
+        return MatrixApiException.local(ErrorCategory.NOT_A_MATRIX_SERVER, "the server's " + what + " redirects nowhere usable");
+    }
+
     /** Reads versions, Synapse version, MAS mode, login flows and password policy from a resolved base URL. */
     public static ServerInfo describe(HttpUrl baseUrl) {
-        HttpTransport http = new HttpTransport(baseUrl);
+        return describe(baseUrl, Network.standard());
+    }
+
+    /** {@link #describe(HttpUrl)} through the given network (trust, proxy). */
+    public static ServerInfo describe(HttpUrl baseUrl, Network network) {
+        HttpTransport http = new HttpTransport(baseUrl, network);
         JsonNode versions;
         try {
             versions = http.getPublic(http.url("_matrix", "client", "versions"), JsonNode.class);

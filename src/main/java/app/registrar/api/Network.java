@@ -1,0 +1,79 @@
+package app.registrar.api;
+
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
+
+/**
+ * How Registrar reaches homeservers: the one shared OkHttp client (its connection pool and dispatcher) with
+ * certificate trust ({@link CertificateTrust}: system stores plus the admin's pins) and proxy sign-in
+ * ({@link ProxySignIn}) added through {@code newBuilder()}. Proxies come from OkHttp's default
+ * {@link java.net.ProxySelector}, which follows the system's settings when {@code java.net.useSystemProxies} is
+ * set (the launcher sets it).
+ */
+public final class Network {
+
+    /** Where the app keeps pinned certificates. */
+    public static final String PINS_NODE = "app/registrar/trust";
+
+    private static Network standard;
+
+    private final CertificatePins pins;
+    private final CertificateTrust trust;
+    private final OkHttpClient client;
+
+    /** The system's trust stores, the given pins, and the given way of asking for a proxy password. */
+    public Network(CertificatePins pins, ProxyPrompt proxyPrompt) {
+        this(SystemTrustStores.load(), pins, proxyPrompt);
+    }
+
+    /** Other certificate authorities instead of the system's (tests with a private CA). */
+    public static Network withAuthorities(List<X509TrustManager> authorities, CertificatePins pins, ProxyPrompt proxyPrompt) {
+        return new Network(authorities, pins, proxyPrompt);
+    }
+
+    private Network(List<X509TrustManager> authorities, CertificatePins pins, ProxyPrompt proxyPrompt) {
+        this.pins = pins;
+        this.trust = new CertificateTrust(authorities, pins);
+        SSLContext tls;
+        try {
+            tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {trust}, null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available in this Java runtime", e);
+        }
+        this.client = HttpTransport.sharedBase().newBuilder()
+                .sslSocketFactory(tls.getSocketFactory(), trust)
+                .proxyAuthenticator(new ProxySignIn(proxyPrompt))
+                .build();
+    }
+
+    /**
+     * The network used where none was passed: system trust, the app's pins, and no proxy password prompt.
+     * Built on first use, so start-up does not read the trust stores.
+     */
+    public static synchronized Network standard() {
+        if (standard == null) {
+            standard = new Network(CertificatePins.inPreferences(Preferences.userRoot().node(PINS_NODE)), ProxyPrompt.NONE);
+        }
+        return standard;
+    }
+
+    /** The client every {@link HttpTransport} of this network derives its settings from. */
+    public OkHttpClient client() {
+        return client;
+    }
+
+    public CertificatePins pins() {
+        return pins;
+    }
+
+    /** Trusts exactly this certificate for the server that presented it, from now on. */
+    public void trust(PresentedCertificate certificate) {
+        pins.pin(certificate.host(), certificate.port(), certificate.sha256());
+    }
+}

@@ -62,6 +62,27 @@ write_config() {
     "$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(24))' > "$DIR/registration.secret"
   fi
   local secret; secret="$(cat "$DIR/registration.secret")"
+  # An application service (a bridge) owning the exclusive namespace @irc_*: lets tests see how Synapse treats
+  # names reserved for bridges.
+  if [[ ! -f "$DIR/appservice.yaml" ]]; then
+    local as_token hs_token
+    as_token="$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(16))')"
+    hs_token="$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(16))')"
+    cat > "$DIR/appservice.yaml" <<YAML
+id: registrar-test-bridge
+url: null
+as_token: "$as_token"
+hs_token: "$hs_token"
+sender_localpart: irc_bridge
+rate_limited: false
+namespaces:
+  users:
+    - exclusive: true
+      regex: "@irc_.*:$SERVER_NAME"
+  aliases: []
+  rooms: []
+YAML
+  fi
   {
     cat <<YAML
 server_name: "$SERVER_NAME"
@@ -118,6 +139,8 @@ background_updates:
 url_preview_enabled: false
 presence:
   enabled: false
+app_service_config_files:
+  - "$DIR/appservice.yaml"
 # Lets a signed-in session mint a login token (MSC3882): the tests use it to play the browser's part of
 # single sign-on, as no identity provider runs here.
 login_via_existing_session:

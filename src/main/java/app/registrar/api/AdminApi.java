@@ -80,7 +80,8 @@ public final class AdminApi {
         try {
             return http.get(url, JsonNode.class).path("available").asBoolean(false);
         } catch (MatrixApiException e) {
-            if (e.category() == ErrorCategory.CONFLICT) {
+            // M_USER_IN_USE means taken; M_EXCLUSIVE (reserved by a bridge) is thrown so callers can say so.
+            if (e.category() == ErrorCategory.CONFLICT && e.errcode().filter("M_USER_IN_USE"::equals).isPresent()) {
                 return false;
             }
             throw e;

@@ -92,6 +92,18 @@ class BadInputSynapseTest {
     }
 
     @Test
+    void case1NameInAnApplicationServiceNamespaceIsReportedAsReservedAndNotCreated() {
+        String localpart = "irc_" + TestSynapse.uniqueLocalpart("x");
+        EditUserViewModel model = create(localpart);
+
+        model.save();
+
+        assertThat(model.availabilityProperty().get()).isEqualTo(EditUserViewModel.Availability.RESERVED);
+        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.reserved"));
+        assertThat(admin.findUser("@" + localpart + ":" + synapse.serverName())).isEmpty();
+    }
+
+    @Test
     void case1UpperCaseIsLoweredNotRefused() {
         String localpart = TestSynapse.uniqueLocalpart("case");
         EditUserViewModel model = create(localpart.toUpperCase());

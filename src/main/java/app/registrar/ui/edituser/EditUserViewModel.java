@@ -51,7 +51,7 @@ import javafx.collections.ObservableList;
 public final class EditUserViewModel {
 
     /** Whether the user ID typed for a new account is free. */
-    public enum Availability { UNKNOWN, CHECKING, AVAILABLE, TAKEN }
+    public enum Availability { UNKNOWN, CHECKING, AVAILABLE, TAKEN, RESERVED }
 
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     static final int MAX_DISPLAY_NAME = 256;
@@ -198,7 +198,11 @@ public final class EditUserViewModel {
         if (!problems.isEmpty()) {
             return tr("edit.user.problem." + problems.get(0).name().toLowerCase(Locale.ROOT).replace('_', '.'));
         }
-        return availability.get() == Availability.TAKEN ? tr("edit.user.taken") : "";
+        return switch (availability.get()) {
+            case TAKEN -> tr("edit.user.taken");
+            case RESERVED -> tr("edit.user.reserved");
+            default -> "";
+        };
     }
 
     private String computeUserIdNote() {
@@ -242,7 +246,8 @@ public final class EditUserViewModel {
                     })
                     .onFailure(e -> {
                         if (current == availabilityGeneration) {
-                            availability.set(Availability.UNKNOWN);
+                            availability.set(e.errcode().filter("M_EXCLUSIVE"::equals).isPresent()
+                                    ? Availability.RESERVED : Availability.UNKNOWN);
                         }
                     })
                     .start();
@@ -479,7 +484,7 @@ public final class EditUserViewModel {
 
     private void failed(app.registrar.api.MatrixApiException e) {
         if (e.category() == ErrorCategory.CONFLICT && isCreate()) {
-            availability.set(Availability.TAKEN);
+            availability.set(e.errcode().filter("M_EXCLUSIVE"::equals).isPresent() ? Availability.RESERVED : Availability.TAKEN);
         }
         ErrorReport report = ErrorMessages.describe(e);
         error.set(report);

@@ -216,11 +216,12 @@ class EditUserViewModelTest {
     }
 
     @Test
-    void emptyDisplayNameRemovesItOnEdit() {
+    void emptyDisplayNameRemovesItOnEditOnceConfirmed() {
         String userId = existing("noname");
         EditUserViewModel model = edit(userId);
 
         model.displayNameProperty().set("");
+        dialogs.answer(true);
         model.save();
 
         assertThat(admin.getUser(userId).displayName()).isNullOrEmpty();

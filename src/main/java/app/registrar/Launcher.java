@@ -10,6 +10,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // Before anything opens a connection: OkHttp's default ProxySelector then follows the system's proxy
+        // settings (Windows and macOS settings, GNOME's on Linux). A -D on the command line still wins.
+        if (System.getProperty("java.net.useSystemProxies") == null) {
+            System.setProperty("java.net.useSystemProxies", "true");
+        }
         for (String arg : args) {
             if (arg.equals("--version") || arg.equals("-v")) {
                 System.out.println(BuildInfo.name() + " " + BuildInfo.version());

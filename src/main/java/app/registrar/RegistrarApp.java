@@ -2,7 +2,9 @@ package app.registrar;
 
 import static app.registrar.ui.common.I18n.tr;
 
+import app.registrar.api.CertificatePins;
 import app.registrar.api.LoginSession;
+import app.registrar.api.Network;
 import app.registrar.api.ServerInfo;
 import app.registrar.service.AccountService;
 import app.registrar.service.ConnectionService;
@@ -12,6 +14,7 @@ import app.registrar.service.RecentServers;
 import app.registrar.service.UiTaskExecutor;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.FxDialogService;
+import app.registrar.ui.common.ProxyQuestions;
 import app.registrar.ui.common.Theme;
 import app.registrar.ui.connect.ConnectView;
 import app.registrar.ui.connect.ConnectViewModel;
@@ -40,9 +43,20 @@ public final class RegistrarApp extends Application {
         Theme.apply();
         executor = new UiTaskExecutor();
         Preferences prefs = Preferences.userRoot().node(System.getProperty("registrar.prefs", "app/registrar/recent"));
-        connection = new ConnectionService(executor, KeychainCredentialStore.openOrMemory(), new LastSession(prefs));
-        accounts = new AccountService(executor, connection);
         dialogs = new FxDialogService(() -> stage, getHostServices());
+        // Pinned certificates (fingerprints, not secrets) live beside the other preferences; a proxy's password
+        // question is put on the JavaFX thread while the worker that met the proxy waits.
+        Network network = new Network(CertificatePins.inPreferences(Preferences.userRoot()
+                .node(System.getProperty("registrar.trust.prefs", Network.PINS_NODE))),
+                new ProxyQuestions(dialogs, task -> {
+                    if (javafx.application.Platform.isFxApplicationThread()) {
+                        task.run();
+                    } else {
+                        javafx.application.Platform.runLater(task);
+                    }
+                }));
+        connection = new ConnectionService(executor, KeychainCredentialStore.openOrMemory(), new LastSession(prefs), network);
+        accounts = new AccountService(executor, connection);
         recent = new RecentServers(prefs);
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> reportCrash(error));
         stage.setTitle(tr("app.title"));

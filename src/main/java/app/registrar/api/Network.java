@@ -2,6 +2,7 @@ package app.registrar.api;
 
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -23,22 +24,40 @@ public final class Network {
     private static Network standard;
 
     private final CertificatePins pins;
-    private final CertificateTrust trust;
-    private final OkHttpClient client;
+    private final Supplier<List<X509TrustManager>> authorities;
+    private final ProxyPrompt proxyPrompt;
+    private OkHttpClient client;
 
-    /** The system's trust stores, the given pins, and the given way of asking for a proxy password. */
+    /**
+     * The system's trust stores, the given pins, and the given way of asking for a proxy password. The stores are
+     * read on the first connection, not here, so creating a network costs the app's start nothing.
+     */
     public Network(CertificatePins pins, ProxyPrompt proxyPrompt) {
-        this(SystemTrustStores.load(), pins, proxyPrompt);
+        this(SystemTrustStores::load, pins, proxyPrompt);
     }
 
     /** Other certificate authorities instead of the system's (tests with a private CA). */
     public static Network withAuthorities(List<X509TrustManager> authorities, CertificatePins pins, ProxyPrompt proxyPrompt) {
-        return new Network(authorities, pins, proxyPrompt);
+        List<X509TrustManager> copy = List.copyOf(authorities);
+        return new Network(() -> copy, pins, proxyPrompt);
     }
 
-    private Network(List<X509TrustManager> authorities, CertificatePins pins, ProxyPrompt proxyPrompt) {
+    private Network(Supplier<List<X509TrustManager>> authorities, CertificatePins pins, ProxyPrompt proxyPrompt) {
         this.pins = pins;
-        this.trust = new CertificateTrust(authorities, pins);
+        this.authorities = authorities;
+        this.proxyPrompt = proxyPrompt;
+    }
+
+    /** The client every {@link HttpTransport} of this network derives its settings from. */
+    public synchronized OkHttpClient client() {
+        if (client == null) {
+            client = build();
+        }
+        return client;
+    }
+
+    private OkHttpClient build() {
+        CertificateTrust trust = new CertificateTrust(authorities.get(), pins);
         SSLContext tls;
         try {
             tls = SSLContext.getInstance("TLS");
@@ -46,7 +65,7 @@ public final class Network {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is not available in this Java runtime", e);
         }
-        this.client = HttpTransport.sharedBase().newBuilder()
+        return HttpTransport.sharedBase().newBuilder()
                 .sslSocketFactory(tls.getSocketFactory(), trust)
                 .proxyAuthenticator(new ProxySignIn(proxyPrompt))
                 .build();
@@ -61,11 +80,6 @@ public final class Network {
             standard = new Network(CertificatePins.inPreferences(Preferences.userRoot().node(PINS_NODE)), ProxyPrompt.NONE);
         }
         return standard;
-    }
-
-    /** The client every {@link HttpTransport} of this network derives its settings from. */
-    public OkHttpClient client() {
-        return client;
     }
 
     public CertificatePins pins() {

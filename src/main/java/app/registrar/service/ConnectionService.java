@@ -5,6 +5,8 @@ import app.registrar.api.ErrorCategory;
 import app.registrar.api.Homeserver;
 import app.registrar.api.LoginSession;
 import app.registrar.api.MatrixApiException;
+import app.registrar.api.Network;
+import app.registrar.api.PresentedCertificate;
 import app.registrar.api.ServerAddress;
 import app.registrar.api.ServerApi;
 import app.registrar.api.ServerInfo;
@@ -18,6 +20,7 @@ import java.util.Optional;
 public final class ConnectionService {
 
     private final Tasks tasks;
+    private final Network network;
     private final CredentialStore credentials;
     private final LastSession lastSession;
     private final java.util.List<Runnable> expiryListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -31,6 +34,12 @@ public final class ConnectionService {
     }
 
     public ConnectionService(TaskExecutor executor, CredentialStore credentials, LastSession lastSession) {
+        this(executor, credentials, lastSession, Network.standard());
+    }
+
+    /** With the network (certificate trust, proxy sign-in) every call of this connection goes through. */
+    public ConnectionService(TaskExecutor executor, CredentialStore credentials, LastSession lastSession, Network network) {
+        this.network = network;
         this.tasks = new Tasks(executor);
         this.credentials = credentials;
         this.lastSession = lastSession;
@@ -61,8 +70,8 @@ public final class ConnectionService {
             String key = CredentialStore.keyFor(entry.baseUrl(), entry.userId());
             AccessToken token = credentials.load(key).orElseThrow(() ->
                     MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "no stored token"));
-            ServerInfo server = ServerApi.describe(okhttp3.HttpUrl.get(entry.baseUrl()));
-            Homeserver candidate = new Homeserver(server.baseUrl());
+            ServerInfo server = ServerApi.describe(okhttp3.HttpUrl.get(entry.baseUrl()), network);
+            Homeserver candidate = new Homeserver(server.baseUrl(), network);
             try {
                 LoginSession login = candidate.auth().useAccessToken(token);
                 requireAdmin(candidate, login, false);
@@ -108,13 +117,21 @@ public final class ConnectionService {
 
     /** Resolves what the admin typed (server name or URL) and reads what the server offers. */
     public BackgroundTask<ServerInfo> discover(String address) {
-        return tasks.of(() -> ServerApi.describe(ServerApi.resolve(ServerAddress.parse(address))));
+        return tasks.of(() -> ServerApi.describe(ServerApi.resolve(ServerAddress.parse(address), network), network));
+    }
+
+    /**
+     * Trusts exactly the certificate a server presented, for that server ({@code host:port}), from now on: only
+     * ever after the admin said so. Quick (one preferences write), so it runs on the caller's thread.
+     */
+    public void trustCertificate(PresentedCertificate certificate) {
+        network.trust(certificate);
     }
 
     /** Signs in with a password and checks that the account is a server admin. */
     public BackgroundTask<LoginSession> signIn(ServerInfo server, String user, String password) {
         return tasks.of(() -> {
-            Homeserver candidate = new Homeserver(server.baseUrl());
+            Homeserver candidate = new Homeserver(server.baseUrl(), network);
             LoginSession login = candidate.auth().loginWithPassword(user, password);
             requireAdmin(candidate, login, true);
             adopt(candidate, server, login);
@@ -125,7 +142,7 @@ public final class ConnectionService {
     /** Uses an access token the admin pasted, after checking whose it is and that it belongs to an admin. */
     public BackgroundTask<LoginSession> useToken(ServerInfo server, String token) {
         return tasks.of(() -> {
-            Homeserver candidate = new Homeserver(server.baseUrl());
+            Homeserver candidate = new Homeserver(server.baseUrl(), network);
             LoginSession login = candidate.auth().useAccessToken(new AccessToken(token));
             // A pasted token may be the admin's own Element session: never log it out behind their back.
             requireAdmin(candidate, login, false);
@@ -156,7 +173,7 @@ public final class ConnectionService {
     BackgroundTask<LoginSession> signInWithSso(ServerInfo server, SsoLoopback loopback, java.time.Duration wait) {
         return tasks.of(() -> {
             String loginToken = loopback.awaitToken(wait);
-            Homeserver candidate = new Homeserver(server.baseUrl());
+            Homeserver candidate = new Homeserver(server.baseUrl(), network);
             LoginSession login = candidate.auth().loginWithToken(loginToken);
             requireAdmin(candidate, login, true);
             adopt(candidate, server, login);
@@ -167,7 +184,7 @@ public final class ConnectionService {
     /** Completes single sign-on with the login token the browser step delivered. */
     public BackgroundTask<LoginSession> completeSso(ServerInfo server, String loginToken) {
         return tasks.of(() -> {
-            Homeserver candidate = new Homeserver(server.baseUrl());
+            Homeserver candidate = new Homeserver(server.baseUrl(), network);
             LoginSession login = candidate.auth().loginWithToken(loginToken);
             requireAdmin(candidate, login, true);
             adopt(candidate, server, login);

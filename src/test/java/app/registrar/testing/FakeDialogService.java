@@ -1,5 +1,7 @@
 package app.registrar.testing;
 
+import app.registrar.api.ProxyCredentials;
+import app.registrar.ui.common.CertificateQuestion;
 import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorReport;
@@ -18,13 +20,29 @@ public final class FakeDialogService implements DialogService {
     public final List<String> notifications = new ArrayList<>();
     public final List<String> clipboard = new ArrayList<>();
     public final List<String> browsed = new ArrayList<>();
+    public final List<CertificateQuestion> certificateQuestions = new ArrayList<>();
+    public final List<String> proxyQuestions = new ArrayList<>();
     private final Deque<Boolean> answers = new ArrayDeque<>();
+    private final Deque<Boolean> trustAnswers = new ArrayDeque<>();
+    private final Deque<ProxyCredentials> proxyAnswers = new ArrayDeque<>();
     private Choice choice = Choice.CANCEL;
     private Path image;
 
     /** The next confirmations are answered with these, in order; unscripted ones are declined. */
     public FakeDialogService answer(Boolean... next) {
         answers.addAll(List.of(next));
+        return this;
+    }
+
+    /** The next certificate questions are answered with these, in order; unscripted ones are declined. */
+    public FakeDialogService trust(Boolean... next) {
+        trustAnswers.addAll(List.of(next));
+        return this;
+    }
+
+    /** The next proxy questions are answered with these, in order; unscripted ones are cancelled. */
+    public FakeDialogService proxyLogin(ProxyCredentials... next) {
+        proxyAnswers.addAll(List.of(next));
         return this;
     }
 
@@ -54,6 +72,19 @@ public final class FakeDialogService implements DialogService {
     @Override
     public void showError(String title, ErrorReport report) {
         errors.add(report);
+    }
+
+    @Override
+    public boolean trustCertificate(CertificateQuestion question) {
+        certificateQuestions.add(question);
+        Boolean next = trustAnswers.poll();
+        return next != null && next;
+    }
+
+    @Override
+    public Optional<ProxyCredentials> askProxyCredentials(String title, String header, String text) {
+        proxyQuestions.add(header + " " + text);
+        return Optional.ofNullable(proxyAnswers.poll());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.registrar.ui.common;
 
+import app.registrar.api.ProxyCredentials;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -19,6 +20,15 @@ public interface DialogService {
     enum Choice { ACTION, ALTERNATIVE, CANCEL }
 
     void showError(String title, ErrorReport report);
+
+    /** Asks whether to trust a server's certificate; true only when the admin chose to trust it. */
+    boolean trustCertificate(CertificateQuestion question);
+
+    /**
+     * Asks for the proxy's user name and password; empty when the admin cancelled. The password field is cleared
+     * when the dialog closes, and nothing typed is logged.
+     */
+    Optional<ProxyCredentials> askProxyCredentials(String title, String header, String text);
 
     void showInformation(String title, String message);
 

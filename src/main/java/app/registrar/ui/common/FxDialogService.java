@@ -2,6 +2,7 @@ package app.registrar.ui.common;
 
 import static app.registrar.ui.common.I18n.tr;
 
+import app.registrar.api.ProxyCredentials;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -82,6 +83,74 @@ public final class FxDialogService implements DialogService {
         details.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         alert.getDialogPane().setExpandableContent(details);
         alert.showAndWait();
+    }
+
+    @Override
+    public boolean trustCertificate(CertificateQuestion question) {
+        ButtonType trust = new ButtonType(question.actionLabel(), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(question.cancelLabel(), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(question.changed() ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION, "", trust, cancel);
+        alert.initOwner(owner.get());
+        alert.setTitle(question.title());
+        alert.setHeaderText(question.header());
+        Label text = new Label(question.text());
+        text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setMaxWidth(480);
+        Label fingerprintLabel = new Label(question.fingerprintLabel());
+        fingerprintLabel.getStyleClass().add("text-bold");
+        // A read-only field, so the fingerprint can be selected and compared or copied.
+        javafx.scene.control.TextField fingerprint = new javafx.scene.control.TextField(question.fingerprint());
+        fingerprint.setEditable(false);
+        fingerprint.setId("certificateFingerprint");
+        fingerprint.setStyle("-fx-font-family: monospace; -fx-font-size: 0.85em;");
+        fingerprint.setPrefColumnCount(48);
+        fingerprintLabel.setLabelFor(fingerprint);
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, text, fingerprintLabel, fingerprint);
+        alert.getDialogPane().setContent(content);
+        TextArea details = new TextArea(question.details());
+        details.setEditable(false);
+        details.setWrapText(true);
+        details.setPrefRowCount(6);
+        alert.getDialogPane().setExpandableContent(details);
+        // Enter never trusts a certificate: the safe choice is the default.
+        javafx.scene.control.Button trustButton = (javafx.scene.control.Button) alert.getDialogPane().lookupButton(trust);
+        trustButton.setDefaultButton(false);
+        if (question.changed()) {
+            trustButton.getStyleClass().add("danger");
+        }
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        return alert.showAndWait().filter(trust::equals).isPresent();
+    }
+
+    @Override
+    public Optional<ProxyCredentials> askProxyCredentials(String title, String header, String text) {
+        javafx.scene.control.Dialog<ProxyCredentials> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        ButtonType signIn = new ButtonType(tr("proxy.sign.in"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(tr("proxy.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(signIn, cancel);
+        javafx.scene.control.TextField user = new javafx.scene.control.TextField();
+        javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+        user.setId("proxyUser");
+        password.setId("proxyPassword");
+        Label note = new Label(text);
+        note.setWrapText(true);
+        note.setMaxWidth(420);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(6, note,
+                Views.labelFor("proxy.user", user), user, Views.labelFor("proxy.password", password), password);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().lookupButton(signIn).disableProperty().bind(user.textProperty().isEmpty());
+        dialog.setResultConverter(button -> button == signIn ? new ProxyCredentials(user.getText(), password.getText()) : null);
+        javafx.application.Platform.runLater(user::requestFocus);
+        try {
+            return dialog.showAndWait();
+        } finally {
+            password.clear();
+        }
     }
 
     @Override

@@ -5,11 +5,13 @@ import static app.registrar.ui.common.I18n.tr;
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.LoginSession;
 import app.registrar.api.MatrixApiException;
+import app.registrar.api.PresentedCertificate;
 import app.registrar.api.ServerInfo;
 import app.registrar.service.BackgroundTask;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.RecentServers;
 import app.registrar.service.SsoLoopback;
+import app.registrar.ui.common.CertificateQuestion;
 import app.registrar.ui.common.DialogService;
 import app.registrar.service.TaskHandle;
 import app.registrar.ui.common.ErrorMessages;
@@ -61,6 +63,8 @@ public final class ConnectViewModel {
     private final BooleanBinding canSignIn;
 
     private TaskHandle running = TaskHandle.NONE;
+    /** Set when the admin trusted a certificate during an attempt: the attempt is made again once it ends. */
+    private boolean retryAfterTrust;
 
     public ConnectViewModel(ConnectionService connection, DialogService dialogs, RecentServers recent,
                             BiConsumer<LoginSession, ServerInfo> onConnected) {
@@ -188,10 +192,15 @@ public final class ConnectViewModel {
         if (e.category() == ErrorCategory.CANCELLED) {
             return;
         }
+        if (askToTrust(e)) {
+            retryAfterTrust = true;
+            return;
+        }
         ErrorReport report = ErrorMessages.describe(e);
         error.set(report);
         switch (e.category()) {
-            case NOT_A_MATRIX_SERVER, INSECURE_ADDRESS, NETWORK, ADMIN_API_UNREACHABLE -> serverProblem.set(report.message());
+            case NOT_A_MATRIX_SERVER, INSECURE_ADDRESS, NETWORK, ADMIN_API_UNREACHABLE, CERTIFICATE_UNTRUSTED,
+                    CERTIFICATE_CHANGED, CERTIFICATE_EXPIRED, CERTIFICATE_WRONG_HOST -> serverProblem.set(report.message());
             case WRONG_CREDENTIALS, TOKEN_INVALID -> secretProblem.set(report.message());
             default -> {
                 // shown in the error area only
@@ -199,10 +208,39 @@ public final class ConnectViewModel {
         }
     }
 
+    /**
+     * Offers to trust a certificate no system store vouches for (self-signed, private CA), or one that replaced a
+     * certificate trusted before. Expired and wrong-host certificates are never offered. True when the admin
+     * trusted it: it is then pinned for that server.
+     */
+    private boolean askToTrust(MatrixApiException e) {
+        boolean changed = e.category() == ErrorCategory.CERTIFICATE_CHANGED;
+        if ((e.category() != ErrorCategory.CERTIFICATE_UNTRUSTED && !changed) || e.certificate().isEmpty()) {
+            return false;
+        }
+        PresentedCertificate certificate = e.certificate().get();
+        String server = certificate.port() == 443 ? certificate.host() : certificate.hostAndPort();
+        CertificateQuestion question = new CertificateQuestion(
+                tr("certificate.title"),
+                tr(changed ? "certificate.changed.header" : "certificate.header", server),
+                tr(changed ? "certificate.changed.text" : "certificate.text", server),
+                tr("certificate.fingerprint"), certificate.sha256(), certificate.describe(),
+                tr(changed ? "certificate.trust.changed" : "certificate.trust"), tr("certificate.cancel"), changed);
+        if (!dialogs.trustCertificate(question)) {
+            return false;
+        }
+        connection.trustCertificate(certificate);
+        return true;
+    }
+
     private void finish() {
         busy.set(false);
         progress.set("");
         running = TaskHandle.NONE;
+        if (retryAfterTrust) {
+            retryAfterTrust = false;
+            signIn();
+        }
     }
 
     /** The handle of a sign-in that follows discovery, so cancel reaches whichever step is running. */

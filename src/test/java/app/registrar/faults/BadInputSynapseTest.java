@@ -45,7 +45,7 @@ class BadInputSynapseTest {
         EditUserViewModel model = EditUserViewModel.forCreate(signedIn.accounts(), dialogs, synapse.serverName(),
                 synapse.adminUser(), signedIn.server().passwordPolicy(), saved -> { });
         model.localpartProperty().set(typedLocalpart);
-        model.passwordProperty().set(PASSWORD);
+        model.getPassword().passwordProperty().set(PASSWORD);
         return model;
     }
 
@@ -128,14 +128,14 @@ class BadInputSynapseTest {
     @Test
     void case4PasswordsEmptyTooLongAgainstPolicyOrWithControlCharactersAreExplained() {
         EditUserViewModel model = create(TestSynapse.uniqueLocalpart("pw"));
-        model.passwordProperty().set("");
-        assertThat(model.canSaveProperty().get() && !model.passwordProperty().get().isEmpty()).isFalse();
-        model.passwordProperty().set("Aa1!" + "x".repeat(509));
-        assertThat(model.passwordProblemProperty().get()).contains(tr("password.problem.too.long"));
-        model.passwordProperty().set("weakpassword");
-        assertThat(model.passwordProblemProperty().get()).contains(tr("password.problem.needs.digit"));
-        model.passwordProperty().set("Tab\tInside-Pass-1");
-        assertThat(model.passwordProblemProperty().get()).contains(tr("password.problem.control.characters"));
+        model.getPassword().passwordProperty().set("");
+        assertThat(model.canSaveProperty().get() && !model.getPassword().passwordProperty().get().isEmpty()).isFalse();
+        model.getPassword().passwordProperty().set("Aa1!" + "x".repeat(509));
+        assertThat(model.getPassword().problemProperty().get()).contains(tr("password.problem.too.long"));
+        model.getPassword().passwordProperty().set("weakpassword");
+        assertThat(model.getPassword().problemProperty().get()).contains(tr("password.problem.needs.digit"));
+        model.getPassword().passwordProperty().set("Tab\tInside-Pass-1");
+        assertThat(model.getPassword().problemProperty().get()).contains(tr("password.problem.control.characters"));
         assertThat(model.canSaveProperty().get()).isFalse();
     }
 

@@ -92,7 +92,7 @@ class LostAnswerTest {
     void passwordResetWhoseAnswerIsLostIsNeverSentAgain() throws Exception {
         server.enqueue(resetDuringResponse());
         ResetPasswordViewModel model = new ResetPasswordViewModel(accounts, dialogs, ALICE, PasswordPolicy.none(), true, () -> { });
-        model.passwordProperty().set("Lost-Answer-Pass-1");
+        model.getPassword().passwordProperty().set("Lost-Answer-Pass-1");
 
         model.save();
 

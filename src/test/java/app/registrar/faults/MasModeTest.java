@@ -69,7 +69,7 @@ class MasModeTest {
         assertThat(session.get().userId()).isEqualTo("@admin:example.org");
         ResetPasswordViewModel reset = new ResetPasswordViewModel(null, new FakeDialogService(), "@alice:example.org",
                 info.get().passwordPolicy(), info.get().managesPasswords(), () -> { });
-        reset.passwordProperty().set("Some-Strong-Pass-1");
+        reset.getPassword().passwordProperty().set("Some-Strong-Pass-1");
         assertThat(reset.canSaveProperty().get()).as("the dialog explains instead of offering a reset").isFalse();
     }
 }

@@ -4,6 +4,7 @@ import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.ExternalId;
 import app.registrar.ui.common.ModalDialog;
+import app.registrar.ui.common.NewPasswordField;
 import app.registrar.ui.common.Views;
 import java.io.ByteArrayInputStream;
 import javafx.beans.binding.Bindings;
@@ -120,31 +121,10 @@ public final class EditUserDialog extends ModalDialog {
                 Views.problem(model.externalIdProblemProperty()));
 
         // Password
-        PasswordField password = new PasswordField();
-        password.setId("newPassword");
-        password.textProperty().bindBidirectional(model.passwordProperty());
-        HBox.setHgrow(password, Priority.ALWAYS);
-        Button generate = new Button(tr("edit.password.generate"), new FontIcon(Feather.ZAP));
-        generate.setId("generatePassword");
-        generate.setMnemonicParsing(true);
-        generate.setOnAction(e -> model.generatePassword());
-        TextField shown = new TextField();
-        shown.setId("generatedPassword");
-        shown.setEditable(false);
-        shown.textProperty().bind(model.generatedPasswordProperty());
-        Button copy = new Button(tr("edit.password.copy"), new FontIcon(Feather.COPY));
-        copy.setOnAction(e -> model.copyGeneratedPassword());
-        HBox.setHgrow(shown, Priority.ALWAYS);
-        HBox shownRow = new HBox(8, shown, copy);
-        shownRow.visibleProperty().bind(Bindings.isNotEmpty(model.generatedPasswordProperty()));
-        shownRow.managedProperty().bind(shownRow.visibleProperty());
-        Label ok = new Label(tr("password.ok"));
-        ok.getStyleClass().add("help-text");
-        ok.visibleProperty().bind(Bindings.isEmpty(model.passwordProblemProperty()).and(Bindings.isNotEmpty(model.passwordProperty())));
-        ok.managedProperty().bind(ok.visibleProperty());
-        VBox passwordBox = new VBox(4, Views.labelFor("edit.password", password), new HBox(8, password, generate), shownRow,
-                model.isCreate() ? new Region() : Views.help(tr("edit.password.edit.help")),
-                Views.problem(model.passwordProblemProperty()), ok);
+        NewPasswordField passwordBox = new NewPasswordField(model.getPassword(), "edit.password", "new");
+        if (!model.isCreate()) {
+            passwordBox.getChildren().add(2, Views.help(tr("edit.password.edit.help")));
+        }
 
         // Admin and type
         CheckBox admin = new CheckBox(tr("edit.admin"));
@@ -180,7 +160,7 @@ public final class EditUserDialog extends ModalDialog {
         Button save = addButton(model.isCreate() ? tr("edit.save.create") : tr("edit.save.edit"), true, model::save);
         save.setId("saveAccount");
         save.disableProperty().bind(model.canSaveProperty().not()
-                .or(model.isCreate() ? Bindings.isEmpty(model.passwordProperty()) : Bindings.createBooleanBinding(() -> false)));
+                .or(model.isCreate() ? Bindings.isEmpty(model.getPassword().passwordProperty()) : Bindings.createBooleanBinding(() -> false)));
         save.textProperty().bind(Bindings.when(model.busyProperty()).then(tr("edit.saving"))
                 .otherwise(model.isCreate() ? tr("edit.save.create") : tr("edit.save.edit")));
 

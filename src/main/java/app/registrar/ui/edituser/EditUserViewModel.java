@@ -7,7 +7,6 @@ import app.registrar.api.ExternalId;
 import app.registrar.api.Threepid;
 import app.registrar.api.UserDetails;
 import app.registrar.api.UserUpdate;
-import app.registrar.model.PasswordGenerator;
 import app.registrar.model.PasswordPolicy;
 import app.registrar.model.UserId;
 import app.registrar.service.AccountService;
@@ -16,7 +15,7 @@ import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
-import app.registrar.ui.common.PasswordRules;
+import app.registrar.ui.common.NewPasswordViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,11 +64,9 @@ public final class EditUserViewModel {
     private final PasswordPolicy policy;
     private final UserDetails original;
     private final Consumer<UserDetails> onSaved;
-    private final PasswordGenerator generator = new PasswordGenerator();
 
     private final StringProperty localpart = new SimpleStringProperty("");
     private final StringProperty displayName = new SimpleStringProperty("");
-    private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty newEmail = new SimpleStringProperty("");
     private final StringProperty newProvider = new SimpleStringProperty("");
     private final StringProperty newExternalId = new SimpleStringProperty("");
@@ -82,7 +79,6 @@ public final class EditUserViewModel {
     private final ReadOnlyStringWrapper avatarProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emailProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper externalIdProblem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper generatedPassword = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Availability> availability = new ReadOnlyObjectWrapper<>(Availability.UNKNOWN);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
@@ -92,7 +88,7 @@ public final class EditUserViewModel {
     private final StringBinding userIdNote;
     private final StringBinding displayNameProblem;
     private final StringBinding displayNameNote;
-    private final StringBinding passwordProblem;
+    private final NewPasswordViewModel password;
     private final BooleanBinding canSave;
 
     private byte[] chosenAvatar;
@@ -124,6 +120,7 @@ public final class EditUserViewModel {
         this.policy = policy;
         this.original = original;
         this.onSaved = onSaved;
+        this.password = new NewPasswordViewModel(dialogs, policy, original != null);
         if (original != null) {
             localpart.set(original.userId().substring(1, original.userId().indexOf(':')));
             displayName.set(original.displayName() == null ? "" : original.displayName());
@@ -146,26 +143,15 @@ public final class EditUserViewModel {
                 ? tr("edit.display.too.long") : "", displayName);
         displayNameNote = Bindings.createStringBinding(() -> app.registrar.ui.common.TextSafety.hasHidden(displayName.get())
                 ? tr("edit.display.hidden", app.registrar.ui.common.TextSafety.visible(displayName.get())) : "", displayName);
-        passwordProblem = Bindings.createStringBinding(() -> {
-            if (!isCreate() && password.get().isEmpty()) {
-                return "";
-            }
-            return PasswordRules.explain(policy, password.get());
-        }, password);
         canSave = busy.not()
                 .and(Bindings.createBooleanBinding(() -> userIdProblem.get().isEmpty(), userIdProblem))
                 .and(Bindings.createBooleanBinding(() -> displayNameProblem.get().isEmpty(), displayNameProblem))
-                .and(Bindings.createBooleanBinding(() -> passwordProblem.get().isEmpty(), passwordProblem));
+                .and(password.acceptableProperty());
 
         localpart.addListener((obs, old, now) -> scheduleAvailability());
         newEmail.addListener((obs, old, now) -> emailProblem.set(""));
         newProvider.addListener((obs, old, now) -> externalIdProblem.set(""));
         newExternalId.addListener((obs, old, now) -> externalIdProblem.set(""));
-        password.addListener((obs, old, now) -> {
-            if (!Objects.equals(now, generatedPassword.get())) {
-                generatedPassword.set("");
-            }
-        });
     }
 
     public boolean isCreate() {
@@ -339,27 +325,9 @@ public final class EditUserViewModel {
                 && !original.avatarUrl().isEmpty());
     }
 
-    // ---- password --------------------------------------------------------------------------------------------
-
-    /** Fills in a strong password that meets the server's rules and shows it once. */
-    public void generatePassword() {
-        String value = generator.generate(Math.max(20, policy.minimumLength()));
-        generatedPassword.set(value);
-        password.set(value);
-    }
-
-    /** Copies the generated password; only ever called from the admin's click on Copy. */
-    public void copyGeneratedPassword() {
-        if (!generatedPassword.get().isEmpty()) {
-            dialogs.copyToClipboard(generatedPassword.get());
-            dialogs.notify(tr("dialog.copied"));
-        }
-    }
-
     /** Forgets every password typed or generated; called when the dialog closes. */
     public void clearSecrets() {
-        password.set("");
-        generatedPassword.set("");
+        password.clear();
     }
 
     // ---- save ------------------------------------------------------------------------------------------------
@@ -369,7 +337,7 @@ public final class EditUserViewModel {
         if (!canSave.get()) {
             return;
         }
-        if (isCreate() && password.get().isEmpty()) {
+        if (isCreate() && password.isEmpty()) {
             return;
         }
         boolean granting = admin.get() && (original == null || !original.admin());
@@ -441,7 +409,7 @@ public final class EditUserViewModel {
                 update.displayName(name);
             }
         }
-        if (!password.get().isEmpty()) {
+        if (!password.isEmpty()) {
             update.password(password.get()).logoutDevices(false);
         }
         if (admin.get() != original.admin()) {
@@ -523,7 +491,7 @@ public final class EditUserViewModel {
         return displayName;
     }
 
-    public StringProperty passwordProperty() {
+    public NewPasswordViewModel getPassword() {
         return password;
     }
 
@@ -571,10 +539,6 @@ public final class EditUserViewModel {
         return externalIdProblem.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty generatedPasswordProperty() {
-        return generatedPassword.getReadOnlyProperty();
-    }
-
     public ReadOnlyObjectProperty<Availability> availabilityProperty() {
         return availability.getReadOnlyProperty();
     }
@@ -594,10 +558,6 @@ public final class EditUserViewModel {
     /** Warns about invisible or direction-changing characters, which the list shows as [U+…] markers. */
     public StringBinding displayNameNoteProperty() {
         return displayNameNote;
-    }
-
-    public StringBinding passwordProblemProperty() {
-        return passwordProblem;
     }
 
     public BooleanBinding canSaveProperty() {

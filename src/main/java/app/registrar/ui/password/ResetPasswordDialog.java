@@ -3,19 +3,14 @@ package app.registrar.ui.password;
 import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.ui.common.ModalDialog;
+import app.registrar.ui.common.NewPasswordField;
 import app.registrar.ui.common.Views;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The reset-password dialog, bound to a {@link ResetPasswordViewModel}. */
 public final class ResetPasswordDialog extends ModalDialog {
@@ -30,30 +25,13 @@ public final class ResetPasswordDialog extends ModalDialog {
             VBox content = new VBox(12, text);
             content.setPrefWidth(460);
             setContent(content);
-            addButton(tr("edit.cancel"), true, this::close);
+            addButton(tr("about.close"), true, this::close);
             return;
         }
         Label intro = new Label(tr("password.intro", model.getUserId()));
         intro.setWrapText(true);
         intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        PasswordField password = new PasswordField();
-        password.setId("newResetPassword");
-        password.textProperty().bindBidirectional(model.passwordProperty());
-        HBox.setHgrow(password, Priority.ALWAYS);
-        Button generate = new Button(tr("edit.password.generate"), new FontIcon(Feather.ZAP));
-        generate.setId("generateReset");
-        generate.setMnemonicParsing(true);
-        generate.setOnAction(e -> model.generate());
-        TextField shown = new TextField();
-        shown.setId("generatedReset");
-        shown.setEditable(false);
-        shown.textProperty().bind(model.generatedProperty());
-        HBox.setHgrow(shown, Priority.ALWAYS);
-        Button copy = new Button(tr("edit.password.copy"), new FontIcon(Feather.COPY));
-        copy.setOnAction(e -> model.copyGenerated());
-        HBox shownRow = new HBox(8, shown, copy);
-        shownRow.visibleProperty().bind(Bindings.isNotEmpty(model.generatedProperty()));
-        shownRow.managedProperty().bind(shownRow.visibleProperty());
+        NewPasswordField password = new NewPasswordField(model.getPassword(), "password.new", "newReset");
 
         CheckBox logout = new CheckBox(tr("password.logout"));
         logout.setId("logoutDevices");
@@ -61,8 +39,7 @@ public final class ResetPasswordDialog extends ModalDialog {
         VBox logoutBox = new VBox(4, logout, Views.help(tr("password.logout.help")));
         logoutBox.getStyleClass().add("warning-box");
 
-        VBox content = new VBox(10, intro, Views.labelFor("password.new", password), new HBox(8, password, generate),
-                shownRow, Views.problem(model.problemProperty()), logoutBox, Views.errorBox(model.errorProperty()));
+        VBox content = new VBox(10, intro, password, logoutBox, Views.errorBox(model.errorProperty()));
         content.setPrefWidth(480);
         content.disableProperty().bind(model.busyProperty());
         setContent(content);
@@ -77,7 +54,7 @@ public final class ResetPasswordDialog extends ModalDialog {
                 close();
             }
         });
-        setOnHidden(e -> model.clearSecrets());
-        password.requestFocus();
+        setOnHidden(e -> model.getPassword().clear());
+        setOnShown(e -> password.focusField());
     }
 }

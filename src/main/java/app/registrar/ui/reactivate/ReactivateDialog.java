@@ -3,18 +3,13 @@ package app.registrar.ui.reactivate;
 import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.ui.common.ModalDialog;
+import app.registrar.ui.common.NewPasswordField;
 import app.registrar.ui.common.Views;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The reactivate dialog, bound to a {@link ReactivateViewModel}. */
 public final class ReactivateDialog extends ModalDialog {
@@ -30,26 +25,9 @@ public final class ReactivateDialog extends ModalDialog {
         lost.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         lost.getStyleClass().add("warning-box");
         VBox content = new VBox(10, intro, lost);
-        PasswordField password = new PasswordField();
-        password.setId("reactivatePassword");
+        NewPasswordField password = new NewPasswordField(model.getPassword(), "reactivate.password", "reactivate");
         if (model.isNeedsPassword()) {
-            password.textProperty().bindBidirectional(model.passwordProperty());
-            HBox.setHgrow(password, Priority.ALWAYS);
-            Button generate = new Button(tr("edit.password.generate"), new FontIcon(Feather.ZAP));
-            generate.setId("generateReactivate");
-            generate.setMnemonicParsing(true);
-            generate.setOnAction(e -> model.generate());
-            TextField shown = new TextField();
-            shown.setEditable(false);
-            shown.textProperty().bind(model.generatedProperty());
-            HBox.setHgrow(shown, Priority.ALWAYS);
-            Button copy = new Button(tr("edit.password.copy"), new FontIcon(Feather.COPY));
-            copy.setOnAction(e -> model.copyGenerated());
-            HBox shownRow = new HBox(8, shown, copy);
-            shownRow.visibleProperty().bind(Bindings.isNotEmpty(model.generatedProperty()));
-            shownRow.managedProperty().bind(shownRow.visibleProperty());
-            content.getChildren().addAll(Views.labelFor("reactivate.password", password), new HBox(8, password, generate),
-                    shownRow, Views.problem(model.problemProperty()));
+            content.getChildren().add(password);
         } else {
             Label none = new Label(tr("reactivate.no.password"));
             none.setWrapText(true);
@@ -70,7 +48,7 @@ public final class ReactivateDialog extends ModalDialog {
                 close();
             }
         });
-        setOnHidden(e -> model.clearSecrets());
-        password.requestFocus();
+        setOnHidden(e -> model.getPassword().clear());
+        setOnShown(e -> password.focusField());
     }
 }

@@ -2,24 +2,18 @@ package app.registrar.ui.reactivate;
 
 import static app.registrar.ui.common.I18n.tr;
 
-import app.registrar.model.PasswordGenerator;
 import app.registrar.model.PasswordPolicy;
 import app.registrar.service.AccountService;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
-import app.registrar.ui.common.PasswordRules;
-import javafx.beans.binding.Bindings;
+import app.registrar.ui.common.NewPasswordViewModel;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * Reactivation: a new password where the server keeps passwords, none where people sign in through SSO, and the
@@ -30,16 +24,13 @@ public final class ReactivateViewModel {
     private final AccountService service;
     private final DialogService dialogs;
     private final String userId;
-    private final PasswordPolicy policy;
     private final boolean needsPassword;
     private final Runnable onDone;
 
-    private final StringProperty password = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper generated = new ReadOnlyStringWrapper("");
+    private final NewPasswordViewModel password;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
-    private final StringBinding problem;
     private final BooleanBinding canReactivate;
 
     public ReactivateViewModel(AccountService service, DialogService dialogs, String userId, PasswordPolicy policy,
@@ -47,24 +38,10 @@ public final class ReactivateViewModel {
         this.service = service;
         this.dialogs = dialogs;
         this.userId = userId;
-        this.policy = policy;
         this.needsPassword = needsPassword;
         this.onDone = onDone;
-        problem = Bindings.createStringBinding(() -> needsPassword ? PasswordRules.explain(policy, password.get()) : "", password);
-        canReactivate = busy.not().and(Bindings.createBooleanBinding(() -> problem.get().isEmpty(), problem));
-    }
-
-    public void generate() {
-        String value = new PasswordGenerator().generate(Math.max(20, policy.minimumLength()));
-        generated.set(value);
-        password.set(value);
-    }
-
-    public void copyGenerated() {
-        if (!generated.get().isEmpty()) {
-            dialogs.copyToClipboard(generated.get());
-            dialogs.notify(tr("dialog.copied"));
-        }
+        this.password = new NewPasswordViewModel(dialogs, policy, !needsPassword);
+        canReactivate = busy.not().and(password.acceptableProperty().or(new SimpleBooleanProperty(!needsPassword)));
     }
 
     public void reactivate() {
@@ -76,18 +53,13 @@ public final class ReactivateViewModel {
         service.reactivate(userId, needsPassword ? password.get() : null)
                 .onSuccess(user -> {
                     dialogs.notify(tr("reactivate.done", userId));
-                    clearSecrets();
+                    password.clear();
                     onDone.run();
                     closeRequested.set(true);
                 })
                 .onFailure(e -> error.set(ErrorMessages.describe(e)))
                 .andFinally(() -> busy.set(false))
                 .start();
-    }
-
-    public void clearSecrets() {
-        password.set("");
-        generated.set("");
     }
 
     public String getUserId() {
@@ -98,16 +70,8 @@ public final class ReactivateViewModel {
         return needsPassword;
     }
 
-    public StringProperty passwordProperty() {
+    public NewPasswordViewModel getPassword() {
         return password;
-    }
-
-    public ReadOnlyStringProperty generatedProperty() {
-        return generated.getReadOnlyProperty();
-    }
-
-    public StringBinding problemProperty() {
-        return problem;
     }
 
     public BooleanBinding canReactivateProperty() {

@@ -75,7 +75,7 @@ class EditUserViewModelTest {
         model.newProviderProperty().set("oidc");
         model.newExternalIdProperty().set("vera-" + localpart);
         model.addExternalId();
-        model.passwordProperty().set(PASSWORD);
+        model.getPassword().passwordProperty().set(PASSWORD);
 
         model.save();
 
@@ -86,14 +86,14 @@ class EditUserViewModelTest {
         assertThat(read.externalIds()).containsExactly(new ExternalId("oidc", "vera-" + localpart));
         assertThat(saved).extracting(UserDetails::userId).containsExactly(userId);
         assertThat(model.closeRequestedProperty().get()).isTrue();
-        assertThat(model.passwordProperty().get()).as("password forgotten after saving").isEmpty();
+        assertThat(model.getPassword().passwordProperty().get()).as("password forgotten after saving").isEmpty();
         assertThat(dialogs.notifications).contains(tr("edit.created", userId));
     }
 
     @Test
     void invalidUserIdIsExplainedWhileTypingAndCannotBeSaved() {
         EditUserViewModel model = create();
-        model.passwordProperty().set(PASSWORD);
+        model.getPassword().passwordProperty().set(PASSWORD);
 
         model.localpartProperty().set("al ice");
         assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.problem.invalid.characters"));
@@ -136,26 +136,26 @@ class EditUserViewModelTest {
     void passwordIsCheckedAgainstTheServerPolicyWhileTyping() {
         EditUserViewModel model = create();
 
-        model.passwordProperty().set("short");
-        assertThat(model.passwordProblemProperty().get()).contains(tr("password.problem.too.short", 10));
-        model.passwordProperty().set("longenough-but-no-digits-or-upper");
-        assertThat(model.passwordProblemProperty().get()).contains(tr("password.problem.needs.digit"))
+        model.getPassword().passwordProperty().set("short");
+        assertThat(model.getPassword().problemProperty().get()).contains(tr("password.problem.too.short", 10));
+        model.getPassword().passwordProperty().set("longenough-but-no-digits-or-upper");
+        assertThat(model.getPassword().problemProperty().get()).contains(tr("password.problem.needs.digit"))
                 .contains(tr("password.problem.needs.uppercase"));
-        model.passwordProperty().set(PASSWORD);
-        assertThat(model.passwordProblemProperty().get()).isEmpty();
+        model.getPassword().passwordProperty().set(PASSWORD);
+        assertThat(model.getPassword().problemProperty().get()).isEmpty();
     }
 
     @Test
     void generatedPasswordMeetsThePolicyAndIsCopiedOnlyWhenAsked() {
         EditUserViewModel model = create();
 
-        model.generatePassword();
+        model.getPassword().generate();
 
-        assertThat(model.passwordProblemProperty().get()).isEmpty();
-        assertThat(model.generatedPasswordProperty().get()).isEqualTo(model.passwordProperty().get());
+        assertThat(model.getPassword().problemProperty().get()).isEmpty();
+        assertThat(model.getPassword().generatedProperty().get()).isEqualTo(model.getPassword().passwordProperty().get());
         assertThat(dialogs.clipboard).isEmpty();
-        model.copyGeneratedPassword();
-        assertThat(dialogs.clipboard).containsExactly(model.passwordProperty().get());
+        model.getPassword().copyGenerated();
+        assertThat(dialogs.clipboard).containsExactly(model.getPassword().passwordProperty().get());
     }
 
     @Test
@@ -167,7 +167,7 @@ class EditUserViewModelTest {
         model.displayNameProperty().set("Kept Name");
         model.newEmailProperty().set("kept@example.org");
         model.addEmail();
-        model.passwordProperty().set(PASSWORD);
+        model.getPassword().passwordProperty().set(PASSWORD);
         // Another admin takes the name between the availability check and Save.
         String userId = "@" + localpart + ":" + synapse.serverName();
         admin.createUser(userId, new UserUpdate().password(PASSWORD).displayName("Existing"));
@@ -180,7 +180,7 @@ class EditUserViewModelTest {
         assertThat(model.localpartProperty().get()).isEqualTo(localpart);
         assertThat(model.displayNameProperty().get()).isEqualTo("Kept Name");
         assertThat(model.getEmails()).containsExactly("kept@example.org");
-        assertThat(model.passwordProperty().get()).isEqualTo(PASSWORD);
+        assertThat(model.getPassword().passwordProperty().get()).isEqualTo(PASSWORD);
         assertThat(model.closeRequestedProperty().get()).isFalse();
         assertThat(admin.getUser(userId).displayName()).as("the existing account is untouched").isEqualTo("Existing");
     }

@@ -118,7 +118,7 @@ class SeedTasksFxTest {
         robot.clickOn("#displayName").write("Seed Person");
         robot.clickOn("#newEmail").write("seed@example.org");
         robot.clickOn("#addEmail");
-        robot.clickOn("#generatePassword");
+        robot.clickOn("#newGenerate");
         waitUntil(() -> enabled("#saveAccount"));
         shoot("03-create-account");
         robot.clickOn("#saveAccount");

@@ -55,7 +55,7 @@ class ResetPasswordViewModelTest {
         Homeserver person = new Homeserver(synapse.url());
         person.auth().loginWithPassword(userId, OLD);
         ResetPasswordViewModel model = model(userId, true);
-        model.passwordProperty().set(NEW);
+        model.getPassword().passwordProperty().set(NEW);
 
         model.save();
 
@@ -71,7 +71,7 @@ class ResetPasswordViewModelTest {
         String userId = account();
         String device = new Homeserver(synapse.url()).auth().loginWithPassword(userId, OLD).deviceId();
         ResetPasswordViewModel model = model(userId, true);
-        model.passwordProperty().set(NEW);
+        model.getPassword().passwordProperty().set(NEW);
         model.logoutDevicesProperty().set(false);
 
         model.save();
@@ -82,19 +82,19 @@ class ResetPasswordViewModelTest {
     @Test
     void passwordAgainstThePolicyCannotBeSent() {
         ResetPasswordViewModel model = model(account(), true);
-        model.passwordProperty().set("weak");
+        model.getPassword().passwordProperty().set("weak");
 
         model.save();
 
         assertThat(model.canSaveProperty().get()).isFalse();
-        assertThat(model.problemProperty().get()).isNotEmpty();
+        assertThat(model.getPassword().problemProperty().get()).isNotEmpty();
         assertThat(done).isZero();
     }
 
     @Test
     void serverThatDoesNotKeepPasswordsOffersNoReset() {
         ResetPasswordViewModel model = model(account(), false);
-        model.passwordProperty().set(NEW);
+        model.getPassword().passwordProperty().set(NEW);
 
         model.save();
 

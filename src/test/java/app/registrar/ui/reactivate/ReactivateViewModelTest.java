@@ -27,14 +27,14 @@ class ReactivateViewModelTest {
         ReactivateViewModel model = new ReactivateViewModel(signedIn.accounts(), dialogs, userId,
                 signedIn.server().passwordPolicy(), true, () -> done[0]++);
 
-        model.generate();
-        String password = model.passwordProperty().get();
+        model.getPassword().generate();
+        String password = model.getPassword().passwordProperty().get();
         model.reactivate();
 
         assertThat(done[0]).isEqualTo(1);
         assertThat(admin.getUser(userId).deactivated()).isFalse();
         assertThat(new Homeserver(synapse.url()).auth().loginWithPassword(userId, password).userId()).isEqualTo(userId);
-        assertThat(model.passwordProperty().get()).as("password forgotten after use").isEmpty();
+        assertThat(model.getPassword().passwordProperty().get()).as("password forgotten after use").isEmpty();
     }
 
     @Test
@@ -43,9 +43,9 @@ class ReactivateViewModelTest {
         ReactivateViewModel model = new ReactivateViewModel(signedIn.accounts(), new FakeDialogService(),
                 synapse.newUserId("never"), signedIn.server().passwordPolicy(), true, () -> { });
 
-        model.passwordProperty().set("weak");
+        model.getPassword().passwordProperty().set("weak");
 
         assertThat(model.canReactivateProperty().get()).isFalse();
-        assertThat(model.problemProperty().get()).isNotEmpty();
+        assertThat(model.getPassword().problemProperty().get()).isNotEmpty();
     }
 }

@@ -24,14 +24,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Reads every account a query matches, in the query's order, page after page, without keeping more than a few
  * pages in memory. The first page tells the total; because Synapse's pages are offsets, the remaining pages are then
  * fetched several at a time and handed on in order. Every request pays Synapse's fixed cost of counting all matching
- * accounts, so pages are large (see {@link #pageSize}).
+ * accounts, so pages are large ({@link #PAGE}).
  */
 final class AccountStream {
 
-    /** Requests in flight at once: one more than a 2-core server needs to overlap its database with its Python. */
-    static final int PARALLEL = 3;
-    static final int MIN_PAGE = 1_000;
-    static final int MAX_PAGE = 25_000;
+    /**
+     * Requests in flight at once. Synapse encodes JSON in one Python thread, so more requests do not make it encode
+     * faster; two let PostgreSQL count and sort one page while Python encodes the other.
+     */
+    static final int PARALLEL = 2;
+    /**
+     * Rows per request (about 13 MB of JSON): every request pays for counting all matching accounts again, so pages
+     * are as large as memory allows; 100,000 accounts take two requests in parallel and a small one for the rest.
+     */
+    static final int PAGE = 50_000;
 
     /** Receives each page's new rows, in order, on the job's thread. */
     @FunctionalInterface
@@ -45,40 +51,26 @@ final class AccountStream {
 
     private final AdminApi api;
     private final int parallel;
-    private final int firstPageSize;
+    private final int pageSize;
 
     AccountStream(AdminApi api) {
-        this(api, PARALLEL, MAX_PAGE);
+        this(api, PARALLEL, PAGE);
     }
 
-    AccountStream(AdminApi api, int parallel, int firstPageSize) {
+    AccountStream(AdminApi api, int parallel, int pageSize) {
         this.api = api;
         this.parallel = Math.max(1, parallel);
-        this.firstPageSize = Math.max(1, Math.min(UserQuery.MAX_LIMIT, firstPageSize));
-    }
-
-    /** Pages of about a quarter of the list, so a 100,000-account server is read in four requests. */
-    static int pageSize(long total) {
-        long quarter = (total + 3) / 4;
-        return (int) Math.max(MIN_PAGE, Math.min(MAX_PAGE, quarter));
+        this.pageSize = Math.max(1, Math.min(UserQuery.MAX_LIMIT, pageSize));
     }
 
     Outcome read(UserQuery query, JobControl control, PageSink sink) throws IOException {
         UserQuery base = query.withFrom(null);
-        UserPage first = fetch(base.withLimit(firstPageSize), control);
-        long total = first.total();
+        int size = pageSize;
+        long total = -1;
         long delivered = 0;
+        long nextOffset = 0;
         boolean changed = false;
-        Set<String> previousIds = ids(first.users());
-        if (!control.isCancelled()) {
-            sink.accept(first.users(), total);
-            delivered += first.users().size();
-        }
-        if (first.nextToken() == null || control.isCancelled()) {
-            return new Outcome(total, delivered, false, control.isCancelled());
-        }
-        int size = Math.min(UserQuery.MAX_LIMIT, Math.max(pageSize(total), first.users().size()));
-        long nextOffset = first.users().size();
+        Set<String> previousIds = Set.of();
         String trailingToken = null;
         AtomicInteger threadCount = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(parallel, runnable -> {
@@ -89,23 +81,38 @@ final class AccountStream {
         Deque<Future<UserPage>> ahead = new ArrayDeque<>();
         try {
             while (true) {
-                while (ahead.size() < parallel && nextOffset < total) {
-                    UserQuery page = base.withLimit(size).withFrom(Long.toString(nextOffset));
+                // Until the first answer tells the total, the first pages are asked for at once: on a small server
+                // the extra ones come back empty, on a big one they save a whole round of waiting.
+                while (ahead.size() < parallel && (total < 0 || nextOffset < total)) {
+                    int limit = size;
+                    if (total >= 0 && total - (nextOffset + size) < size / 2) {
+                        // The last page takes a small remainder along: a request of its own would pay the count again.
+                        limit = (int) Math.min(UserQuery.MAX_LIMIT, total - nextOffset);
+                    }
+                    UserQuery page = base.withLimit(limit).withFrom(nextOffset == 0 ? null : Long.toString(nextOffset));
                     ahead.add(pool.submit(() -> fetch(page, control)));
-                    nextOffset += size;
+                    nextOffset += limit;
                 }
                 if (ahead.isEmpty()) {
                     break;
                 }
                 UserPage page = await(ahead.poll());
                 if (control.isCancelled()) {
-                    return new Outcome(total, delivered, changed, true);
+                    return new Outcome(Math.max(total, 0), delivered, changed, true);
                 }
-                changed |= page.total() != total;
+                if (total < 0) {
+                    total = page.total();
+                } else {
+                    changed |= page.total() != total;
+                }
                 List<UserSummary> fresh = withoutRepeats(page.users(), previousIds);
-                previousIds = ids(page.users());
-                sink.accept(fresh, total);
-                delivered += fresh.size();
+                if (!page.users().isEmpty()) {
+                    previousIds = ids(page.users());
+                }
+                if (!fresh.isEmpty() || delivered == 0) {
+                    sink.accept(fresh, total);
+                    delivered += fresh.size();
+                }
                 if (ahead.isEmpty() && nextOffset >= total) {
                     trailingToken = page.nextToken();
                 }
@@ -120,7 +127,7 @@ final class AccountStream {
                 delivered += fresh.size();
                 trailingToken = page.nextToken();
             }
-            return new Outcome(total, delivered, changed, control.isCancelled());
+            return new Outcome(Math.max(total, 0), delivered, changed, control.isCancelled());
         } finally {
             ahead.forEach(future -> future.cancel(true));
             pool.shutdownNow();

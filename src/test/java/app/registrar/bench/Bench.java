@@ -1,0 +1,541 @@
+package app.registrar.bench;
+
+import app.registrar.RegistrarApp;
+import app.registrar.api.AdminApi;
+import app.registrar.api.Homeserver;
+import app.registrar.api.LoginSession;
+import app.registrar.api.UserQuery;
+import app.registrar.bulk.CsvExporter;
+import app.registrar.bulk.CsvImporter;
+import app.registrar.bulk.ExportReport;
+import app.registrar.bulk.ImportFile;
+import app.registrar.bulk.ImportJournal;
+import app.registrar.bulk.ImportOptions;
+import app.registrar.bulk.ImportPreview;
+import app.registrar.bulk.ImportReport;
+import app.registrar.bulk.JobControl;
+import app.registrar.bulk.PasswordFile;
+import app.registrar.bulk.RowOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import okhttp3.HttpUrl;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Registrar's benchmark against the big Synapse (scripts/synapse-big.sh), run by scripts/bench.sh; never part of
+ * {@code ./mvnw verify}. It prints medians over several runs:
+ * <ul>
+ *   <li>the real app ({@link RegistrarApp}), headless under Monocle: connect → first rows rendered, search keystroke
+ *       → rows rendered, jump to the middle → rows rendered, each timed from the action on the JavaFX thread to the
+ *       first pulse whose visible rows hold data; then the whole list scrolled top to bottom and the peak memory
+ *       (VmHWM) of this process;</li>
+ *   <li>export of all accounts to CSV with the same code the export screen runs, beside curl's single request and
+ *       Debian's synadm fetching the same accounts, interleaved in the same run;</li>
+ *   <li>import of 1,000 accounts from CSV (generated passwords), with the CPU used by this process and by Synapse
+ *       meanwhile, to tell who sets the pace.</li>
+ * </ul>
+ * For each UI figure the same request is also timed with curl, the server's floor.
+ */
+public final class Bench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] SEARCHES = {"ada.kim", "zoe.xu", "mia.rossi", "leo.weber", "ines.novak", "omar.ito",
+        "tara.lopez", "felix.nagy", "hana.bauer", "yusuf.costa"};
+    private static final long SEARCH_DEBOUNCE_MS = 250;
+
+    private final HttpUrl url;
+    private final String adminUser;
+    private final String adminPassword;
+    private final int runs;
+    private final int importRuns;
+    private final int importCount;
+    private final boolean scroll;
+    private final Path work;
+    private final Path synapsePidFile;
+    private final Map<String, List<Double>> figures = new LinkedHashMap<>();
+    private final Map<String, String> notes = new LinkedHashMap<>();
+    private Stage stage;
+
+    private Bench(Map<String, String> options) {
+        url = HttpUrl.get(options.getOrDefault("url", "http://127.0.0.1:18448"));
+        adminUser = options.getOrDefault("user", "@bench-admin:big.localhost");
+        adminPassword = options.getOrDefault("password", "Bench-Admin-2026!");
+        runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+        importRuns = Integer.parseInt(options.getOrDefault("import-runs", "3"));
+        importCount = Integer.parseInt(options.getOrDefault("import-count", "1000"));
+        scroll = Boolean.parseBoolean(options.getOrDefault("scroll", "true"));
+        work = Path.of(options.getOrDefault("work", "target/bench"));
+        synapsePidFile = Path.of(options.getOrDefault("synapse-pid-file", "target/synapse-big/homeserver.pid"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        Bench bench = new Bench(options);
+        int exit = 0;
+        try {
+            bench.run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        // The JavaFX toolkit and OkHttp keep non-daemon threads.
+        System.exit(exit);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(work);
+        Homeserver homeserver = new Homeserver(url);
+        LoginSession session = homeserver.auth().loginWithPassword(adminUser, adminPassword);
+        AdminApi api = homeserver.admin();
+        // The list's default filter: active accounts, locked ones included.
+        long total = api.listUsers(UserQuery.all().withLocked(true).withLimit(1)).total();
+        long everyone = api.listUsers(UserQuery.all().withState(UserQuery.AccountState.ALL).withLocked(true).withLimit(1)).total();
+        say("server %s: %,d accounts (%,d shown by the list's default filter: active, locked included)", url, everyone, total);
+        notes.put("load average at the start (1, 5, 15 min)", loadAverage());
+        try {
+            uiPhase(session, total);
+            exportPhase(session, api);
+            importPhase(api);
+        } finally {
+            homeserver.auth().logout();
+        }
+        notes.put("peak memory (VmHWM) of this process at the end, after export and import", procStatus().get("VmHWM") / 1024 + " MB");
+        notes.put("load average at the end (1, 5, 15 min)", loadAverage());
+        print();
+    }
+
+    // ---- the app, headless --------------------------------------------------------------------------------------
+
+    private void uiPhase(LoginSession session, long total) throws Exception {
+        System.setProperty("registrar.prefs", "app/registrar/bench/" + UUID.randomUUID());
+        stage = FxToolkit.registerPrimaryStage();
+        Application app = null;
+        String userLocalpart = adminUser.substring(1, adminUser.indexOf(':'));
+        for (int run = 0; run < runs; run++) {
+            if (app != null) {
+                FxToolkit.cleanupApplication(app);
+            }
+            app = FxToolkit.setupApplication(RegistrarApp.class);
+            WaitForAsyncUtils.waitForFxEvents();
+            onFx(() -> {
+                ((ComboBox<?>) find("#server")).getEditor().setText(url.toString());
+                ((TextInputControl) find("#user")).setText(userLocalpart);
+                ((TextInputControl) find("#password")).setText(adminPassword);
+            });
+            long[] signedIn = {0};
+            long[] started = {0};
+            long rendered = awaitPulse(() -> {
+                started[0] = System.nanoTime();
+                ((Button) find("#signIn")).fire();
+            }, () -> {
+                TableView<?> table = (TableView<?>) find("#userTable");
+                if (table != null && signedIn[0] == 0) {
+                    signedIn[0] = System.nanoTime();
+                }
+                return table != null && !table.getItems().isEmpty() && rowsLoaded(table, 0, 5);
+            }, 60);
+            record("connect → first rows rendered (ms)", ms(rendered - started[0]));
+            long shown = WaitForAsyncUtils.asyncFx(() -> ((TableView<?>) find("#userTable")).getItems().size()).get();
+            require(shown == total, "the list shows " + shown + " accounts, the server counts " + total);
+            record("  of which signing in (discovery, password check, admin check)", ms(signedIn[0] - started[0]));
+            record("  of which the first page", ms(rendered - signedIn[0]));
+        }
+        floor("server floor: sign-in request alone (curl)", () -> curlLogin());
+        floor("server floor: first page request alone (curl)", () -> curlGet(listUrl(null, 0, 100), null));
+
+        for (int run = 0; run < runs; run++) {
+            String query = SEARCHES[run % SEARCHES.length];
+            long[] started = {0};
+            long rendered = awaitPulse(() -> {
+                started[0] = System.nanoTime();
+                ((TextInputControl) find("#search")).setText(query);
+            }, () -> {
+                TableView<?> table = (TableView<?>) find("#userTable");
+                return !table.getItems().isEmpty() && table.getItems().get(0).toString().contains(query)
+                        && rowsLoaded(table, 0, 5);
+            }, 60);
+            record("search keystroke → rows rendered (ms, incl. 250 ms debounce)", ms(rendered - started[0]));
+            record("search, after the debounce (ms)", ms(rendered - started[0]) - SEARCH_DEBOUNCE_MS);
+            String q = query;
+            floor("server floor: search request alone (curl)", () -> curlGet(listUrl(q, 0, 100), null));
+            awaitPulse(() -> ((TextInputControl) find("#search")).setText(""),
+                    () -> ((TableView<?>) find("#userTable")).getItems().size() == total
+                            && rowsLoaded((TableView<?>) find("#userTable"), 0, 5), 60);
+        }
+
+        for (int run = 0; run < runs; run++) {
+            int target = (int) (total / 2) + run * 1_000;
+            long[] started = {0};
+            long rendered = awaitPulse(() -> {
+                started[0] = System.nanoTime();
+                ((TableView<?>) find("#userTable")).scrollTo(target);
+            }, () -> rowsLoaded((TableView<?>) find("#userTable"), target, 5), 60);
+            record("jump to the middle → rows rendered (ms)", ms(rendered - started[0]));
+            floor("server floor: a middle page request alone (curl)", () -> curlGet(listUrl(null, target / 100 * 100, 100), null));
+        }
+
+        if (scroll) {
+            long scrollStarted = System.nanoTime();
+            for (int index = 0; index < total; index += 100) {
+                int target = index;
+                awaitPulse(() -> ((TableView<?>) find("#userTable")).scrollTo(target),
+                        () -> rowsLoaded((TableView<?>) find("#userTable"), target, 3), 60);
+            }
+            int last = (int) total - 1;
+            awaitPulse(() -> ((TableView<?>) find("#userTable")).scrollTo(last),
+                    () -> rowsLoaded((TableView<?>) find("#userTable"), last, 1), 60);
+            notes.put("whole list scrolled", String.format(Locale.ROOT, "%,d rows, 100 at a time, in %.0f s",
+                    total, (System.nanoTime() - scrollStarted) / 1e9));
+        }
+        Map<String, Long> memory = procStatus();
+        notes.put("peak memory (VmHWM) of this process after the UI phase", memory.get("VmHWM") / 1024 + " MB");
+        notes.put("memory (VmRSS) now", memory.get("VmRSS") / 1024 + " MB");
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        notes.put("Java heap in use after a GC", (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024) + " MB");
+        FxToolkit.cleanupApplication(app);
+    }
+
+    /** Whether the table shows rows from {@code from} on (at least one, at most {@code count} checked), all loaded. */
+    private static boolean rowsLoaded(TableView<?> table, int from, int count) {
+        int seen = 0;
+        for (Node node : table.lookupAll(".table-row-cell")) {
+            if (node instanceof TableRow<?> row && !row.isEmpty() && row.isVisible()
+                    && row.getIndex() >= from && row.getIndex() < from + count) {
+                Object item = row.getItem();
+                if (item == null || item.toString().startsWith("loading #")) {
+                    return false;
+                }
+                seen++;
+            }
+        }
+        return seen > 0;
+    }
+
+    private Node find(String selector) {
+        Parent root = stage.getScene() == null ? null : stage.getScene().getRoot();
+        return root == null ? null : root.lookup(selector);
+    }
+
+    /**
+     * Runs {@code action} on the JavaFX thread and returns the time of the first pulse at which {@code done} holds:
+     * the scene as laid out and drawn in the pulse before, so the figure is at most one frame late.
+     */
+    private static long awaitPulse(Runnable action, BooleanSupplier done, int timeoutSeconds) throws Exception {
+        CompletableFuture<Long> reached = new CompletableFuture<>();
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                try {
+                    if (done.getAsBoolean()) {
+                        reached.complete(System.nanoTime());
+                        stop();
+                    }
+                } catch (RuntimeException e) {
+                    reached.completeExceptionally(e);
+                    stop();
+                }
+            }
+        };
+        Platform.runLater(() -> {
+            action.run();
+            timer.start();
+        });
+        try {
+            return reached.get(timeoutSeconds, TimeUnit.SECONDS);
+        } finally {
+            Platform.runLater(timer::stop);
+        }
+    }
+
+    private static void onFx(Runnable action) throws Exception {
+        WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    // ---- export -----------------------------------------------------------------------------------------------
+
+    private void exportPhase(LoginSession session, AdminApi api) throws Exception {
+        // synadm lists with v2 and cannot ask for locked accounts, so all three fetch every account but the locked.
+        UserQuery same = UserQuery.all().withState(UserQuery.AccountState.ALL);
+        long expected = api.listUsers(same.withLimit(1)).total();
+        Path csv = work.resolve("export.csv");
+        Path curlOut = work.resolve("curl.json");
+        Path synadmOut = work.resolve("synadm.json");
+        Path synadmDir = Files.createTempDirectory(Path.of(Files.isDirectory(Path.of("/dev/shm")) ? "/dev/shm" : System.getProperty("java.io.tmpdir")),
+                "synadm", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Homeserver synadmSession = new Homeserver(url);
+        Path config = synadmConfig(synadmDir, synadmSession.auth().loginWithPassword(adminUser, adminPassword));
+        boolean synadmAvailable = isOnPath("synadm");
+        try {
+            for (int run = 0; run < runs; run++) {
+                long started = System.nanoTime();
+                ExportReport report = new CsvExporter(api).export(same, csv, new JobControl(), p -> { });
+                double registrar = ms(System.nanoTime() - started);
+                require(report.rows() == expected, "Registrar exported " + report.rows() + " rows, expected " + expected);
+                record("export, Registrar → CSV (ms)", registrar);
+
+                // v3 without "deactivated" lists active and deactivated accounts, as Registrar's query does.
+                double curl = curlGet(listUrl(null, 0, 10_000_000), curlOut, session);
+                require(JSON.readTree(curlOut.toFile()).path("users").size() == expected, "curl fetched a different number of accounts");
+                record("export, curl one request → JSON (ms)", curl);
+
+                if (synadmAvailable) {
+                    long synadmStarted = System.nanoTime();
+                    run(List.of("synadm", "-c", config.toString(), "--batch", "-o", "json", "user", "list", "-d", "-l", "10000000"),
+                            synadmOut, null);
+                    double synadm = ms(System.nanoTime() - synadmStarted);
+                    require(JSON.readTree(synadmOut.toFile()).path("users").size() == expected, "synadm fetched a different number of accounts");
+                    record("export, synadm user list → JSON (ms)", synadm);
+                }
+            }
+            notes.put("accounts exported", String.format(Locale.ROOT, "%,d (every account but the %,d locked ones; CSV %,d bytes)",
+                    expected, api.listUsers(UserQuery.all().withState(UserQuery.AccountState.ALL).withLocked(true).withLimit(1)).total() - expected,
+                    Files.size(csv)));
+            if (!synadmAvailable) {
+                notes.put("synadm", "not installed (apt-get install synadm); not measured");
+            }
+        } finally {
+            Files.deleteIfExists(config);
+            Files.deleteIfExists(synadmDir);
+            synadmSession.auth().logout();
+            Files.deleteIfExists(curlOut);
+            Files.deleteIfExists(synadmOut);
+        }
+    }
+
+    /** synadm reads its token from its config file: a private file in memory (tmpfs), for a session logged out after. */
+    private Path synadmConfig(Path dir, LoginSession session) throws IOException {
+        Path config = dir.resolve("synadm.yaml");
+        Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        String token = session.accessToken().reveal();
+        Files.writeString(config, String.join("\n",
+                "user: " + adminUser.substring(1, adminUser.indexOf(':')),
+                "token: " + token,
+                "base_url: " + url.toString().replaceAll("/$", ""),
+                "admin_path: /_synapse/admin",
+                "matrix_path: /_matrix",
+                "timeout: 600",
+                "server_discovery: well-known",
+                "homeserver: " + adminUser.substring(adminUser.indexOf(':') + 1),
+                "ssl_verify: true", ""), StandardCharsets.UTF_8);
+        return config;
+    }
+
+    // ---- import -----------------------------------------------------------------------------------------------
+
+    private void importPhase(AdminApi api) throws Exception {
+        String serverName = adminUser.substring(adminUser.indexOf(':') + 1);
+        long synapsePid = Long.parseLong(Files.readString(synapsePidFile).strip());
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int run = 0; run < importRuns; run++) {
+            String prefix = "bench" + UUID.randomUUID().toString().substring(0, 6);
+            Path csv = work.resolve("import-" + prefix + ".csv");
+            StringBuilder text = new StringBuilder("user_id,displayname,email\n");
+            for (int i = 0; i < importCount; i++) {
+                text.append(prefix).append('.').append(i).append(",Bench Person ").append(i).append(',')
+                        .append(prefix).append('.').append(i).append("@mail.example.org\n");
+            }
+            Files.writeString(csv, text, StandardCharsets.UTF_8);
+            Path journals = work.resolve("journals");
+            Path passwordsFile = work.resolve("passwords-" + prefix + ".csv");
+            ImportPreview preview = ImportFile.read(csv, serverName, app.registrar.model.PasswordPolicy.none());
+            long cpuBefore = os.getProcessCpuTime();
+            long synapseBefore = cpuTicks(synapsePid);
+            long started = System.nanoTime();
+            ImportReport report;
+            try (ImportJournal journal = ImportJournal.open(journals, csv, url.toString());
+                 PasswordFile passwords = PasswordFile.open(passwordsFile)) {
+                report = new CsvImporter(api).run(preview, ImportOptions.defaults(), journal, passwords, new JobControl(), p -> { });
+            } finally {
+                Files.deleteIfExists(passwordsFile);
+                Files.deleteIfExists(csv);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double clientCpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+            double synapseCpu = (cpuTicks(synapsePid) - synapseBefore) / 100.0;
+            require(report.count(RowOutcome.CREATED) == importCount, "import created " + report.count(RowOutcome.CREATED));
+            record("import of " + importCount + " accounts (accounts/s)", importCount / seconds);
+            record("  Registrar CPU during the import (% of one core)", 100 * clientCpu / seconds);
+            record("  Synapse CPU during the import (% of one core)", 100 * synapseCpu / seconds);
+        }
+    }
+
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime and stime are fields 14 and 15 of /proc/<pid>/stat, 12 and 13 after the command name.
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    // ---- curl and processes -------------------------------------------------------------------------------------
+
+    private HttpUrl listUrl(String name, long from, long limit) {
+        HttpUrl.Builder builder = url.newBuilder().addPathSegments("_synapse/admin/v3/users")
+                .addQueryParameter("from", Long.toString(from)).addQueryParameter("limit", Long.toString(limit));
+        if (name != null) {
+            builder.addQueryParameter("name", name);
+        }
+        // The list's default filter: active accounts, locked ones included, by user ID.
+        if (limit <= 100) {
+            builder.addQueryParameter("deactivated", "false").addQueryParameter("locked", "true");
+        }
+        return builder.addQueryParameter("order_by", "name").addQueryParameter("dir", "f").build();
+    }
+
+    private LoginSession floorSession;
+
+    private double curlGet(HttpUrl target, Path out) throws Exception {
+        if (floorSession == null) {
+            floorSession = new Homeserver(url).auth().loginWithPassword(adminUser, adminPassword);
+        }
+        return curlGet(target, out, floorSession);
+    }
+
+    /** Times one curl request; the bearer header goes through curl's standard input, never the command line. */
+    private double curlGet(HttpUrl target, Path out, LoginSession session) throws Exception {
+        long started = System.nanoTime();
+        run(List.of("curl", "-sS", "--fail", "-o", out == null ? "/dev/null" : out.toString(), "-H", "@-", target.toString()),
+                null, "Authorization: Bearer " + session.accessToken().reveal() + "\n");
+        return ms(System.nanoTime() - started);
+    }
+
+    private double curlLogin() throws Exception {
+        String body = JSON.writeValueAsString(Map.of("type", "m.login.password",
+                "identifier", Map.of("type", "m.id.user", "user", adminUser), "password", adminPassword));
+        Path reply = Files.createTempFile("login", ".json");
+        long started = System.nanoTime();
+        run(List.of("curl", "-sS", "--fail", "-o", reply.toString(), "-X", "POST", "--data-binary", "@-",
+                url + "_matrix/client/v3/login"), null, body);
+        double took = ms(System.nanoTime() - started);
+        JsonNode session = JSON.readTree(reply.toFile());
+        Files.delete(reply);
+        Homeserver homeserver = new Homeserver(url);
+        homeserver.useToken(new app.registrar.api.AccessToken(session.path("access_token").asText()));
+        homeserver.auth().logout();
+        return took;
+    }
+
+    private static void run(List<String> command, Path out, String input) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (out != null) {
+            builder.redirectOutput(out.toFile());
+        } else {
+            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        Process process = builder.start();
+        try (OutputStream stdin = process.getOutputStream()) {
+            if (input != null) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(command.get(0) + " failed");
+        }
+    }
+
+    private static boolean isOnPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+
+    // ---- figures ------------------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Timed {
+        double time() throws Exception;
+    }
+
+    private void floor(String name, Timed timed) throws Exception {
+        record(name + " (ms)", timed.time());
+    }
+
+    private void record(String name, double value) {
+        figures.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        say("%-70s %10.1f", name, value);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted(Comparator.naturalOrder()).toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private void print() {
+        System.out.println();
+        System.out.println("| figure | median | runs (min … max) |");
+        System.out.println("|---|---:|---|");
+        figures.forEach((name, values) -> System.out.printf(Locale.ROOT, "| %s | %.1f | %d (%.1f … %.1f) |%n", name,
+                median(values), values.size(), values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                values.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+        System.out.println();
+        notes.forEach((name, value) -> System.out.println("- " + name + ": " + value));
+    }
+
+    private static Map<String, Long> procStatus() throws IOException {
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:") || line.startsWith("VmRSS:")) {
+                values.put(line.substring(0, line.indexOf(':')), Long.parseLong(line.replaceAll("[^0-9]", "")));
+            }
+        }
+        return values;
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + ", " + parts[1] + ", " + parts[2];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.printf(Locale.ROOT, format + "%n", args);
+        System.out.flush();
+    }
+}

@@ -26,6 +26,7 @@ public final class Network {
     private final CertificatePins pins;
     private final Supplier<List<X509TrustManager>> authorities;
     private final ProxyPrompt proxyPrompt;
+    private final okhttp3.Dns dns;
     private OkHttpClient client;
 
     /**
@@ -43,9 +44,20 @@ public final class Network {
     }
 
     private Network(Supplier<List<X509TrustManager>> authorities, CertificatePins pins, ProxyPrompt proxyPrompt) {
+        this(authorities, pins, proxyPrompt, okhttp3.Dns.SYSTEM);
+    }
+
+    private Network(Supplier<List<X509TrustManager>> authorities, CertificatePins pins, ProxyPrompt proxyPrompt,
+                    okhttp3.Dns dns) {
         this.pins = pins;
         this.authorities = authorities;
         this.proxyPrompt = proxyPrompt;
+        this.dns = dns;
+    }
+
+    /** The same network with names looked up elsewhere (tests reach made-up server names on this computer). */
+    public Network withDns(okhttp3.Dns names) {
+        return new Network(authorities, pins, proxyPrompt, names);
     }
 
     /** The client every {@link HttpTransport} of this network derives its settings from. */
@@ -68,6 +80,7 @@ public final class Network {
         return HttpTransport.sharedBase().newBuilder()
                 .sslSocketFactory(tls.getSocketFactory(), trust)
                 .proxyAuthenticator(new ProxySignIn(proxyPrompt))
+                .dns(dns)
                 .build();
     }
 

@@ -31,7 +31,9 @@ public record ServerAddress(String serverName, HttpUrl explicitUrl) {
             return new ServerAddress(null, requireAllowed(trimTrailingSlash(url)));
         }
         String host = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-        if (host.contains("/") || host.contains(" ") || host.contains("@")) {
+        // Anything a URL parser would read as path, query, fragment or user info is refused, not silently dropped.
+        if (host.isEmpty() || host.chars().anyMatch(c -> c == '/' || c == '@' || c == '?' || c == '#' || c == '\\'
+                || Character.isWhitespace(c))) {
             throw MatrixApiException.local(ErrorCategory.INVALID_INPUT, "not a valid server name");
         }
         String ascii;
@@ -44,7 +46,10 @@ public record ServerAddress(String serverName, HttpUrl explicitUrl) {
         if (candidate == null) {
             throw MatrixApiException.local(ErrorCategory.INVALID_INPUT, "not a valid server name");
         }
-        return new ServerAddress(ascii, candidate);
+        // The name as it is contacted ("example.org:" and "EXAMPLE.org:443" are both "example.org").
+        String name = (candidate.host().contains(":") ? "[" + candidate.host() + "]" : candidate.host())
+                + (candidate.port() == 443 ? "" : ":" + candidate.port());
+        return new ServerAddress(name, candidate);
     }
 
     /** True when this is a server name to be resolved through {@code .well-known} first. */

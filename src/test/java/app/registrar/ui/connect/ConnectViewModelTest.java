@@ -138,6 +138,59 @@ class ConnectViewModelTest {
     }
 
     @Test
+    void addressWithTrailingSlashesAndSurroundingSpacesSignsIn() {
+        String typed = "  " + synapse.url().toString() + "//  ";
+        type(typed, synapse.adminUser(), synapse.adminPassword());
+
+        model.signIn();
+
+        assertThat(model.getError()).isNull();
+        assertThat(connected).singleElement().satisfies(s -> assertThat(s.baseUrl().encodedPath()).isEqualTo("/"));
+    }
+
+    @Test
+    void upperCaseSchemeAndLoopbackNameSignIn() {
+        type("HTTP://LOCALHOST:" + synapse.url().port(), synapse.adminUser(), synapse.adminPassword());
+
+        model.signIn();
+
+        assertThat(model.getError()).isNull();
+        assertThat(connected).hasSize(1);
+    }
+
+    @Test
+    void addressWithAPathWhereNoHomeserverAnswersSaysSoAndKeepsEverythingTyped() {
+        String typed = synapse.url().newBuilder().addPathSegments("matrix/").build().toString();
+        type(typed, synapse.adminUser(), "Typed-Pass-1");
+
+        model.signIn();
+
+        assertThat(connected).isEmpty();
+        assertThat(model.getError().message()).isEqualTo(tr("error.not.a.matrix.server"));
+        assertThat(model.getError().details()).doesNotContain("Typed-Pass-1");
+        assertThat(model.serverProblemProperty().get()).isNotEmpty();
+        assertThat(model.serverProperty().get()).isEqualTo(typed);
+        assertThat(model.userProperty().get()).isEqualTo(synapse.adminUser());
+        assertThat(model.passwordProperty().get()).isEqualTo("Typed-Pass-1");
+    }
+
+    @Test
+    void pastedTokenOfANonAdminIsRefusedAndNotShown() {
+        String token = synapse.signIn(new app.registrar.api.Homeserver(synapse.url()), synapse.plainUser(),
+                synapse.plainPassword()).accessToken().reveal();
+        model.serverProperty().set(synapse.url().toString());
+        model.methodProperty().set(ConnectViewModel.Method.TOKEN);
+        model.tokenProperty().set(token);
+
+        model.signIn();
+
+        assertThat(connected).isEmpty();
+        assertThat(model.getError().message()).isEqualTo(tr("error.not.admin"));
+        assertThat(model.getError().summary() + model.getError().details()).doesNotContain(token);
+        assertThat(model.tokenProperty().get()).isEqualTo(token);
+    }
+
+    @Test
     void pastedAdminTokenSignsIn() {
         String token = synapse.signedInAdminToken();
         model.serverProperty().set(synapse.url().toString());

@@ -25,8 +25,18 @@ import java.util.concurrent.TimeoutException;
 public final class SsoLoopback implements AutoCloseable {
 
     static final String PATH = "/registrar-sso";
+    /**
+     * The JDK's HTTP server logs each request line at debug level, and the line carries the login token: keep
+     * that logger quiet. Held in a field so the setting is not lost to garbage collection.
+     */
+    private static final java.util.logging.Logger SERVER_LOG = quiet(java.util.logging.Logger.getLogger("com.sun.net.httpserver"));
     private final HttpServer server;
     private final CompletableFuture<String> token = new CompletableFuture<>();
+
+    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
+        logger.setLevel(java.util.logging.Level.INFO);
+        return logger;
+    }
 
     private SsoLoopback(HttpServer server) {
         this.server = server;

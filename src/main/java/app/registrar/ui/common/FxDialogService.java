@@ -99,12 +99,15 @@ public final class FxDialogService implements DialogService {
         text.setMaxWidth(480);
         Label fingerprintLabel = new Label(question.fingerprintLabel());
         fingerprintLabel.getStyleClass().add("text-bold");
-        // A read-only field, so the fingerprint can be selected and compared or copied.
-        javafx.scene.control.TextField fingerprint = new javafx.scene.control.TextField(question.fingerprint());
+        // Read-only but selectable, so it can be compared or copied; two lines of 16 pairs, so none is cut off.
+        TextArea fingerprint = new TextArea(twoLines(question.fingerprint()));
         fingerprint.setEditable(false);
+        fingerprint.setWrapText(false);
         fingerprint.setId("certificateFingerprint");
-        fingerprint.setStyle("-fx-font-family: monospace; -fx-font-size: 0.85em;");
+        fingerprint.setStyle("-fx-font-family: monospace;");
+        fingerprint.setPrefRowCount(2);
         fingerprint.setPrefColumnCount(48);
+        fingerprint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         fingerprintLabel.setLabelFor(fingerprint);
         javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, text, fingerprintLabel, fingerprint);
         alert.getDialogPane().setContent(content);
@@ -121,6 +124,16 @@ public final class FxDialogService implements DialogService {
         }
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
         return alert.showAndWait().filter(trust::equals).isPresent();
+    }
+
+    /** {@code AB:CD:…} (32 pairs) as two lines of 16 pairs. */
+    static String twoLines(String fingerprint) {
+        String[] pairs = fingerprint.split(":");
+        if (pairs.length != 32) {
+            return fingerprint;
+        }
+        return String.join(":", java.util.Arrays.copyOfRange(pairs, 0, 16)) + "\n"
+                + String.join(":", java.util.Arrays.copyOfRange(pairs, 16, 32));
     }
 
     @Override

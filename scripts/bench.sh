@@ -45,6 +45,11 @@ get() { grep "^$1=" target/synapse-big-env.txt | cut -d= -f2-; }
 mkdir -p target/bench
 ./mvnw -q -B test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt >/dev/null
+# A copy of the classes, so a build started meanwhile in this checkout cannot change them under the running bench.
+rm -rf target/bench/classes
+mkdir -p target/bench/classes
+cp -r target/classes target/bench/classes/main
+cp -r target/test-classes target/bench/classes/test
 
 out="target/bench/bench-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
@@ -53,14 +58,16 @@ out="target/bench/bench-$(date -u +%Y%m%dT%H%M%SZ).txt"
   echo "java: $(java -version 2>&1 | head -n 1)"
   echo "synapse: 1.163.2 on $("$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/postgres" --version)"
   echo "synadm: $(dpkg-query -W -f='${Version}' synadm 2>/dev/null || echo none), curl: $(curl --version | head -n 1 | cut -d' ' -f2)"
-  echo "command: scripts/bench.sh $*"
+  echo "command: ${BENCH_JAVA_OPTS:+BENCH_JAVA_OPTS=\"$BENCH_JAVA_OPTS\" }scripts/bench.sh $*"
   echo
 } | tee "$out"
 
 # The same JVM settings as the installed app (no heap flags); Monocle draws headless in software, as in the UI tests.
-java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
+# BENCH_JAVA_OPTS adds JVM options (for example a heap limit) to compare with the shipped defaults.
+# shellcheck disable=SC2086
+java ${BENCH_JAVA_OPTS:-} -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
   -Dtestfx.robot=glass -Dtestfx.headless=true -Djava.awt.headless=true \
-  -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" app.registrar.bench.Bench \
+  -cp "target/bench/classes/test:target/bench/classes/main:$(cat target/bench/classpath.txt)" app.registrar.bench.Bench \
   --url="$(get url)" --user="$(get admin_user)" --password="$(get admin_password)" \
   --synapse-pid-file="$(get synapse_pid_file)" --work=target/bench "${bench_args[@]}" 2>&1 | tee -a "$out"
 echo "bench.sh: figures saved in $out" >&2

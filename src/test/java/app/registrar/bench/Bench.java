@@ -4,6 +4,8 @@ import app.registrar.RegistrarApp;
 import app.registrar.api.AdminApi;
 import app.registrar.api.Homeserver;
 import app.registrar.api.LoginSession;
+import app.registrar.api.ServerAddress;
+import app.registrar.api.ServerApi;
 import app.registrar.api.UserQuery;
 import app.registrar.bulk.CsvExporter;
 import app.registrar.bulk.CsvImporter;
@@ -175,6 +177,19 @@ public final class Bench {
             record("  of which signing in (discovery, password check, admin check)", ms(signedIn[0] - started[0]));
             record("  of which the first page", ms(rendered - signedIn[0]));
         }
+        for (int run = 0; run < runs; run++) {
+            long started = System.nanoTime();
+            ServerApi.describe(ServerApi.resolve(ServerAddress.parse(url.toString())));
+            record("  sign-in step 1: discovery alone, ServerApi.resolve + describe (ms)", ms(System.nanoTime() - started));
+            started = System.nanoTime();
+            Homeserver probe = new Homeserver(url);
+            LoginSession login = probe.auth().loginWithPassword(adminUser, adminPassword);
+            record("  sign-in step 2: password login alone, AuthApi (ms)", ms(System.nanoTime() - started));
+            started = System.nanoTime();
+            probe.admin().getUser(login.userId());
+            record("  sign-in step 3: admin check alone (ms)", ms(System.nanoTime() - started));
+            probe.auth().logout();
+        }
         floor("server floor: sign-in request alone (curl)", () -> curlLogin());
         floor("server floor: first page request alone (curl)", () -> curlGet(listUrl(null, 0, 100), null));
 
@@ -221,6 +236,13 @@ public final class Bench {
                     () -> rowsLoaded((TableView<?>) find("#userTable"), last, 1), 60);
             notes.put("whole list scrolled", String.format(Locale.ROOT, "%,d rows, 100 at a time, in %.0f s",
                     total, (System.nanoTime() - scrollStarted) / 1e9));
+        }
+        Path histogram = work.resolve("heap-after-scroll.txt");
+        try {
+            run(List.of("jcmd", Long.toString(ProcessHandle.current().pid()), "GC.class_histogram"), histogram, null);
+            notes.put("heap histogram after the scroll", histogram.toString());
+        } catch (Exception e) {
+            notes.put("heap histogram after the scroll", "jcmd not available");
         }
         Map<String, Long> memory = procStatus();
         notes.put("peak memory (VmHWM) of this process after the UI phase", memory.get("VmHWM") / 1024 + " MB");
@@ -303,6 +325,11 @@ public final class Bench {
         Path config = synadmConfig(synadmDir, synadmSession.auth().loginWithPassword(adminUser, adminPassword));
         boolean synadmAvailable = isOnPath("synadm");
         try {
+            // The first export of a session runs in a cold JVM (interpreted JSON and CSV code): shown on its own.
+            long coldStarted = System.nanoTime();
+            new CsvExporter(api).export(same, csv, new JobControl(), p -> { });
+            notes.put("first export of the session (cold JVM), not in the medians", String.format(Locale.ROOT, "%.0f ms",
+                    ms(System.nanoTime() - coldStarted)));
             for (int run = 0; run < runs; run++) {
                 long started = System.nanoTime();
                 ExportReport report = new CsvExporter(api).export(same, csv, new JobControl(), p -> { });

@@ -185,6 +185,7 @@ wait_background_updates() {
   for i in $(seq 1 480); do
     left="$("$VENV/bin/python" -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from background_updates").fetchone()[0])' "$DIR/homeserver.db" 2>/dev/null || echo "?")"
     [[ "$left" == "0" ]] && return 0
+    is_running || die "Synapse exited while finishing its database (log: $DIR/homeserver.log)"
     sleep 0.25
   done
   die "Synapse's background database updates did not finish within 2 minutes ($left left; log: $DIR/homeserver.log)"
@@ -194,6 +195,9 @@ start() {
   install_venv
   if is_running; then echo "synapse.sh: already running (pid $(cat "$PIDFILE")) on http://127.0.0.1:$PORT" >&2; print_env; return 0; fi
   rm -f "$PIDFILE"
+  if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/_matrix/client/versions" 2>/dev/null; then
+    die "port $PORT already answers, but not for the server of $DIR (another checkout's test server?). Stop that one, or choose another port: SYNAPSE_PORT=18118 $0 start"
+  fi
   write_config
   (cd "$DIR" && "$VENV/bin/python" -m synapse.app.homeserver -c "$DIR/homeserver.yaml" --daemonize >>"$DIR/stdout.log" 2>&1) \
     || { tail -n 30 "$DIR/stdout.log" >&2; die "Synapse failed to start (log: $DIR/homeserver.log)"; }

@@ -45,6 +45,11 @@ public final class ConnectionService {
         this.lastSession = lastSession;
     }
 
+    /** Where this service's results are delivered; view models schedule their timers on it too. */
+    public TaskExecutor executor() {
+        return tasks.executor();
+    }
+
     /** Whether a signed-in session survives a restart (the token is in the OS keychain). */
     public boolean remembersSessions() {
         return credentials.isPersistent();

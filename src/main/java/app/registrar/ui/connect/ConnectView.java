@@ -104,7 +104,7 @@ public final class ConnectView extends StackPane {
         signIn.setId("signIn");
         signIn.setDefaultButton(true);
         signIn.getStyleClass().add("accent");
-        signIn.disableProperty().bind(model.busyProperty());
+        signIn.disableProperty().bind(model.canSignInProperty().not());
         signIn.setOnAction(e -> model.signIn());
         Button cancel = new Button(tr("connect.cancel"));
         cancel.setCancelButton(true);

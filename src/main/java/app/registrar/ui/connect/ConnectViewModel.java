@@ -61,6 +61,12 @@ public final class ConnectViewModel {
     private final ReadOnlyStringWrapper userProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper secretProblem = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSignIn;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper waitSeconds = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private TaskHandle countdown = TaskHandle.NONE;
+
+    /** The wait when the server asks to slow down without saying how long, and the longest wait ever shown. */
+    static final int DEFAULT_WAIT_SECONDS = 10;
+    static final int MAX_WAIT_SECONDS = 300;
 
     private TaskHandle running = TaskHandle.NONE;
     /** Set when the admin trusted a certificate during an attempt: the attempt is made again once it ends. */
@@ -77,7 +83,7 @@ public final class ConnectViewModel {
             server.set(recentServers.get(0));
             user.set(recent.lastUser(recentServers.get(0)));
         }
-        canSignIn = busy.not();
+        canSignIn = busy.not().and(waitSeconds.isEqualTo(0));
         // Typing again clears the old complaint about that field, never what was typed.
         server.addListener((obs, old, now) -> serverProblem.set(""));
         user.addListener((obs, old, now) -> userProblem.set(""));
@@ -99,7 +105,7 @@ public final class ConnectViewModel {
 
     /** Finds the server, signs in and hands the session on. Refuses with field messages when something is missing. */
     public void signIn() {
-        if (busy.get() || !validate()) {
+        if (busy.get() || waitSeconds.get() > 0 || !validate()) {
             return;
         }
         error.set(null);
@@ -198,6 +204,11 @@ public final class ConnectViewModel {
         }
         ErrorReport report = ErrorMessages.describe(e);
         error.set(report);
+        if (e.category() == ErrorCategory.RATE_LIMITED) {
+            // Never retried by itself: the admin presses Sign in again once the wait is over.
+            long asked = e.retryAfter().map(java.time.Duration::getSeconds).orElse((long) DEFAULT_WAIT_SECONDS);
+            startCountdown((int) Math.max(1, Math.min(MAX_WAIT_SECONDS, asked)), report);
+        }
         switch (e.category()) {
             case NOT_A_MATRIX_SERVER, INSECURE_ADDRESS, NETWORK, ADMIN_API_UNREACHABLE, CERTIFICATE_UNTRUSTED,
                     CERTIFICATE_CHANGED, CERTIFICATE_EXPIRED, CERTIFICATE_WRONG_HOST -> serverProblem.set(report.message());
@@ -231,6 +242,31 @@ public final class ConnectViewModel {
         }
         connection.trustCertificate(certificate);
         return true;
+    }
+
+    private void startCountdown(int seconds, ErrorReport report) {
+        countdown.cancel();
+        waitSeconds.set(seconds);
+        error.set(new ErrorReport(report.message(), tr("error.rate.limited.wait", seconds), report.details()));
+        tick(report);
+    }
+
+    private void tick(ErrorReport report) {
+        countdown = connection.executor().schedule(1000, () -> {
+            int left = waitSeconds.get() - 1;
+            waitSeconds.set(Math.max(0, left));
+            if (left > 0) {
+                error.set(new ErrorReport(report.message(), tr("error.rate.limited.wait", left), report.details()));
+                tick(report);
+            } else {
+                error.set(new ErrorReport(report.message(), tr("connect.wait.over"), report.details()));
+            }
+        });
+    }
+
+    /** Seconds left before the server accepts another sign-in attempt; 0 when Sign in may be pressed. */
+    public javafx.beans.property.ReadOnlyIntegerProperty waitSecondsProperty() {
+        return waitSeconds.getReadOnlyProperty();
     }
 
     private void finish() {

@@ -114,6 +114,31 @@ class BadInputSynapseTest {
     }
 
     @Test
+    void case2UserIdWithSlashDotsAndSignsTravelsAsOnePathSegmentToTheRealServer() {
+        String userId = "@" + TestSynapse.uniqueLocalpart("a/../b=c+d") + ":" + synapse.serverName();
+
+        admin.createUser(userId, new UserUpdate().password(PASSWORD).displayName("Slashes"));
+        admin.addEmail(userId, "slash@example.org");
+
+        assertThat(admin.getUser(userId).displayName()).isEqualTo("Slashes");
+        assertThat(admin.devices(userId)).isEmpty();
+        assertThat(admin.findUser("@a:" + synapse.serverName())).isEmpty();
+    }
+
+    @Test
+    void case2DotSegmentsAsDeviceIdsAreRefusedBeforeAnythingIsSent() {
+        String userId = synapse.newUserId("dots");
+        admin.createUser(userId, new UserUpdate().password(PASSWORD));
+
+        for (String device : new String[] {".", ".."}) {
+            MatrixApiException error = org.assertj.core.api.Assertions.catchThrowableOfType(MatrixApiException.class,
+                    () -> admin.deleteDevice(userId, device));
+            assertThat(error.category()).isEqualTo(ErrorCategory.INVALID_INPUT);
+        }
+        assertThat(admin.getUser(userId).deactivated()).isFalse();
+    }
+
+    @Test
     void case3CaseVariantOfAnExistingAccountCountsAsTaken() {
         String localpart = TestSynapse.uniqueLocalpart("twin");
         admin.createUser("@" + localpart + ":" + synapse.serverName(), new UserUpdate().password(PASSWORD).displayName("Original"));

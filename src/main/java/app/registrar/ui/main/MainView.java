@@ -59,7 +59,34 @@ public final class MainView extends BorderPane {
         header.getStyleClass().add("main-header");
         setTop(header);
 
-        listView = new UserListView(model.getList(), this::createAccount);
+        listView = new UserListView(model.getList(), new UserListView.Actions() {
+            @Override
+            public void create() {
+                createAccount();
+            }
+
+            @Override
+            public void export() {
+                exportList();
+            }
+
+            @Override
+            public void importCsv() {
+                importAccounts();
+            }
+
+            @Override
+            public void inactive() {
+                new app.registrar.ui.bulk.InactiveAccountsDialog(window(), model.newInactive(), model.getList().query()).showAndWait();
+                model.afterBulkWork();
+            }
+
+            @Override
+            public void actOn(java.util.List<String> userIds) {
+                new app.registrar.ui.bulk.BulkActionDialog(window(), model.newBulkAction(userIds)).showAndWait();
+                model.afterBulkWork();
+            }
+        });
         AccountDetailsView details = new AccountDetailsView(model.getDetails(), new AccountDetailsView.Actions() {
             @Override
             public void edit(UserDetails user) {
@@ -106,6 +133,18 @@ public final class MainView extends BorderPane {
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::createAccount);
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5),
                 model.getList()::refresh);
+    }
+
+    private void exportList() {
+        app.registrar.ui.bulk.CsvFiles.save(window(), tr("bulk.file.save"), "accounts-" + model.serverName().replace(':', '_') + ".csv")
+                .ifPresent(file -> new app.registrar.ui.bulk.ExportDialog(window(), model.newExport(), model.getList().query(), file).showAndWait());
+    }
+
+    private void importAccounts() {
+        app.registrar.ui.bulk.CsvFiles.open(window()).ifPresent(file -> {
+            new app.registrar.ui.bulk.ImportDialog(window(), model.newImport(), file).showAndWait();
+            model.afterBulkWork();
+        });
     }
 
     private void createAccount() {

@@ -32,6 +32,7 @@ public final class MainViewModel {
     private final Runnable onSignedOut;
     private final UserListViewModel list;
     private final AccountDetailsViewModel details;
+    private final app.registrar.bulk.BulkService bulk;
     private final javafx.beans.property.ReadOnlyBooleanWrapper sessionExpired = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     public MainViewModel(AccountService accounts, ConnectionService connection, DialogService dialogs,
@@ -44,6 +45,7 @@ public final class MainViewModel {
         this.onSignedOut = onSignedOut;
         this.list = new UserListViewModel(accounts);
         this.details = new AccountDetailsViewModel(accounts, dialogs, list::refresh);
+        this.bulk = new app.registrar.bulk.BulkService(accounts.executor(), connection);
         // An empty selection (the list reloaded, or the account left the filtered list after deactivation)
         // keeps the last account in the details, so its next action is still one click away.
         list.getSelection().addListener((ListChangeListener<UserRowViewModel>) change -> {
@@ -114,6 +116,28 @@ public final class MainViewModel {
     public ReactivateViewModel newReactivate(UserDetails user) {
         return new ReactivateViewModel(accounts, dialogs, user.userId(), server.passwordPolicy(),
                 server.managesPasswords(), this::changed);
+    }
+
+    public app.registrar.bulk.ExportViewModel newExport() {
+        return new app.registrar.bulk.ExportViewModel(bulk, dialogs);
+    }
+
+    public app.registrar.bulk.ImportViewModel newImport() {
+        return new app.registrar.bulk.ImportViewModel(bulk, dialogs, app.registrar.bulk.ImportJournal.defaultDirectory());
+    }
+
+    public app.registrar.bulk.BulkActionViewModel newBulkAction(java.util.List<String> userIds) {
+        return new app.registrar.bulk.BulkActionViewModel(bulk, dialogs, userIds);
+    }
+
+    public app.registrar.bulk.InactiveAccountsViewModel newInactive() {
+        return new app.registrar.bulk.InactiveAccountsViewModel(bulk, dialogs);
+    }
+
+    /** Refreshes the list and the details after bulk work changed accounts. */
+    public void afterBulkWork() {
+        list.refresh();
+        details.reload();
     }
 
     /** Asks whether to end the session on the server or only forget it here, then signs out. */

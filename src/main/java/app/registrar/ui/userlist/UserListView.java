@@ -48,7 +48,20 @@ public final class UserListView extends BorderPane {
     };
     private final TextField search = new TextField();
 
-    public UserListView(UserListViewModel model, Runnable onCreate) {
+    /** What the list's buttons open; the main view shows the dialogs. */
+    public interface Actions {
+        void create();
+
+        void export();
+
+        void importCsv();
+
+        void inactive();
+
+        void actOn(java.util.List<String> userIds);
+    }
+
+    public UserListView(UserListViewModel model, Actions actions) {
         search.setId("search");
         search.setPromptText(tr("list.search.prompt"));
         search.setAccessibleText(tr("list.search.accessible"));
@@ -65,9 +78,29 @@ public final class UserListView extends BorderPane {
         create.setId("createAccount");
         create.setMnemonicParsing(true);
         create.getStyleClass().add("accent");
-        create.setOnAction(e -> onCreate.run());
+        create.setOnAction(e -> actions.create());
 
-        HBox searchRow = new HBox(8, searchIcon, search, refresh, create);
+        javafx.scene.control.MenuItem export = new javafx.scene.control.MenuItem(tr("list.export"), new FontIcon(Feather.DOWNLOAD));
+        export.setId("exportCsv");
+        export.setOnAction(e -> actions.export());
+        javafx.scene.control.MenuItem importCsv = new javafx.scene.control.MenuItem(tr("list.import"), new FontIcon(Feather.UPLOAD));
+        importCsv.setId("importCsv");
+        importCsv.setOnAction(e -> actions.importCsv());
+        javafx.scene.control.MenuItem inactive = new javafx.scene.control.MenuItem(tr("list.inactive"), new FontIcon(Feather.CLOCK));
+        inactive.setId("inactiveAccounts");
+        inactive.setOnAction(e -> actions.inactive());
+        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(tr("list.more"), null, export, importCsv, inactive);
+        more.setId("moreActions");
+
+        Button actOn = new Button();
+        actOn.setId("actOnSelected");
+        actOn.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> tr("list.bulk", model.getSelection().size()), model.getSelection()));
+        actOn.visibleProperty().bind(javafx.beans.binding.Bindings.size(model.getSelection()).greaterThan(1));
+        actOn.managedProperty().bind(actOn.visibleProperty());
+        actOn.setOnAction(e -> actions.actOn(model.selectedUserIds()));
+
+        HBox searchRow = new HBox(8, searchIcon, search, refresh, more, create);
         searchRow.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<AccountState> state = new ComboBox<>();
@@ -133,7 +166,7 @@ public final class UserListView extends BorderPane {
         pageError.textProperty().bind(Bindings.createStringBinding(
                 () -> model.errorProperty().get() == null || model.getRows().isEmpty() ? "" : model.errorProperty().get().summary(),
                 model.errorProperty(), model.getRows()));
-        HBox bottom = new HBox(10, total, progress, grow, pageError);
+        HBox bottom = new HBox(10, total, progress, grow, pageError, actOn);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(6, 10, 6, 10));
         setCenter(new StackPane(table));

@@ -84,8 +84,8 @@ public final class UserListViewModel {
         selection.addListener((javafx.collections.ListChangeListener<UserRowViewModel>) change -> updateSummary());
     }
 
-    /** The query the current filters, search and sort make. */
-    UserQuery query() {
+    /** The query the current filters, search and sort make (export and the inactive search use it too). */
+    public UserQuery query() {
         UserQuery query = UserQuery.all()
                 .withState(state.get())
                 .withLocked(includeLocked.get())

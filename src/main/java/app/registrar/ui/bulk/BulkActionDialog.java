@@ -1,0 +1,130 @@
+package app.registrar.ui.bulk;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.bulk.BulkAction;
+import app.registrar.bulk.BulkActionViewModel;
+import app.registrar.bulk.BulkResult;
+import app.registrar.ui.common.ModalDialog;
+import app.registrar.ui.common.Views;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+/** One action on many selected accounts, run one at a time, with a result per account. */
+public final class BulkActionDialog extends ModalDialog {
+
+    public BulkActionDialog(Window owner, BulkActionViewModel model) {
+        super(owner, tr("bulk.action.title", model.affectedCount()));
+        bindBusy(model.runningProperty());
+
+        Label intro = new Label(tr("bulk.action.intro", model.affectedCount())
+                + (model.includesOwnAccount() ? " " + tr("bulk.action.own") : ""));
+        intro.setWrapText(true);
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ComboBox<BulkAction> action = new ComboBox<>();
+        action.setId("bulkAction");
+        action.getItems().setAll(BulkAction.values());
+        action.valueProperty().bindBidirectional(model.actionProperty());
+        action.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(BulkAction value) {
+                return value == null ? "" : value.label();
+            }
+
+            @Override
+            public BulkAction fromString(String text) {
+                return null;
+            }
+        });
+        action.setPromptText(tr("bulk.action.choose"));
+
+        TextField typed = new TextField();
+        typed.setId("bulkTypedCount");
+        typed.textProperty().bindBidirectional(model.typedCountProperty());
+        Label typeLabel = new Label(tr("bulk.action.type", model.affectedCount()));
+        typeLabel.setLabelFor(typed);
+        VBox typeBox = new VBox(4, typeLabel, typed);
+        typeBox.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> model.actionProperty().get() != null && model.actionProperty().get().isDestructive(), model.actionProperty()));
+        typeBox.managedProperty().bind(typeBox.visibleProperty());
+
+        CheckBox erase = new CheckBox(tr("bulk.action.erase.understood"));
+        erase.setId("bulkEraseUnderstood");
+        erase.setWrapText(true);
+        erase.selectedProperty().bindBidirectional(model.eraseUnderstoodProperty());
+        erase.visibleProperty().bind(model.actionProperty().isEqualTo(BulkAction.DEACTIVATE_AND_ERASE));
+        erase.managedProperty().bind(erase.visibleProperty());
+
+        Label passwordsFile = new Label();
+        passwordsFile.textProperty().bind(Bindings.createStringBinding(() -> model.passwordsFileProperty().get() == null
+                ? tr("bulk.passwords.none") : model.passwordsFileProperty().get().toString(), model.passwordsFileProperty()));
+        Button choose = new Button(tr("bulk.passwords.choose"));
+        choose.setOnAction(e -> CsvFiles.save(this, tr("bulk.passwords.choose"), "passwords.csv")
+                .ifPresent(model.passwordsFileProperty()::set));
+        HBox passwordsRow = new HBox(8, choose, passwordsFile);
+        passwordsRow.setAlignment(Pos.CENTER_LEFT);
+        VBox passwordsBox = new VBox(4, Views.help(tr("bulk.passwords.help")), passwordsRow);
+        passwordsBox.visibleProperty().bind(model.actionProperty().isEqualTo(BulkAction.REACTIVATE));
+        passwordsBox.managedProperty().bind(passwordsBox.visibleProperty());
+
+        ProgressBar bar = new ProgressBar(0);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(model.progressProperty());
+        Label status = new Label();
+        status.setId("bulkStatus");
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.textProperty().bind(model.statusProperty());
+
+        TableView<BulkResult> results = new TableView<>(model.getResults());
+        results.setId("bulkResults");
+        results.setPrefHeight(180);
+        TableColumn<BulkResult, String> who = new TableColumn<>(tr("list.column.user"));
+        who.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().userId()));
+        who.setPrefWidth(240);
+        TableColumn<BulkResult, String> outcome = new TableColumn<>(tr("bulk.result"));
+        outcome.setCellValueFactory(c -> new ReadOnlyStringWrapper(tr("bulk.outcome." + c.getValue().outcome().name().toLowerCase(java.util.Locale.ROOT))
+                + (c.getValue().detail() == null ? "" : " — " + c.getValue().detail())));
+        outcome.setPrefWidth(260);
+        results.getColumns().setAll(java.util.List.of(who, outcome));
+        results.setPlaceholder(new Label(tr("bulk.results.none")));
+        VBox.setVgrow(results, Priority.ALWAYS);
+
+        VBox form = new VBox(10, intro, action, typeBox, erase, passwordsBox);
+        form.disableProperty().bind(model.runningProperty());
+        VBox content = new VBox(12, form, bar, status, Views.errorBox(model.errorProperty()), results);
+        content.setPrefWidth(560);
+        setContent(content);
+
+        Button pause = addButton(tr("bulk.pause"), false, () -> {
+            if (model.pausedProperty().get()) {
+                model.resume();
+            } else {
+                model.pause();
+            }
+        });
+        pause.textProperty().bind(Bindings.when(model.pausedProperty()).then(tr("bulk.resume")).otherwise(tr("bulk.pause")));
+        pause.visibleProperty().bind(model.runningProperty());
+        Button cancel = addButton(tr("edit.cancel"), false, model::cancel);
+        cancel.visibleProperty().bind(model.runningProperty());
+        Button close = addButton(tr("about.close"), false, this::close);
+        close.disableProperty().bind(model.runningProperty());
+        Button run = addButton(tr("bulk.run"), true, model::run);
+        run.setId("bulkRun");
+        run.disableProperty().bind(model.canRunProperty().not());
+    }
+}

@@ -1,0 +1,126 @@
+package app.registrar.ui.bulk;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.bulk.ImportOptions;
+import app.registrar.bulk.ImportRow;
+import app.registrar.bulk.ImportViewModel;
+import app.registrar.ui.common.ModalDialog;
+import app.registrar.ui.common.Views;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+/** Imports accounts from CSV: preview with a check per row, dry run, then a run with pause, cancel and a report. */
+public final class ImportDialog extends ModalDialog {
+
+    public ImportDialog(Window owner, ImportViewModel model, Path csv) {
+        super(owner, tr("bulk.import.title"));
+        bindBusy(model.runningProperty());
+
+        Label file = new Label(tr("bulk.import.file", csv.toString()));
+        file.setWrapText(true);
+        file.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label summary = new Label();
+        summary.setId("importSummary");
+        summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.textProperty().bind(model.previewSummaryProperty());
+
+        TableView<ImportRow> rows = new TableView<>(model.getRows());
+        rows.setId("importRows");
+        rows.setPrefHeight(220);
+        TableColumn<ImportRow, String> line = new TableColumn<>(tr("bulk.import.line"));
+        line.setCellValueFactory(c -> new ReadOnlyStringWrapper(Long.toString(c.getValue().line())));
+        line.setPrefWidth(60);
+        TableColumn<ImportRow, String> who = new TableColumn<>(tr("list.column.user"));
+        who.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().userId()));
+        who.setPrefWidth(220);
+        TableColumn<ImportRow, String> name = new TableColumn<>(tr("list.column.name"));
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(app.registrar.ui.common.TextSafety.visible(c.getValue().displayName())));
+        name.setPrefWidth(150);
+        TableColumn<ImportRow, String> problems = new TableColumn<>(tr("bulk.import.problems"));
+        problems.setCellValueFactory(c -> new ReadOnlyStringWrapper(ImportViewModel.problemsText(c.getValue())));
+        problems.setPrefWidth(260);
+        rows.getColumns().setAll(java.util.List.of(line, who, name, problems));
+        VBox.setVgrow(rows, Priority.ALWAYS);
+
+        ComboBox<ImportOptions.Existing> existing = new ComboBox<>();
+        existing.getItems().setAll(ImportOptions.Existing.values());
+        existing.valueProperty().bindBidirectional(model.existingProperty());
+        existing.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ImportOptions.Existing value) {
+                return value == null ? "" : tr("bulk.import.existing." + value.name().toLowerCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public ImportOptions.Existing fromString(String text) {
+                return null;
+            }
+        });
+        HBox existingRow = new HBox(8, new Label(tr("bulk.import.existing")), existing);
+        existingRow.setAlignment(Pos.CENTER_LEFT);
+        CheckBox generate = new CheckBox(tr("bulk.import.generate"));
+        generate.selectedProperty().bindBidirectional(model.generatePasswordsProperty());
+        Label passwordsFile = new Label();
+        passwordsFile.textProperty().bind(Bindings.createStringBinding(() -> model.passwordsFileProperty().get() == null
+                ? tr("bulk.passwords.none") : model.passwordsFileProperty().get().toString(), model.passwordsFileProperty()));
+        Button choose = new Button(tr("bulk.passwords.choose"));
+        choose.setOnAction(e -> CsvFiles.save(this, tr("bulk.passwords.choose"), "passwords.csv")
+                .ifPresent(model.passwordsFileProperty()::set));
+        HBox passwordsRow = new HBox(8, choose, passwordsFile);
+        passwordsRow.setAlignment(Pos.CENTER_LEFT);
+        passwordsRow.visibleProperty().bind(model.needsPasswordsFileProperty());
+        passwordsRow.managedProperty().bind(passwordsRow.visibleProperty());
+        VBox options = new VBox(8, existingRow, generate, passwordsRow);
+        options.disableProperty().bind(model.runningProperty());
+
+        ProgressBar bar = new ProgressBar(0);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(model.progressProperty());
+        Label status = new Label();
+        status.setId("importStatus");
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.textProperty().bind(model.statusProperty());
+
+        VBox content = new VBox(10, file, summary, rows, options, bar, status, Views.errorBox(model.errorProperty()));
+        content.setPrefWidth(720);
+        setContent(content);
+
+        Button pause = addButton(tr("bulk.pause"), false, () -> {
+            if (model.pausedProperty().get()) {
+                model.resume();
+            } else {
+                model.pause();
+            }
+        });
+        pause.textProperty().bind(Bindings.when(model.pausedProperty()).then(tr("bulk.resume")).otherwise(tr("bulk.pause")));
+        pause.visibleProperty().bind(model.runningProperty());
+        Button cancel = addButton(tr("edit.cancel"), false, model::cancel);
+        cancel.visibleProperty().bind(model.runningProperty());
+        Button close = addButton(tr("about.close"), false, this::close);
+        close.disableProperty().bind(model.runningProperty());
+        Button dryRun = addButton(tr("bulk.import.dry.run"), false, model::dryRun);
+        dryRun.setId("importDryRun");
+        dryRun.disableProperty().bind(model.canRunProperty().not());
+        Button run = addButton(tr("bulk.import.run"), true, model::run);
+        run.setId("importRun");
+        run.disableProperty().bind(model.canRunProperty().not());
+        setOnShown(e -> model.load(csv));
+    }
+}

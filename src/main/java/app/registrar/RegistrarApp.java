@@ -30,6 +30,7 @@ import javafx.stage.Stage;
 public final class RegistrarApp extends Application {
 
     private UiTaskExecutor executor;
+    private Network network;
     private ConnectionService connection;
     private AccountService accounts;
     private DialogService dialogs;
@@ -46,7 +47,7 @@ public final class RegistrarApp extends Application {
         dialogs = new FxDialogService(() -> stage, getHostServices());
         // Pinned certificates (fingerprints, not secrets) live beside the other preferences; a proxy's password
         // question is put on the JavaFX thread while the worker that met the proxy waits.
-        Network network = new Network(CertificatePins.inPreferences(Preferences.userRoot()
+        network = new Network(CertificatePins.inPreferences(Preferences.userRoot()
                 .node(System.getProperty("registrar.trust.prefs", Network.PINS_NODE))),
                 new ProxyQuestions(dialogs, task -> {
                     if (javafx.application.Platform.isFxApplicationThread()) {
@@ -76,6 +77,11 @@ public final class RegistrarApp extends Application {
             showConnect();
         }
         stage.show();
+        // While the admin types, do the first request's one-time work (trust stores, HTTP and JSON classes).
+        Thread warmUp = new Thread(network::warmUp, "registrar-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     /** Signs in again with the token in the keychain; a token the server no longer takes leads to the sign-in. */

@@ -110,19 +110,7 @@ public final class BulkActionDialog extends ModalDialog {
         content.setPrefWidth(560);
         setContent(content);
 
-        Button pause = addButton(tr("bulk.pause"), false, () -> {
-            if (model.pausedProperty().get()) {
-                model.resume();
-            } else {
-                model.pause();
-            }
-        });
-        pause.textProperty().bind(Bindings.when(model.pausedProperty()).then(tr("bulk.resume")).otherwise(tr("bulk.pause")));
-        pause.visibleProperty().bind(model.runningProperty());
-        Button cancel = addButton(tr("edit.cancel"), false, model::cancel);
-        cancel.visibleProperty().bind(model.runningProperty());
-        Button close = addButton(tr("about.close"), false, this::close);
-        close.disableProperty().bind(model.runningProperty());
+        addJobButtons(model.runningProperty(), model.pausedProperty(), model::pause, model::resume, model::cancel);
         Button run = addButton(tr("bulk.run"), true, model::run);
         run.setId("bulkRun");
         run.disableProperty().bind(model.canRunProperty().not());

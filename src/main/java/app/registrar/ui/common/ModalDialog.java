@@ -124,6 +124,27 @@ public class ModalDialog extends Stage {
         return button;
     }
 
+    /**
+     * The buttons of a long job (import, bulk action): Pause/Resume and Cancel while it runs, Close once it stopped.
+     */
+    protected void addJobButtons(javafx.beans.value.ObservableBooleanValue running, javafx.beans.value.ObservableBooleanValue paused,
+                                 Runnable pause, Runnable resume, Runnable cancel) {
+        Button pauseButton = addButton(I18n.tr("bulk.pause"), false, () -> {
+            if (paused.get()) {
+                resume.run();
+            } else {
+                pause.run();
+            }
+        });
+        pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(paused)
+                .then(I18n.tr("bulk.resume")).otherwise(I18n.tr("bulk.pause")));
+        javafx.beans.binding.BooleanBinding isRunning = javafx.beans.binding.Bindings.createBooleanBinding(running::get, running);
+        pauseButton.visibleProperty().bind(isRunning);
+        Button cancelButton = addButton(I18n.tr("edit.cancel"), false, cancel);
+        cancelButton.visibleProperty().bind(isRunning);
+        addButton(I18n.tr("about.close"), false, this::close).disableProperty().bind(isRunning);
+    }
+
     protected Button addCancelButton(String text) {
         Button button = addButton(text, false, this::close);
         button.setCancelButton(true);

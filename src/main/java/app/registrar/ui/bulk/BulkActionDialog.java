@@ -69,14 +69,7 @@ public final class BulkActionDialog extends ModalDialog {
         erase.visibleProperty().bind(model.actionProperty().isEqualTo(BulkAction.DEACTIVATE_AND_ERASE));
         erase.managedProperty().bind(erase.visibleProperty());
 
-        Label passwordsFile = new Label();
-        passwordsFile.textProperty().bind(Bindings.createStringBinding(() -> model.passwordsFileProperty().get() == null
-                ? tr("bulk.passwords.none") : model.passwordsFileProperty().get().toString(), model.passwordsFileProperty()));
-        Button choose = new Button(tr("bulk.passwords.choose"));
-        choose.setOnAction(e -> CsvFiles.save(this, tr("bulk.passwords.choose"), "passwords.csv")
-                .ifPresent(model.passwordsFileProperty()::set));
-        HBox passwordsRow = new HBox(8, choose, passwordsFile);
-        passwordsRow.setAlignment(Pos.CENTER_LEFT);
+        HBox passwordsRow = CsvFiles.passwordsFileRow(model.passwordsFileProperty());
         VBox passwordsBox = new VBox(4, Views.help(tr("bulk.passwords.help")), passwordsRow);
         passwordsBox.visibleProperty().bind(model.actionProperty().isEqualTo(BulkAction.REACTIVATE));
         passwordsBox.managedProperty().bind(passwordsBox.visibleProperty());

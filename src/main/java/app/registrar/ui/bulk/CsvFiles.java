@@ -25,6 +25,19 @@ public final class CsvFiles {
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     }
 
+    /** A "Choose passwords file…" button with the chosen path beside it, bound to {@code file}. */
+    public static javafx.scene.layout.HBox passwordsFileRow(javafx.beans.property.ObjectProperty<Path> file) {
+        javafx.scene.control.Label chosen = new javafx.scene.control.Label();
+        chosen.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> file.get() == null ? tr("bulk.passwords.none") : file.get().toString(), file));
+        javafx.scene.control.Button choose = new javafx.scene.control.Button(tr("bulk.passwords.choose"));
+        choose.setOnAction(e -> save(choose.getScene().getWindow(), tr("bulk.passwords.choose"), "passwords.csv")
+                .ifPresent(file::set));
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, choose, chosen);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
+
     private static FileChooser chooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -76,14 +76,7 @@ public final class ImportDialog extends ModalDialog {
         existingRow.setAlignment(Pos.CENTER_LEFT);
         CheckBox generate = new CheckBox(tr("bulk.import.generate"));
         generate.selectedProperty().bindBidirectional(model.generatePasswordsProperty());
-        Label passwordsFile = new Label();
-        passwordsFile.textProperty().bind(Bindings.createStringBinding(() -> model.passwordsFileProperty().get() == null
-                ? tr("bulk.passwords.none") : model.passwordsFileProperty().get().toString(), model.passwordsFileProperty()));
-        Button choose = new Button(tr("bulk.passwords.choose"));
-        choose.setOnAction(e -> CsvFiles.save(this, tr("bulk.passwords.choose"), "passwords.csv")
-                .ifPresent(model.passwordsFileProperty()::set));
-        HBox passwordsRow = new HBox(8, choose, passwordsFile);
-        passwordsRow.setAlignment(Pos.CENTER_LEFT);
+        HBox passwordsRow = CsvFiles.passwordsFileRow(model.passwordsFileProperty());
         passwordsRow.visibleProperty().bind(model.needsPasswordsFileProperty());
         passwordsRow.managedProperty().bind(passwordsRow.visibleProperty());
         VBox options = new VBox(8, existingRow, generate, passwordsRow);

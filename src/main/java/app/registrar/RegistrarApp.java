@@ -9,6 +9,7 @@ import app.registrar.api.ServerInfo;
 import app.registrar.service.AccountService;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.KeychainCredentialStore;
+import app.registrar.service.LazyCredentialStore;
 import app.registrar.service.LastSession;
 import app.registrar.service.RecentServers;
 import app.registrar.service.UiTaskExecutor;
@@ -56,7 +57,7 @@ public final class RegistrarApp extends Application {
                         javafx.application.Platform.runLater(task);
                     }
                 }));
-        connection = new ConnectionService(executor, KeychainCredentialStore.openOrMemory(), new LastSession(prefs), network);
+        connection = new ConnectionService(executor, new LazyCredentialStore(KeychainCredentialStore::openOrMemory), new LastSession(prefs), network);
         accounts = new AccountService(executor, connection);
         recent = new RecentServers(prefs);
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> reportCrash(error));
@@ -71,12 +72,10 @@ public final class RegistrarApp extends Application {
                 stage.getIcons().add(new javafx.scene.image.Image(icon));
             }
         }
-        if (connection.restorableSession().isPresent()) {
-            restore();
-        } else {
-            showConnect();
-        }
+        showConnect();
         stage.show();
+        // The keychain is read on a worker; a session found there is restored instead of asking to sign in.
+        connection.findRestorableSession().onSuccess(found -> found.filter(last -> main == null).ifPresent(this::restore)).start();
         // While the admin types, do the first request's one-time work (trust stores, HTTP and JSON classes).
         Thread warmUp = new Thread(network::warmUp, "registrar-warm-up");
         warmUp.setDaemon(true);
@@ -85,8 +84,8 @@ public final class RegistrarApp extends Application {
     }
 
     /** Signs in again with the token in the keychain; a token the server no longer takes leads to the sign-in. */
-    private void restore() {
-        String who = connection.restorableSession().map(LastSession.Entry::userId).orElse("");
+    private void restore(LastSession.Entry last) {
+        String who = last.userId();
         javafx.scene.control.Label text = new javafx.scene.control.Label(tr("session.restoring", who));
         javafx.scene.layout.VBox waiting = new javafx.scene.layout.VBox(12, new javafx.scene.control.ProgressIndicator(), text);
         waiting.setAlignment(javafx.geometry.Pos.CENTER);

@@ -58,7 +58,12 @@ public final class ConnectionService {
     /** A restored session: who, and the server it is on. */
     public record Restored(LoginSession session, ServerInfo server) { }
 
-    /** The last session's server and admin, when the keychain still holds its token. */
+    /** Looks, off the JavaFX thread, for a last session whose token the keychain still holds. */
+    public BackgroundTask<Optional<LastSession.Entry>> findRestorableSession() {
+        return tasks.of(this::restorableSession);
+    }
+
+    /** The last session's server and admin, when the keychain still holds its token. Reads the keychain. */
     public Optional<LastSession.Entry> restorableSession() {
         return lastSession.get().filter(entry ->
                 credentials.load(CredentialStore.keyFor(entry.baseUrl(), entry.userId())).isPresent());
@@ -204,13 +209,13 @@ public final class ConnectionService {
     public BackgroundTask<Void> signOut(boolean endOnServer) {
         Homeserver current = homeserver;
         LoginSession old = session;
-        if (old != null) {
-            credentials.delete(CredentialStore.keyFor(old.baseUrl().toString(), old.userId()));
-        }
         lastSession.clear();
         expiryListeners.clear();
         return tasks.run(() -> {
             try {
+                if (old != null) {
+                    credentials.delete(CredentialStore.keyFor(old.baseUrl().toString(), old.userId()));
+                }
                 if (endOnServer && current != null) {
                     current.auth().logout();
                 }

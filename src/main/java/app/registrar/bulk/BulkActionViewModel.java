@@ -12,13 +12,10 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -45,15 +42,11 @@ public final class BulkActionViewModel {
     private final StringProperty typedCount = new SimpleStringProperty("");
     private final BooleanProperty eraseUnderstood = new SimpleBooleanProperty(false);
     private final ObjectProperty<Path> passwordsFile = new SimpleObjectProperty<>();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final JobState job = new JobState();
     private final ReadOnlyObjectWrapper<BulkReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final ObservableList<BulkResult> results = FXCollections.observableArrayList();
     private final BooleanBinding canRun;
-    private JobControl control;
 
     public BulkActionViewModel(BulkService service, DialogService dialogs, List<String> userIds) {
         this.service = service;
@@ -62,7 +55,7 @@ public final class BulkActionViewModel {
         this.signedInUserId = service.signedInUserId();
         canRun = Bindings.createBooleanBinding(() -> {
             BulkAction chosen = action.get();
-            if (running.get() || chosen == null || affectedCount() == 0) {
+            if (job.running.get() || chosen == null || affectedCount() == 0) {
                 return false;
             }
             if (chosen.isDestructive() && !typedCount.get().strip().equals(Integer.toString(affectedCount()))) {
@@ -72,7 +65,7 @@ public final class BulkActionViewModel {
                 return false;
             }
             return chosen != BulkAction.REACTIVATE || !service.managesPasswords() || passwordsFile.get() != null;
-        }, action, typedCount, eraseUnderstood, passwordsFile, running);
+        }, action, typedCount, eraseUnderstood, passwordsFile, job.running);
         action.addListener((obs, old, now) -> {
             typedCount.set("");
             eraseUnderstood.set(false);
@@ -97,27 +90,22 @@ public final class BulkActionViewModel {
         if (!dialogs.confirm(confirmation(chosen))) {
             return;
         }
-        JobControl job = new JobControl();
-        control = job;
-        running.set(true);
-        paused.set(false);
         error.set(null);
         report.set(null);
         results.clear();
-        progress.set(0);
-        status.set(tr("bulk.starting", chosen.label(), affectedCount()));
+        JobControl control = job.begin(tr("bulk.starting", chosen.label(), affectedCount()));
         Path passwords = chosen == BulkAction.REACTIVATE && service.managesPasswords() ? passwordsFile.get() : null;
-        service.runAction(userIds, chosen, passwords, job, new ProgressRelay<BulkProgress>(service.executor(), p -> {
-                    if (running.get()) {
-                        progress.set(p.fraction());
-                        status.set(tr("bulk.progress", p.finished(), p.total()));
+        service.runAction(userIds, chosen, passwords, control, new ProgressRelay<BulkProgress>(service.executor(), p -> {
+                    if (job.running.get()) {
+                        job.progress.set(p.fraction());
+                        job.status.set(tr("bulk.progress", p.finished(), p.total()));
                     }
                 }))
                 .onSuccess(done -> {
                     report.set(done);
                     results.setAll(done.results());
-                    progress.set(1);
-                    status.set(tr(done.cancelled() ? "bulk.report.cancelled" : "bulk.report",
+                    job.progress.set(1);
+                    job.status.set(tr(done.cancelled() ? "bulk.report.cancelled" : "bulk.report",
                             done.count(BulkResult.Outcome.DONE), done.count(BulkResult.Outcome.ALREADY),
                             done.count(BulkResult.Outcome.FAILED) + done.count(BulkResult.Outcome.UNKNOWN),
                             done.count(BulkResult.Outcome.SKIPPED_OWN_ACCOUNT), done.count(BulkResult.Outcome.NOT_RUN)));
@@ -126,11 +114,10 @@ public final class BulkActionViewModel {
                 })
                 .onFailure(e -> {
                     error.set(BulkErrors.describe(e));
-                    status.set("");
+                    job.status.set("");
                 })
                 .andFinally(() -> {
-                    running.set(false);
-                    paused.set(false);
+                    job.end();
                 })
                 .start();
     }
@@ -148,25 +135,16 @@ public final class BulkActionViewModel {
     }
 
     public void pause() {
-        if (running.get() && control != null) {
-            control.pause();
-            paused.set(true);
-            status.set(tr("bulk.paused"));
-        }
+        job.pause(tr("bulk.paused"));
     }
 
     public void resume() {
-        if (control != null) {
-            control.resume();
-            paused.set(false);
-        }
+        job.resume();
     }
 
     /** Stops after the account being worked on; the report lists which accounts were not reached. */
     public void cancel() {
-        if (control != null) {
-            control.cancel();
-        }
+        job.cancel();
     }
 
     public List<String> getUserIds() {
@@ -196,19 +174,19 @@ public final class BulkActionViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return job.running.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty pausedProperty() {
-        return paused.getReadOnlyProperty();
+        return job.paused.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return job.progress.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return job.status.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<BulkReport> reportProperty() {

@@ -12,9 +12,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -48,15 +46,11 @@ public final class ImportViewModel {
     private final ReadOnlyLongWrapper invalidCount = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper doneEarlier = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper previewSummary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final JobState job = new JobState();
     private final ReadOnlyObjectWrapper<ImportReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding needsPasswordsFile;
     private final BooleanBinding canRun;
-    private JobControl control;
 
     /** @param journalDirectory where import journals are kept, e.g. {@link ImportJournal#defaultDirectory()} */
     public ImportViewModel(BulkService service, DialogService dialogs, Path journalDirectory) {
@@ -66,20 +60,20 @@ public final class ImportViewModel {
         generatePasswords.set(service.managesPasswords());
         needsPasswordsFile = Bindings.createBooleanBinding(() -> generatePasswords.get() && preview.get() != null
                 && preview.get().generatedPasswordCount() > 0, generatePasswords, preview);
-        canRun = Bindings.createBooleanBinding(() -> preview.get() != null && validCount.get() > 0 && !running.get()
+        canRun = Bindings.createBooleanBinding(() -> preview.get() != null && validCount.get() > 0 && !job.running.get()
                         && (!needsPasswordsFile.get() || passwordsFile.get() != null),
-                preview, validCount, running, needsPasswordsFile, passwordsFile);
+                preview, validCount, job.running, needsPasswordsFile, passwordsFile);
     }
 
     /** Reads and checks the file; the rows appear in {@link #getRows()}, nothing is sent. */
     public void load(Path csv) {
-        if (running.get()) {
+        if (job.running.get()) {
             return;
         }
-        running.set(true);
+        job.running.set(true);
         error.set(null);
         report.set(null);
-        status.set(tr("import.reading"));
+        job.status.set(tr("import.reading"));
         service.readImport(csv)
                 .onSuccess(read -> {
                     preview.set(read);
@@ -90,16 +84,16 @@ public final class ImportViewModel {
                             read.invalidCount(), read.generatedPasswordCount())
                             + (read.ignoredColumns().isEmpty() ? ""
                             : " " + tr("import.preview.ignored", String.join(", ", read.ignoredColumns()))));
-                    status.set("");
+                    job.status.set("");
                     checkJournal(read);
                 })
                 .onFailure(e -> {
                     preview.set(null);
                     rows.clear();
                     error.set(BulkErrors.describe(e));
-                    status.set("");
+                    job.status.set("");
                 })
-                .andFinally(() -> running.set(false))
+                .andFinally(() -> job.running.set(false))
                 .start();
     }
 
@@ -108,7 +102,7 @@ public final class ImportViewModel {
                 .onSuccess(done -> {
                     doneEarlier.set(done);
                     if (done > 0) {
-                        status.set(tr("import.resume.note", done));
+                        job.status.set(tr("import.resume.note", done));
                     }
                 })
                 .start();
@@ -138,30 +132,25 @@ public final class ImportViewModel {
 
     private void start(boolean dry) {
         ImportPreview current = preview.get();
-        if (current == null || running.get()) {
+        if (current == null || job.running.get()) {
             return;
         }
-        JobControl job = new JobControl();
-        control = job;
-        running.set(true);
-        paused.set(false);
         error.set(null);
         report.set(null);
-        progress.set(0);
-        status.set(tr(dry ? "import.dry.starting" : "import.starting"));
+        JobControl control = job.begin(tr(dry ? "import.dry.starting" : "import.starting"));
         ImportOptions options = new ImportOptions(existing.get(), generatePasswords.get(), ImportOptions.defaults().parallel());
         ProgressRelay<ImportProgress> relay = new ProgressRelay<>(service.executor(), p -> {
-            if (running.get()) {
-                progress.set(p.fraction());
-                status.set(tr(dry ? "import.dry.progress" : "import.progress", p.finished(), p.total()));
+            if (job.running.get()) {
+                job.progress.set(p.fraction());
+                job.status.set(tr(dry ? "import.dry.progress" : "import.progress", p.finished(), p.total()));
             }
         });
-        (dry ? service.dryRun(current, options, journalDirectory, job, relay)
-                : service.runImport(current, options, journalDirectory, passwordsFile.get(), job, relay))
+        (dry ? service.dryRun(current, options, journalDirectory, control, relay)
+                : service.runImport(current, options, journalDirectory, passwordsFile.get(), control, relay))
                 .onSuccess(done -> {
                     report.set(done);
-                    progress.set(1);
-                    status.set(summary(done));
+                    job.progress.set(1);
+                    job.status.set(summary(done));
                     if (!dry) {
                         doneEarlier.set(done.count(RowOutcome.CREATED) + done.count(RowOutcome.UPDATED)
                                 + done.count(RowOutcome.SKIPPED_EXISTING) + done.count(RowOutcome.DONE_EARLIER));
@@ -169,11 +158,10 @@ public final class ImportViewModel {
                 })
                 .onFailure(e -> {
                     error.set(BulkErrors.describe(e));
-                    status.set(tr("import.stopped"));
+                    job.status.set(tr("import.stopped"));
                 })
                 .andFinally(() -> {
-                    running.set(false);
-                    paused.set(false);
+                    job.end();
                 })
                 .start();
     }
@@ -186,25 +174,17 @@ public final class ImportViewModel {
     }
 
     public void pause() {
-        if (running.get() && control != null) {
-            control.pause();
-            paused.set(true);
-            status.set(tr("import.paused"));
-        }
+        job.pause(tr("import.paused"));
     }
 
     public void resume() {
-        if (control != null) {
-            control.resume();
-            paused.set(false);
-        }
+        job.resume();
     }
 
     /** Stops after the rows being sent; what was done stays done, and a later run goes on from there. */
     public void cancel() {
-        if (control != null) {
-            control.cancel();
-            status.set(tr("import.cancelling"));
+        if (job.cancel()) {
+            job.status.set(tr("import.cancelling"));
         }
     }
 
@@ -255,19 +235,19 @@ public final class ImportViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return job.running.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty pausedProperty() {
-        return paused.getReadOnlyProperty();
+        return job.paused.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return job.progress.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return job.status.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ImportReport> reportProperty() {

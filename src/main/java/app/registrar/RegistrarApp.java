@@ -6,6 +6,7 @@ import app.registrar.api.CertificatePins;
 import app.registrar.api.LoginSession;
 import app.registrar.api.Network;
 import app.registrar.api.ServerInfo;
+import app.registrar.audit.AuditTrail;
 import app.registrar.service.AccountService;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.KeychainCredentialStore;
@@ -57,7 +58,11 @@ public final class RegistrarApp extends Application {
                         javafx.application.Platform.runLater(task);
                     }
                 }));
-        connection = new ConnectionService(executor, new LazyCredentialStore(KeychainCredentialStore::openOrMemory), new LastSession(prefs), network);
+        // Every change any screen sends is recorded in the server's audit log first (see docs/audit.md).
+        String auditDirectory = System.getProperty("registrar.audit.dir");
+        AuditTrail audit = AuditTrail.in(auditDirectory != null ? java.nio.file.Path.of(auditDirectory) : AuditTrail.defaultDirectory());
+        connection = new ConnectionService(executor, new LazyCredentialStore(KeychainCredentialStore::openOrMemory),
+                new LastSession(prefs), network, audit);
         accounts = new AccountService(executor, connection);
         recent = new RecentServers(prefs);
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> reportCrash(error));

@@ -123,7 +123,8 @@ public final class AdminApi {
         Map<String, Object> body = new LinkedHashMap<>(fields.body());
         Object locked = body.remove("locked");
         Object deactivated = body.remove("deactivated");
-        UserDetails created = http.put(admin("v2", "users", userId), body, UserDetails.class);
+        UserDetails created = WriteIntent.as("create",
+                () -> http.put(admin("v2", "users", userId), body, UserDetails.class));
         if (Boolean.TRUE.equals(locked) || Boolean.TRUE.equals(deactivated)) {
             Map<String, Object> after = new LinkedHashMap<>();
             if (Boolean.TRUE.equals(deactivated)) {

@@ -23,6 +23,16 @@ public final class Homeserver {
         this.admin = new AdminApi(http);
     }
 
+    /** Records every change this connection sends (the audit trail); see {@link WriteObserver}. */
+    public void setWriteObserver(WriteObserver observer) {
+        http.setWriteObserver(observer);
+    }
+
+    /** The same session without the write observer, for the audit trail's own room messages. */
+    public HttpTransport unobservedTransport() {
+        return http.unobserved();
+    }
+
     public HttpUrl baseUrl() {
         return http.baseUrl();
     }

@@ -46,6 +46,7 @@ public final class HttpTransport {
     private final OkHttpClient reads;
     private final HttpUrl baseUrl;
     private volatile AccessToken token;
+    private volatile WriteObserver writeObserver = WriteObserver.NONE;
 
     /** A transport on {@link Network#standard()}: system trust stores, the app's pinned certificates. */
     public HttpTransport(HttpUrl baseUrl) {
@@ -68,6 +69,21 @@ public final class HttpTransport {
         this.reads = client.newBuilder().followRedirects(true).followSslRedirects(false).build();
     }
 
+    private HttpTransport(HttpTransport original) {
+        this.baseUrl = original.baseUrl;
+        this.writes = original.writes;
+        this.reads = original.reads;
+        this.token = original.token;
+    }
+
+    /**
+     * A transport to the same server with the same session but no write observer: for the audit trail's own
+     * messages to its room, which must not be audited themselves.
+     */
+    public HttpTransport unobserved() {
+        return new HttpTransport(this);
+    }
+
     public HttpUrl baseUrl() {
         return baseUrl;
     }
@@ -78,6 +94,11 @@ public final class HttpTransport {
 
     public boolean hasAccessToken() {
         return token != null;
+    }
+
+    /** Who sees every signed-in change request before it is sent (the audit trail); {@link WriteObserver#NONE} for none. */
+    public void setWriteObserver(WriteObserver observer) {
+        this.writeObserver = observer == null ? WriteObserver.NONE : observer;
     }
 
     /** A URL under the base with each segment percent-encoded as one path segment. */
@@ -103,11 +124,11 @@ public final class HttpTransport {
     }
 
     public <T> T post(HttpUrl url, Object body, Class<T> type) {
-        return execute(new Request.Builder().url(url).post(jsonBody(body)), type, null, true);
+        return execute(new Request.Builder().url(url).post(jsonBody(body)), body, type, null, true);
     }
 
     public <T> T post(HttpUrl url, Object body, Class<T> type, Duration callTimeout) {
-        return execute(new Request.Builder().url(url).post(jsonBody(body)), type, callTimeout, true);
+        return execute(new Request.Builder().url(url).post(jsonBody(body)), body, type, callTimeout, true);
     }
 
     public <T> T postPublic(HttpUrl url, Object body, Class<T> type) {
@@ -115,11 +136,11 @@ public final class HttpTransport {
     }
 
     public <T> T postBytes(HttpUrl url, byte[] body, MediaType mediaType, Class<T> type) {
-        return execute(new Request.Builder().url(url).post(RequestBody.create(body, mediaType)), type, null, true);
+        return execute(new Request.Builder().url(url).post(RequestBody.create(body, mediaType)), null, type, null, true);
     }
 
     public <T> T put(HttpUrl url, Object body, Class<T> type) {
-        return execute(new Request.Builder().url(url).put(jsonBody(body)), type, null, true);
+        return execute(new Request.Builder().url(url).put(jsonBody(body)), body, type, null, true);
     }
 
     public <T> T delete(HttpUrl url, Class<T> type) {
@@ -173,7 +194,67 @@ public final class HttpTransport {
     }
 
     private <T> T execute(Request.Builder builder, Class<T> type, Duration callTimeout, boolean authenticated) {
+        return execute(builder, null, type, callTimeout, authenticated);
+    }
+
+    private <T> T execute(Request.Builder builder, Object body, Class<T> type, Duration callTimeout, boolean authenticated) {
         Request request = authorize(builder, authenticated).build();
+        WriteObserver.Pending pending = authenticated && !"GET".equals(request.method()) ? observe(request, body) : null;
+        try {
+            T result = send(request, type, callTimeout);
+            if (pending != null) {
+                pending.done();
+            }
+            return result;
+        } catch (MatrixApiException e) {
+            if (pending != null) {
+                if (e.status() >= 200 && e.status() < 300) {
+                    pending.done(); // the server accepted it; only its reply could not be read
+                } else if (e.status() > 0 || !mayHaveArrived(e)) {
+                    pending.failed(e);
+                } else {
+                    pending.unconfirmed(e);
+                }
+            }
+            throw e;
+        } catch (RuntimeException | Error e) {
+            if (pending != null) {
+                pending.unconfirmed(MatrixApiException.transport(ErrorCategory.NETWORK, "the request broke off", e));
+            }
+            throw e;
+        }
+    }
+
+    /** Tells the write observer first; when it cannot record the request (a full disk), the request is not sent. */
+    private WriteObserver.Pending observe(Request request, Object body) {
+        try {
+            JsonNode tree = body == null ? null : Json.MAPPER.valueToTree(body);
+            return writeObserver.beforeSend(request.method(), request.url().pathSegments(), tree, WriteIntent.current());
+        } catch (RuntimeException e) {
+            throw MatrixApiException.transport(ErrorCategory.UNEXPECTED_RESPONSE,
+                    "the change was not sent because the audit log could not be written: " + Redactor.scrub(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /**
+     * Whether a failure without an answer may still have reached the server. Refused connections, unknown hosts and
+     * refused certificates happen before anything is sent; cut connections, timeouts and cancellations may not.
+     */
+    private static boolean mayHaveArrived(MatrixApiException e) {
+        switch (e.category()) {
+            case CERTIFICATE_UNTRUSTED, CERTIFICATE_CHANGED, CERTIFICATE_EXPIRED, CERTIFICATE_WRONG_HOST,
+                    INSECURE_ADDRESS, PROXY_AUTHENTICATION, TOKEN_INVALID -> {
+                return false;
+            }
+            default -> {
+                Throwable cause = e.getCause();
+                return !(cause instanceof java.net.ConnectException || cause instanceof UnknownHostException
+                        || cause instanceof java.net.NoRouteToHostException);
+            }
+        }
+    }
+
+    private <T> T send(Request request, Class<T> type, Duration callTimeout) {
         boolean isRead = "GET".equals(request.method());
         OkHttpClient client = isRead ? reads : writes;
         if (callTimeout != null) {

@@ -10,6 +10,8 @@ import app.registrar.api.PresentedCertificate;
 import app.registrar.api.ServerAddress;
 import app.registrar.api.ServerApi;
 import app.registrar.api.ServerInfo;
+import app.registrar.audit.AuditLog;
+import app.registrar.audit.AuditTrail;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +25,7 @@ public final class ConnectionService {
     private final Network network;
     private final CredentialStore credentials;
     private final LastSession lastSession;
+    private final AuditTrail audit;
     private final java.util.List<Runnable> expiryListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Homeserver homeserver;
     private volatile ServerInfo serverInfo;
@@ -39,6 +42,13 @@ public final class ConnectionService {
 
     /** With the network (certificate trust, proxy sign-in) every call of this connection goes through. */
     public ConnectionService(TaskExecutor executor, CredentialStore credentials, LastSession lastSession, Network network) {
+        this(executor, credentials, lastSession, network, AuditTrail.none());
+    }
+
+    /** With the audit trail that records every change of every session this service signs in. */
+    public ConnectionService(TaskExecutor executor, CredentialStore credentials, LastSession lastSession, Network network,
+                             AuditTrail audit) {
+        this.audit = audit;
         this.network = network;
         this.tasks = new Tasks(executor);
         this.credentials = credentials;
@@ -242,6 +252,8 @@ public final class ConnectionService {
     }
 
     private void adopt(Homeserver candidate, ServerInfo server, LoginSession login) {
+        // From here on every change this session sends is in the server's audit log before it leaves.
+        candidate.setWriteObserver(audit.recorderFor(candidate.baseUrl().toString(), login.userId()));
         this.homeserver = candidate;
         this.serverInfo = server;
         this.session = login;
@@ -255,6 +267,17 @@ public final class ConnectionService {
 
     public Optional<ServerInfo> serverInfo() {
         return Optional.ofNullable(serverInfo);
+    }
+
+    /** The audit trail this connection records into. */
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    /** The audit log of the server signed in to, when the trail keeps logs. */
+    public Optional<AuditLog> auditLog() {
+        Homeserver current = homeserver;
+        return current == null ? Optional.empty() : audit.logFor(current.baseUrl().toString());
     }
 
     public Optional<LoginSession> session() {

@@ -52,8 +52,17 @@ class LayerRulesTest {
     }
 
     @Test
+    void theAuditEngineNeverTouchesJavaFx() {
+        noClasses().that().resideInAPackage("app.registrar.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..",
+                        "app.registrar.ui..", "app.registrar.service..")
+                .check(classes);
+    }
+
+    @Test
     void lowerLayersNeverDependOnTheUi() {
-        noClasses().that().resideInAnyPackage("app.registrar.api..", "app.registrar.model..", "app.registrar.service..")
+        noClasses().that().resideInAnyPackage("app.registrar.api..", "app.registrar.model..", "app.registrar.service..",
+                        "app.registrar.audit..")
                 .should().dependOnClassesThat().resideInAPackage("app.registrar.ui..")
                 .check(classes);
     }

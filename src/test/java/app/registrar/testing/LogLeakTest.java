@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs after every other test class (see junit-platform.properties): the whole suite ran with debug logging, and
- * no log line may contain an access token, a bearer header or a test password.
+ * no log line may contain an access token, a bearer header or a test password. The audit logs every test wrote
+ * (under {@code target/audit-logs}) are held to the same rule.
  */
 @Order(Integer.MAX_VALUE)
 @ExtendWith(SynapseExtension.class)
@@ -23,6 +24,36 @@ class LogLeakTest {
         assertThat(LogCapture.records()).as("debug logging reached the capture").isPositive();
         assertThat(LogCapture.watchedPasswords()).contains(synapse.adminPassword());
         assertThat(LogCapture.findings()).isEmpty();
+    }
+
+    @Test
+    void noAuditLogOfTheWholeRunContainsATokenOrAPassword(TestSynapse synapse) throws java.io.IOException {
+        // One audited change of our own with a watched password, so the check never passes on no audit log at all.
+        app.registrar.service.ConnectionService connection = new app.registrar.service.ConnectionService(
+                new app.registrar.service.CurrentThreadTaskExecutor(), new app.registrar.service.MemoryCredentialStore(),
+                app.registrar.service.LastSession.inMemory(), app.registrar.api.Network.standard(),
+                app.registrar.audit.AuditTrail.in(AuditTestLogs.freshDirectory("leak")));
+        connection.signIn(app.registrar.api.ServerApi.describe(synapse.url()), synapse.adminUser(), synapse.adminPassword())
+                .onFailure(e -> {
+                    throw e;
+                }).start();
+        String userId = synapse.newUserId("leak-probe");
+        connection.homeserver().orElseThrow().admin().createUser(userId,
+                new app.registrar.api.UserUpdate().password("Leak-Probe-Pass-2026!"));
+        long before = LogCapture.findings().size();
+        long lines = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(AuditTestLogs.root())) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+                for (String line : java.nio.file.Files.readAllLines(file)) {
+                    LogCapture.inspect(line);
+                    lines++;
+                }
+            }
+        }
+
+        assertThat(lines).as("audit lines read").isPositive();
+        assertThat(LogCapture.watchedPasswords()).contains("Leak-Probe-Pass-2026!");
+        assertThat(LogCapture.findings()).hasSize((int) before);
     }
 
     @Test

@@ -71,7 +71,7 @@ public final class SynapseExtension implements ParameterResolver {
                 values.get("user_user"), values.get("user_password"));
     }
 
-    static Path projectDir() {
+    public static Path projectDir() {
         String dir = System.getProperty("registrar.projectDir");
         return dir == null ? Path.of("").toAbsolutePath() : Path.of(dir);
     }

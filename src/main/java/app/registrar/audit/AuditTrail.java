@@ -1,0 +1,156 @@
+package app.registrar.audit;
+
+import app.registrar.api.MatrixApiException;
+import app.registrar.api.WriteObserver;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Where the audit logs live (one per homeserver) and the {@link WriteObserver} that fills them: every signed-in
+ * change a connection sends is written to its server's log, with the admin's user ID, before it is sent.
+ */
+public final class AuditTrail {
+
+    private final Path directory;
+    private final Map<String, AuditLog> logs = new ConcurrentHashMap<>();
+    private final List<Consumer<AuditEntry>> listeners = new CopyOnWriteArrayList<>();
+
+    private AuditTrail(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Logs kept in {@code directory}, one file per server. */
+    public static AuditTrail in(Path directory) {
+        return new AuditTrail(directory);
+    }
+
+    /** No logs at all: for tests that are not about the audit trail (the app always keeps one). */
+    public static AuditTrail none() {
+        return new AuditTrail(null);
+    }
+
+    /** The per-user state folder: {@code %LOCALAPPDATA%\Registrar\audit}, macOS Application Support, XDG state on Linux. */
+    public static Path defaultDirectory() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String home = System.getProperty("user.home");
+        if (os.contains("win")) {
+            String local = System.getenv("LOCALAPPDATA");
+            return Path.of(local != null ? local : home, "Registrar", "audit");
+        }
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Application Support", "Registrar", "audit");
+        }
+        String state = System.getenv("XDG_STATE_HOME");
+        return (state != null && !state.isBlank() ? Path.of(state) : Path.of(home, ".local", "state"))
+                .resolve("registrar").resolve("audit");
+    }
+
+    public boolean isEnabled() {
+        return directory != null;
+    }
+
+    /** The log of the server at {@code baseUrl}, or empty when this trail keeps none. */
+    public Optional<AuditLog> logFor(String baseUrl) {
+        if (directory == null) {
+            return Optional.empty();
+        }
+        return Optional.of(logs.computeIfAbsent(fileName(baseUrl), name -> new AuditLog(directory.resolve(name))));
+    }
+
+    /** {@code http://127.0.0.1:8008/} → {@code 127.0.0.1_8008.jsonl}: one file per server address. */
+    static String fileName(String baseUrl) {
+        String withoutScheme = baseUrl.replaceFirst("^[a-zA-Z]+://", "");
+        String name = withoutScheme.replaceAll("/+$", "").replaceAll("[^A-Za-z0-9.-]", "_");
+        return name + ".jsonl";
+    }
+
+    /** Called, on the thread that sent the change, with each entry once its outcome is recorded. */
+    public void onCompleted(Consumer<AuditEntry> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<AuditEntry> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Records the changes of {@code admin}'s session on the server at {@code baseUrl}. */
+    public WriteObserver recorderFor(String baseUrl, String admin) {
+        Optional<AuditLog> log = logFor(baseUrl);
+        if (log.isEmpty()) {
+            return WriteObserver.NONE;
+        }
+        return new Recorder(log.get(), admin);
+    }
+
+    private final class Recorder implements WriteObserver {
+        private final AuditLog log;
+        private final String admin;
+
+        Recorder(AuditLog log, String admin) {
+            this.log = log;
+            this.admin = admin;
+        }
+
+        @Override
+        public Pending beforeSend(String method, List<String> path, JsonNode body, String intent) {
+            AuditClassifier.Classified what = AuditClassifier.classify(method, path, body, intent);
+            if (what == null) {
+                return null;
+            }
+            AuditEntry sent = log.begin(UUID.randomUUID().toString(), admin, what.action(), what.target(), what.details());
+            return new Pending() {
+                @Override
+                public void done() {
+                    finish(sent, AuditEntry.Outcome.DONE, null);
+                }
+
+                @Override
+                public void failed(MatrixApiException error) {
+                    finish(sent, AuditEntry.Outcome.FAILED, describe(error));
+                }
+
+                @Override
+                public void unconfirmed(MatrixApiException error) {
+                    finish(sent, AuditEntry.Outcome.UNCONFIRMED, describe(error));
+                }
+            };
+        }
+
+        private void finish(AuditEntry sent, AuditEntry.Outcome outcome, String error) {
+            AuditEntry done;
+            try {
+                done = log.complete(sent, outcome, error);
+            } catch (RuntimeException e) {
+                // The change itself happened (or failed) already; its "sent" line stays and reads as unconfirmed.
+                System.getLogger(AuditTrail.class.getName()).log(System.Logger.Level.WARNING,
+                        "the outcome of a change could not be written to the audit log: " + e.getMessage());
+                return;
+            }
+            for (Consumer<AuditEntry> listener : listeners) {
+                try {
+                    listener.accept(done);
+                } catch (RuntimeException ignored) {
+                    // a listener (the room mirror, a screen) must never turn a finished change into a failure
+                }
+            }
+        }
+    }
+
+    /** Category, status and errcode only: the server's own text may repeat what was typed. */
+    static String describe(MatrixApiException error) {
+        StringBuilder text = new StringBuilder(error.category().name());
+        if (error.status() > 0) {
+            text.append(' ').append(error.status());
+        }
+        error.errcode().ifPresent(code -> text.append(' ').append(code));
+        return text.toString();
+    }
+}

@@ -13,8 +13,4 @@ public enum BulkAction {
     public boolean isDestructive() {
         return this == DEACTIVATE || this == DEACTIVATE_AND_ERASE;
     }
-
-    public String label() {
-        return BulkText.tr("bulk.action." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
-    }
 }

@@ -192,7 +192,7 @@ public final class CsvImporter {
             if (existing.isPresent() && before == ImportJournal.State.SENDING && !update) {
                 // The interrupted run's create went through before its answer was recorded.
                 journal.record(row.row(), ImportJournal.State.CREATED, row.userId(), "found after interruption");
-                return result(row, RowOutcome.CREATED, null, BulkText.tr("import.resumed.found"));
+                return result(row, RowOutcome.CREATED, null, "found after interruption");
             }
             if (existing.isPresent()) {
                 if (!update) {
@@ -285,7 +285,7 @@ public final class CsvImporter {
 
     private static RowResult invalid(ImportRow row) {
         return result(row, RowOutcome.INVALID, null,
-                row.problems().stream().map(RowProblem::text).collect(Collectors.joining("; ")));
+                row.problems().stream().map(RowProblem::name).collect(Collectors.joining("; ")));
     }
 
     private static RowResult failed(ImportRow row, MatrixApiException e) {

@@ -64,11 +64,11 @@ public final class ImportFile {
                      .with(schema)
                      .readValues(reader)) {
             if (!lines.hasNext()) {
-                throw new ImportFileException(BulkText.tr("import.file.empty"));
+                throw new ImportFileException(ImportFileException.Reason.EMPTY, 0, "");
             }
             Map<String, Integer> columns = columns(lines.next(), ignored);
             if (!columns.containsKey("user_id")) {
-                throw new ImportFileException(BulkText.tr("import.file.no.user.id"));
+                throw new ImportFileException(ImportFileException.Reason.NO_USER_ID_COLUMN, 1, "");
             }
             Set<String> seen = new HashSet<>();
             int number = 0;
@@ -81,8 +81,8 @@ public final class ImportFile {
                 rows.add(check(++number, line, cells, columns, serverName, policy, seen));
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ImportFileException(BulkText.tr("import.file.unreadable",
-                    e.getLocation() == null ? "?" : e.getLocation().getLineNr(), e.getOriginalMessage()));
+            throw new ImportFileException(ImportFileException.Reason.NOT_CSV,
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage());
         }
         return new ImportPreview(file, List.copyOf(rows), List.copyOf(ignored), delimiter);
     }

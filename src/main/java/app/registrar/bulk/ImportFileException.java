@@ -2,10 +2,45 @@ package app.registrar.bulk;
 
 import java.io.IOException;
 
-/** An import file that cannot be read as a list of accounts at all; the message is for the admin. */
+/**
+ * An import file that cannot be read as a list of accounts at all. The message is for the log; the import dialog
+ * says the {@link #reason()} in the admin's words, with the {@link #line()} and the parser's {@link #detail()}.
+ */
 public final class ImportFileException extends IOException {
 
-    public ImportFileException(String message) {
-        super(message);
+    /** What is wrong with the file as a whole. */
+    public enum Reason {
+        EMPTY,
+        NO_USER_ID_COLUMN,
+        NOT_CSV
+    }
+
+    private final Reason reason;
+    private final long line;
+    private final String detail;
+
+    public ImportFileException(Reason reason, long line, String detail) {
+        super(switch (reason) {
+            case EMPTY -> "the file is empty";
+            case NO_USER_ID_COLUMN -> "the file has no user_id column";
+            case NOT_CSV -> "not readable as CSV near line " + line + ": " + detail;
+        });
+        this.reason = reason;
+        this.line = line;
+        this.detail = detail;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The line near which the parser gave up, or 0 when unknown. */
+    public long line() {
+        return line;
+    }
+
+    /** The parser's own words, or "". */
+    public String detail() {
+        return detail;
     }
 }

@@ -1,6 +1,6 @@
 package app.registrar.bulk;
 
-/** Why a row of an import file cannot be sent; {@link #text()} says it in the admin's words. */
+/** Why a row of an import file cannot be sent; the import dialog says it in the admin's words. */
 public enum RowProblem {
     MISSING_USER_ID,
     INVALID_USER_ID,
@@ -10,9 +10,5 @@ public enum RowProblem {
     ADMIN_NOT_BOOLEAN,
     INVALID_USER_TYPE,
     WEAK_PASSWORD,
-    PASSWORD_TOO_LONG;
-
-    public String text() {
-        return BulkText.tr("import.problem." + name().toLowerCase(java.util.Locale.ROOT));
-    }
+    PASSWORD_TOO_LONG
 }

@@ -3,7 +3,6 @@ package app.registrar.ui.bulk;
 import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.bulk.BulkAction;
-import app.registrar.bulk.BulkActionViewModel;
 import app.registrar.bulk.BulkResult;
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.Views;
@@ -42,7 +41,7 @@ public final class BulkActionDialog extends ModalDialog {
         action.setConverter(new StringConverter<>() {
             @Override
             public String toString(BulkAction value) {
-                return value == null ? "" : value.label();
+                return value == null ? "" : BulkActionViewModel.label(value);
             }
 
             @Override

@@ -3,7 +3,6 @@ package app.registrar.ui.bulk;
 import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.UserQuery;
-import app.registrar.bulk.ExportViewModel;
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.Views;
 import java.nio.file.Path;

@@ -4,7 +4,6 @@ import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.bulk.ImportOptions;
 import app.registrar.bulk.ImportRow;
-import app.registrar.bulk.ImportViewModel;
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.Views;
 import java.nio.file.Path;

@@ -4,7 +4,6 @@ import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.UserQuery;
 import app.registrar.api.UserSummary;
-import app.registrar.bulk.InactiveAccountsViewModel;
 import app.registrar.ui.common.Formats;
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.Views;

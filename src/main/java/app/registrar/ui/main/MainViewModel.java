@@ -118,20 +118,20 @@ public final class MainViewModel {
                 server.managesPasswords(), this::changed);
     }
 
-    public app.registrar.bulk.ExportViewModel newExport() {
-        return new app.registrar.bulk.ExportViewModel(bulk, dialogs);
+    public app.registrar.ui.bulk.ExportViewModel newExport() {
+        return new app.registrar.ui.bulk.ExportViewModel(bulk, dialogs);
     }
 
-    public app.registrar.bulk.ImportViewModel newImport() {
-        return new app.registrar.bulk.ImportViewModel(bulk, dialogs, app.registrar.bulk.ImportJournal.defaultDirectory());
+    public app.registrar.ui.bulk.ImportViewModel newImport() {
+        return new app.registrar.ui.bulk.ImportViewModel(bulk, dialogs, app.registrar.bulk.ImportJournal.defaultDirectory());
     }
 
-    public app.registrar.bulk.BulkActionViewModel newBulkAction(java.util.List<String> userIds) {
-        return new app.registrar.bulk.BulkActionViewModel(bulk, dialogs, userIds);
+    public app.registrar.ui.bulk.BulkActionViewModel newBulkAction(java.util.List<String> userIds) {
+        return new app.registrar.ui.bulk.BulkActionViewModel(bulk, dialogs, userIds);
     }
 
-    public app.registrar.bulk.InactiveAccountsViewModel newInactive() {
-        return new app.registrar.bulk.InactiveAccountsViewModel(bulk, dialogs);
+    public app.registrar.ui.bulk.InactiveAccountsViewModel newInactive() {
+        return new app.registrar.ui.bulk.InactiveAccountsViewModel(bulk, dialogs);
     }
 
     /** Refreshes the list and the details after bulk work changed accounts. */

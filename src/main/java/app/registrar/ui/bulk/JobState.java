@@ -1,5 +1,6 @@
-package app.registrar.bulk;
+package app.registrar.ui.bulk;
 
+import app.registrar.bulk.JobControl;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;

@@ -1,11 +1,23 @@
-package app.registrar.bulk;
+package app.registrar.ui.bulk;
 
-import static app.registrar.bulk.BulkText.tr;
+import static app.registrar.ui.common.I18n.tr;
 
+import app.registrar.bulk.BulkService;
+import app.registrar.bulk.ImportJournal;
+import app.registrar.bulk.ImportOptions;
+import app.registrar.bulk.ImportPreview;
+import app.registrar.bulk.ImportProgress;
+import app.registrar.bulk.ImportReport;
+import app.registrar.bulk.ImportRow;
+import app.registrar.bulk.JobControl;
+import app.registrar.bulk.ProgressRelay;
+import app.registrar.bulk.RowOutcome;
+import app.registrar.bulk.RowProblem;
 import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorReport;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -260,6 +272,10 @@ public final class ImportViewModel {
 
     /** A row's problems in the admin's words, for the preview table. */
     public static String problemsText(ImportRow row) {
-        return String.join("; ", row.problems().stream().map(RowProblem::text).toList());
+        return String.join("; ", row.problems().stream().map(ImportViewModel::problemText).toList());
+    }
+
+    static String problemText(RowProblem problem) {
+        return tr("import.problem." + problem.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,8 +1,13 @@
-package app.registrar.bulk;
+package app.registrar.ui.bulk;
 
-import static app.registrar.bulk.BulkText.tr;
+import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.UserQuery;
+import app.registrar.bulk.BulkService;
+import app.registrar.bulk.ExportProgress;
+import app.registrar.bulk.ExportReport;
+import app.registrar.bulk.JobControl;
+import app.registrar.bulk.ProgressRelay;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorReport;
 import java.nio.file.Path;

@@ -1,12 +1,20 @@
-package app.registrar.bulk;
+package app.registrar.ui.bulk;
 
-import static app.registrar.bulk.BulkText.tr;
+import static app.registrar.ui.common.I18n.tr;
 
+import app.registrar.bulk.BulkAction;
+import app.registrar.bulk.BulkProgress;
+import app.registrar.bulk.BulkReport;
+import app.registrar.bulk.BulkResult;
+import app.registrar.bulk.BulkService;
+import app.registrar.bulk.JobControl;
+import app.registrar.bulk.ProgressRelay;
 import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorReport;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -93,7 +101,7 @@ public final class BulkActionViewModel {
         error.set(null);
         report.set(null);
         results.clear();
-        JobControl control = job.begin(tr("bulk.starting", chosen.label(), affectedCount()));
+        JobControl control = job.begin(tr("bulk.starting", label(chosen), affectedCount()));
         Path passwords = chosen == BulkAction.REACTIVATE && service.managesPasswords() ? passwordsFile.get() : null;
         service.runAction(userIds, chosen, passwords, control, new ProgressRelay<BulkProgress>(service.executor(), p -> {
                     if (job.running.get()) {
@@ -129,7 +137,7 @@ public final class BulkActionViewModel {
         String key = "bulk.confirm." + chosen.name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');
         String text = tr(key + ".text") + (includesOwnAccount() && chosen != BulkAction.REACTIVATE
                 ? "\n" + tr("bulk.confirm.own.left.out") : "");
-        return new Confirmation(tr("bulk.confirm.title", chosen.label()),
+        return new Confirmation(tr("bulk.confirm.title", label(chosen)),
                 tr(key + ".header", affected.size(), names), text,
                 tr(key + ".action", affected.size()), tr("bulk.confirm.cancel"), chosen.isDestructive());
     }
@@ -199,5 +207,10 @@ public final class BulkActionViewModel {
 
     public ObservableList<BulkResult> getResults() {
         return FXCollections.unmodifiableObservableList(results);
+    }
+
+    /** The action's name in the admin's words, for the action list and the confirmation. */
+    public static String label(BulkAction action) {
+        return tr("bulk.action." + action.name().toLowerCase(Locale.ROOT).replace('_', '.'));
     }
 }

@@ -1,10 +1,14 @@
-package app.registrar.bulk;
+package app.registrar.ui.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.api.AdminApi;
 import app.registrar.api.UserQuery;
 import app.registrar.api.UserUpdate;
+import app.registrar.bulk.BulkAction;
+import app.registrar.bulk.BulkResult;
+import app.registrar.bulk.BulkService;
+import app.registrar.bulk.RowOutcome;
 import app.registrar.service.CurrentThreadTaskExecutor;
 import app.registrar.testing.FakeDialogService;
 import app.registrar.testing.SignedIn;

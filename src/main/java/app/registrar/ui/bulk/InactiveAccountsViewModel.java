@@ -1,9 +1,15 @@
-package app.registrar.bulk;
+package app.registrar.ui.bulk;
 
-import static app.registrar.bulk.BulkText.tr;
+import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.UserQuery;
 import app.registrar.api.UserSummary;
+import app.registrar.bulk.BulkAction;
+import app.registrar.bulk.BulkService;
+import app.registrar.bulk.ExportProgress;
+import app.registrar.bulk.InactiveAccounts;
+import app.registrar.bulk.JobControl;
+import app.registrar.bulk.ProgressRelay;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorReport;
 import java.util.List;

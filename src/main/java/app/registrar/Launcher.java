@@ -1,5 +1,7 @@
 package app.registrar;
 
+import javafx.application.Application;
+
 /**
  * The program's entry point. It does not extend {@code Application}: with JavaFX on the class path (jpackage,
  * plain {@code java -jar}), a main class that does fails with "JavaFX runtime components are missing".
@@ -21,6 +23,6 @@ public final class Launcher {
                 return;
             }
         }
-        javafx.application.Application.launch(RegistrarApp.class, args);
+        Application.launch(RegistrarApp.class, args);
     }
 }

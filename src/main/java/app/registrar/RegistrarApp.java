@@ -3,18 +3,22 @@ package app.registrar;
 import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.CertificatePins;
+import app.registrar.api.ErrorCategory;
 import app.registrar.api.LoginSession;
 import app.registrar.api.Network;
+import app.registrar.api.Redactor;
 import app.registrar.api.ServerInfo;
 import app.registrar.audit.AuditTrail;
 import app.registrar.service.AccountService;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.KeychainCredentialStore;
-import app.registrar.service.LazyCredentialStore;
 import app.registrar.service.LastSession;
+import app.registrar.service.LazyCredentialStore;
 import app.registrar.service.RecentServers;
 import app.registrar.service.UiTaskExecutor;
 import app.registrar.ui.common.DialogService;
+import app.registrar.ui.common.ErrorMessages;
+import app.registrar.ui.common.ErrorReport;
 import app.registrar.ui.common.FxDialogService;
 import app.registrar.ui.common.ProxyQuestions;
 import app.registrar.ui.common.Theme;
@@ -22,10 +26,19 @@ import app.registrar.ui.connect.ConnectView;
 import app.registrar.ui.connect.ConnectViewModel;
 import app.registrar.ui.main.MainView;
 import app.registrar.ui.main.MainViewModel;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.Image;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /** The JavaFX application: wires services, view models and views, and switches between connect and main. */
@@ -52,15 +65,15 @@ public final class RegistrarApp extends Application {
         network = new Network(CertificatePins.inPreferences(Preferences.userRoot()
                 .node(System.getProperty("registrar.trust.prefs", Network.PINS_NODE))),
                 new ProxyQuestions(dialogs, task -> {
-                    if (javafx.application.Platform.isFxApplicationThread()) {
+                    if (Platform.isFxApplicationThread()) {
                         task.run();
                     } else {
-                        javafx.application.Platform.runLater(task);
+                        Platform.runLater(task);
                     }
                 }));
         // Every change any screen sends is recorded in the server's audit log first (see docs/audit.md).
         String auditDirectory = System.getProperty("registrar.audit.dir");
-        AuditTrail audit = AuditTrail.in(auditDirectory != null ? java.nio.file.Path.of(auditDirectory) : AuditTrail.defaultDirectory());
+        AuditTrail audit = AuditTrail.in(auditDirectory != null ? Path.of(auditDirectory) : AuditTrail.defaultDirectory());
         connection = new ConnectionService(executor, new LazyCredentialStore(KeychainCredentialStore::openOrMemory),
                 new LastSession(prefs), network, audit);
         accounts = new AccountService(executor, connection);
@@ -74,7 +87,7 @@ public final class RegistrarApp extends Application {
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = RegistrarApp.class.getResourceAsStream("/app/registrar/icons/registrar-" + size + ".png");
             if (icon != null) {
-                stage.getIcons().add(new javafx.scene.image.Image(icon));
+                stage.getIcons().add(new Image(icon));
             }
         }
         showConnect();
@@ -91,18 +104,18 @@ public final class RegistrarApp extends Application {
     /** Signs in again with the token in the keychain; a token the server no longer takes leads to the sign-in. */
     private void restore(LastSession.Entry last) {
         String who = last.userId();
-        javafx.scene.control.Label text = new javafx.scene.control.Label(tr("session.restoring", who));
-        javafx.scene.layout.VBox waiting = new javafx.scene.layout.VBox(12, new javafx.scene.control.ProgressIndicator(), text);
-        waiting.setAlignment(javafx.geometry.Pos.CENTER);
+        Label text = new Label(tr("session.restoring", who));
+        VBox waiting = new VBox(12, new ProgressIndicator(), text);
+        waiting.setAlignment(Pos.CENTER);
         show(waiting);
         connection.restore()
                 .onSuccess(restored -> showMain(restored.session(), restored.server()))
                 .onFailure(error -> {
                     showConnect();
-                    if (error.category() == app.registrar.api.ErrorCategory.TOKEN_INVALID) {
+                    if (error.category() == ErrorCategory.TOKEN_INVALID) {
                         dialogs.notify(tr("session.restore.failed"));
                     } else {
-                        dialogs.showError(tr("dialog.error.title"), app.registrar.ui.common.ErrorMessages.describe(error));
+                        dialogs.showError(tr("dialog.error.title"), ErrorMessages.describe(error));
                     }
                 })
                 .start();
@@ -110,16 +123,16 @@ public final class RegistrarApp extends Application {
 
     /** Last resort for a bug: a plain message, the scrubbed details, and the app keeps running. */
     private void reportCrash(Throwable error) {
-        java.io.StringWriter trace = new java.io.StringWriter();
-        error.printStackTrace(new java.io.PrintWriter(trace));
-        String details = app.registrar.api.Redactor.scrub(trace.toString());
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        String details = Redactor.scrub(trace.toString());
         System.getLogger(RegistrarApp.class.getName()).log(System.Logger.Level.ERROR, details);
         Runnable show = () -> dialogs.showError(tr("crash.title"),
-                new app.registrar.ui.common.ErrorReport(tr("crash.message"), tr("crash.next"), details));
-        if (javafx.application.Platform.isFxApplicationThread()) {
+                new ErrorReport(tr("crash.message"), tr("crash.next"), details));
+        if (Platform.isFxApplicationThread()) {
             show.run();
         } else {
-            javafx.application.Platform.runLater(show);
+            Platform.runLater(show);
         }
     }
 

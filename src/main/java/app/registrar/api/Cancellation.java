@@ -2,6 +2,7 @@ package app.registrar.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import okhttp3.Call;
 
 /**
@@ -18,7 +19,7 @@ public final class Cancellation {
     private boolean cancelled;
 
     /** Runs {@code work} on this thread with this cancellation bound to it. */
-    public <T> T bind(java.util.concurrent.Callable<T> work) throws Exception {
+    public <T> T bind(Callable<T> work) throws Exception {
         Cancellation previous = CURRENT.get();
         CURRENT.set(this);
         try {

@@ -5,12 +5,20 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -176,7 +184,7 @@ public final class HttpTransport {
 
     private RequestBody jsonBody(Object body) {
         try {
-            return RequestBody.create(Json.MAPPER.writeValueAsBytes(body == null ? java.util.Map.of() : body), JSON);
+            return RequestBody.create(Json.MAPPER.writeValueAsBytes(body == null ? Map.of() : body), JSON);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("request body cannot be written as JSON: " + body.getClass(), e);
         }
@@ -248,8 +256,8 @@ public final class HttpTransport {
             }
             default -> {
                 Throwable cause = e.getCause();
-                return !(cause instanceof java.net.ConnectException || cause instanceof UnknownHostException
-                        || cause instanceof java.net.NoRouteToHostException);
+                return !(cause instanceof ConnectException || cause instanceof UnknownHostException
+                        || cause instanceof NoRouteToHostException);
             }
         }
     }
@@ -445,12 +453,12 @@ public final class HttpTransport {
         if (refused != null) {
             return MatrixApiException.certificate(refused.category(), refused.presented(), e);
         }
-        if (e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+        if (e instanceof SSLPeerUnverifiedException) {
             // OkHttp's hostname check after the handshake: its message names the certificate's subject and names.
             return MatrixApiException.transport(ErrorCategory.CERTIFICATE_WRONG_HOST, Redactor.scrub(e.getMessage()), e);
         }
-        if (e instanceof javax.net.ssl.SSLHandshakeException
-                && causeOf(e, java.security.cert.CertificateException.class) != null) {
+        if (e instanceof SSLHandshakeException
+                && causeOf(e, CertificateException.class) != null) {
             return MatrixApiException.transport(ErrorCategory.CERTIFICATE_UNTRUSTED,
                     "the certificate was refused: " + Redactor.scrub(e.getMessage()), e);
         }
@@ -459,11 +467,11 @@ public final class HttpTransport {
             return MatrixApiException.transport(ErrorCategory.PROXY_AUTHENTICATION,
                     "the proxy asked for a user name and password, and accepted none", e);
         }
-        if (e instanceof java.net.ProtocolException && message.startsWith("Too many follow-up requests")) {
+        if (e instanceof ProtocolException && message.startsWith("Too many follow-up requests")) {
             return MatrixApiException.transport(ErrorCategory.UNEXPECTED_RESPONSE,
                     "the server redirected more than 20 times (a redirect loop)", e);
         }
-        if (e instanceof javax.net.ssl.SSLException) {
+        if (e instanceof SSLException) {
             return MatrixApiException.transport(ErrorCategory.NETWORK,
                     "a secure connection could not be made: " + Redactor.scrub(e.getMessage()), e);
         }

@@ -1,5 +1,7 @@
 package app.registrar.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.function.Supplier;
@@ -70,8 +72,8 @@ public final class Network {
         try {
             Json.MAPPER.readTree("{\"warm\":[1,true,null]}");
             Json.MAPPER.readValue("{\"users\":[],\"total\":0}", UserPage.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

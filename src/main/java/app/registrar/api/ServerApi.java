@@ -1,9 +1,11 @@
 package app.registrar.api;
 
 import app.registrar.model.PasswordPolicy;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 
 /**
@@ -44,7 +46,7 @@ public final class ServerApi {
         return base;
     }
 
-    private static java.util.Optional<HttpUrl> fromWellKnown(String serverName, Network network) {
+    private static Optional<HttpUrl> fromWellKnown(String serverName, Network network) {
         HttpTransport transport = new HttpTransport(HttpUrl.get("https://" + serverName), network);
         JsonNode wellKnown;
         try {
@@ -52,10 +54,10 @@ public final class ServerApi {
         } catch (MatrixApiException e) {
             // The spec says to ignore a missing .well-known and try the name itself; any other fault is real.
             if (e.status() == 404 || e.category() == ErrorCategory.NOT_A_MATRIX_SERVER) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             if (e.category() == ErrorCategory.UNEXPECTED_RESPONSE) {
-                boolean notJson = e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException;
+                boolean notJson = e.getCause() instanceof JsonProcessingException;
                 throw MatrixApiException.local(ErrorCategory.NOT_A_MATRIX_SERVER, notJson
                         ? "the server's .well-known/matrix/client file is not valid JSON"
                         : "the server's .well-known/matrix/client file could not be read: " + e.serverError().orElse(""));
@@ -72,7 +74,7 @@ public final class ServerApi {
             throw MatrixApiException.local(ErrorCategory.NOT_A_MATRIX_SERVER,
                     "the server's .well-known/matrix/client file names an invalid base_url");
         }
-        return java.util.Optional.of(ServerAddress.requireAllowed(ServerAddress.trimTrailingSlash(parsed)));
+        return Optional.of(ServerAddress.requireAllowed(ServerAddress.trimTrailingSlash(parsed)));
     }
 
     /**

@@ -1,10 +1,12 @@
 package app.registrar.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -140,7 +142,7 @@ public final class AuditClassifier {
     }
 
     private static Set<String> keys(JsonNode body) {
-        Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         body.fieldNames().forEachRemaining(keys::add);
         return keys;
     }
@@ -156,6 +158,6 @@ public final class AuditClassifier {
     }
 
     private static JsonNode missing() {
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 }

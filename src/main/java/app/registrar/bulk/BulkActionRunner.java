@@ -6,6 +6,7 @@ import app.registrar.api.MatrixApiException;
 import app.registrar.api.UserDetails;
 import app.registrar.model.PasswordGenerator;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class BulkActionRunner {
                 progress.accept(new BulkProgress(results.size(), accounts.size(), result));
             }
         }
-        return new BulkReport(action, results, cancelled, java.time.Duration.ofNanos(System.nanoTime() - started));
+        return new BulkReport(action, results, cancelled, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private BulkResult runOne(String userId, BulkAction action, PasswordFile passwords) throws IOException {

@@ -10,11 +10,13 @@ import app.registrar.model.PasswordGenerator;
 import app.registrar.model.UserId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -128,7 +130,7 @@ public final class CsvImporter {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 control.cancel();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 fatal.compareAndSet(null, e.getCause());
             } finally {
                 pool.shutdown();
@@ -151,7 +153,7 @@ public final class CsvImporter {
         }
         return new ImportReport(dryRun, control.isCancelled() && done < rows.size(), counts, attention, notListed[0],
                 passwords == null ? null : passwords.file(), journal == null ? null : journal.file(),
-                java.time.Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     // ---- dry run -------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package app.registrar.bulk;
 
 import app.registrar.model.PasswordPolicy;
 import app.registrar.model.UserId;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -80,7 +81,7 @@ public final class ImportFile {
                 }
                 rows.add(check(++number, line, cells, columns, serverName, policy, seen));
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new ImportFileException(ImportFileException.Reason.NOT_CSV,
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage());
         }

@@ -12,8 +12,11 @@ import app.registrar.api.ServerApi;
 import app.registrar.api.ServerInfo;
 import app.registrar.audit.AuditLog;
 import app.registrar.audit.AuditTrail;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Finding a homeserver and signing in as its admin, off the JavaFX thread. Holds the current session, which
@@ -26,7 +29,7 @@ public final class ConnectionService {
     private final CredentialStore credentials;
     private final LastSession lastSession;
     private final AuditTrail audit;
-    private final java.util.List<Runnable> expiryListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> expiryListeners = new CopyOnWriteArrayList<>();
     private volatile Homeserver homeserver;
     private volatile ServerInfo serverInfo;
     private volatile LoginSession session;
@@ -172,7 +175,7 @@ public final class ConnectionService {
     }
 
     /** How long the admin has to finish signing in in the browser. */
-    static final java.time.Duration SSO_WAIT = java.time.Duration.ofMinutes(5);
+    static final Duration SSO_WAIT = Duration.ofMinutes(5);
 
     /**
      * The address to open in the browser for single sign-on; the server sends the browser back to
@@ -190,7 +193,7 @@ public final class ConnectionService {
         return signInWithSso(server, loopback, SSO_WAIT);
     }
 
-    BackgroundTask<LoginSession> signInWithSso(ServerInfo server, SsoLoopback loopback, java.time.Duration wait) {
+    BackgroundTask<LoginSession> signInWithSso(ServerInfo server, SsoLoopback loopback, Duration wait) {
         return tasks.of(() -> {
             String loginToken = loopback.awaitToken(wait);
             Homeserver candidate = new Homeserver(server.baseUrl(), network);

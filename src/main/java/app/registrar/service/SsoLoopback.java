@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The browser half of single sign-on: a one-shot listener on 127.0.0.1 that the homeserver redirects back to
@@ -29,12 +31,12 @@ public final class SsoLoopback implements AutoCloseable {
      * The JDK's HTTP server logs each request line at debug level, and the line carries the login token: keep
      * that logger quiet. Held in a field so the setting is not lost to garbage collection.
      */
-    private static final java.util.logging.Logger SERVER_LOG = quiet(java.util.logging.Logger.getLogger("com.sun.net.httpserver"));
+    private static final Logger SERVER_LOG = quiet(Logger.getLogger("com.sun.net.httpserver"));
     private final HttpServer server;
     private final CompletableFuture<String> token = new CompletableFuture<>();
 
-    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
-        logger.setLevel(java.util.logging.Level.INFO);
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.INFO);
         return logger;
     }
 

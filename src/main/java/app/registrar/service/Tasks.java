@@ -1,19 +1,21 @@
 package app.registrar.service;
 
+import app.registrar.api.MatrixApiException;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** Creates background tasks bound to one executor. */
 public final class Tasks {
 
     private final TaskExecutor executor;
-    private final java.util.function.Consumer<app.registrar.api.MatrixApiException> observer;
+    private final Consumer<MatrixApiException> observer;
 
     public Tasks(TaskExecutor executor) {
         this(executor, error -> { });
     }
 
     /** Tasks whose failures {@code observer} also sees, before their own callbacks. */
-    public Tasks(TaskExecutor executor, java.util.function.Consumer<app.registrar.api.MatrixApiException> observer) {
+    public Tasks(TaskExecutor executor, Consumer<MatrixApiException> observer) {
         this.executor = executor;
         this.observer = observer;
     }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
+import java.time.Instant;
 import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +37,7 @@ class AccountTasksSynapseTest {
 
     private MatrixApiException loginFails(String userId, String password) {
         Homeserver other = new Homeserver(synapse.url());
-        return (MatrixApiException) org.assertj.core.api.Assertions.catchThrowable(
+        return (MatrixApiException) Assertions.catchThrowable(
                 () -> other.auth().loginWithPassword(userId, password));
     }
 
@@ -56,7 +59,7 @@ class AccountTasksSynapseTest {
         assertThat(read.externalIds()).containsExactly(new ExternalId("oidc-github", "alice-gh-" + userId.hashCode()));
         assertThat(read.deactivated()).isFalse();
         assertThat(read.createdAt()).isNotNull();
-        assertThat(read.createdAt().getEpochSecond()).isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(600L));
+        assertThat(read.createdAt().getEpochSecond()).isCloseTo(System.currentTimeMillis() / 1000, Offset.offset(600L));
         assertThat(new Homeserver(synapse.url()).auth().loginWithPassword(userId, PASSWORD).userId()).isEqualTo(userId);
     }
 
@@ -193,7 +196,7 @@ class AccountTasksSynapseTest {
 
         assertThat(admin.setLocked(userId, true).locked()).isTrue();
         Homeserver person = new Homeserver(synapse.url());
-        MatrixApiException refused = (MatrixApiException) org.assertj.core.api.Assertions.catchThrowable(() -> {
+        MatrixApiException refused = (MatrixApiException) Assertions.catchThrowable(() -> {
             person.auth().loginWithPassword(userId, PASSWORD);
             person.auth().whoami();
         });
@@ -298,9 +301,9 @@ class AccountTasksSynapseTest {
         assertThat(created.token()).isEqualTo(name);
         assertThat(created.usesAllowed()).isEqualTo(3);
 
-        RegistrationToken updated = admin.updateRegistrationToken(name, 5, java.time.Instant.now().plusSeconds(3600));
+        RegistrationToken updated = admin.updateRegistrationToken(name, 5, Instant.now().plusSeconds(3600));
         assertThat(updated.usesAllowed()).isEqualTo(5);
-        assertThat(updated.expiresAt()).isAfter(java.time.Instant.now());
+        assertThat(updated.expiresAt()).isAfter(Instant.now());
         assertThat(admin.registrationTokens()).extracting(RegistrationToken::token).contains(name);
 
         admin.deleteRegistrationToken(name);

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.prefs.Preferences;
+import javax.net.ssl.X509TrustManager;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
@@ -49,15 +52,15 @@ class CertificateTrustTest {
         prefs.removeNode();
     }
 
-    static javax.net.ssl.X509TrustManager trustingOnly(HeldCertificate authority) {
+    static X509TrustManager trustingOnly(HeldCertificate authority) {
         return new HandshakeCertificates.Builder().addTrustedCertificate(authority.certificate()).build().trustManager();
     }
 
     /** Serves TLS with this certificate and answers /versions as a homeserver would. */
     private HttpUrl serveWith(HeldCertificate certificate, HeldCertificate... intermediates) throws IOException {
         server.useHttps(new HandshakeCertificates.Builder()
-                .heldCertificate(certificate, java.util.Arrays.stream(intermediates)
-                        .map(HeldCertificate::certificate).toArray(java.security.cert.X509Certificate[]::new))
+                .heldCertificate(certificate, Arrays.stream(intermediates)
+                        .map(HeldCertificate::certificate).toArray(X509Certificate[]::new))
                 .build().sslSocketFactory());
         for (int i = 0; i < 3; i++) {
             server.enqueue(new MockResponse.Builder().body("{\"versions\":[\"v1.11\"]}").build());

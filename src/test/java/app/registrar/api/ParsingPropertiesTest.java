@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.registrar.model.UserId;
 import app.registrar.testing.Generated;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,8 +103,8 @@ class ParsingPropertiesTest {
 
                 assertThat(sent.path("displayname").asText()).isEqualTo(displayName);
                 assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain("\n");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }

@@ -6,7 +6,10 @@ import app.registrar.api.UserQuery.AccountState;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,16 +126,16 @@ class UserListingSynapseTest {
     void sortOrdersByNameAndCreationDateInBothDirections() {
         List<String> ascending = names(mine().withOrder("name", false));
         List<String> descending = names(mine().withOrder("name", true));
-        List<java.time.Instant> oldestFirst = admin.listUsers(mine().withOrder("creation_ts", false)).users()
+        List<Instant> oldestFirst = admin.listUsers(mine().withOrder("creation_ts", false)).users()
                 .stream().map(UserSummary::createdAt).toList();
-        List<java.time.Instant> newestFirst = admin.listUsers(mine().withOrder("creation_ts", true)).users()
+        List<Instant> newestFirst = admin.listUsers(mine().withOrder("creation_ts", true)).users()
                 .stream().map(UserSummary::createdAt).toList();
 
         assertThat(ascending).isSorted().hasSize(5);
         assertThat(descending).isEqualTo(reversed(ascending));
         // Synapse stores creation times in whole seconds, so accounts made in the same second tie.
         assertThat(oldestFirst).isSorted().hasSize(5);
-        assertThat(newestFirst).isSortedAccordingTo(java.util.Comparator.reverseOrder()).hasSize(5);
+        assertThat(newestFirst).isSortedAccordingTo(Comparator.reverseOrder()).hasSize(5);
     }
 
     @Test
@@ -165,7 +168,7 @@ class UserListingSynapseTest {
 
     private static List<String> reversed(List<String> list) {
         List<String> copy = new ArrayList<>(list);
-        java.util.Collections.reverse(copy);
+        Collections.reverse(copy);
         return copy;
     }
 }

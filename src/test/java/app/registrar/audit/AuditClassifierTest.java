@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +65,7 @@ class AuditClassifierTest {
         AuditEntry first = log.begin("one", "@admin:x", "lock", "@a:x", "");
         log.complete(first, AuditEntry.Outcome.DONE, null);
         log.begin("two", "@admin:x", "erase", "@b:x", "");
-        Files.writeString(log.file(), "{\"id\":\"three\",\"sent\":\"2026-", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(log.file(), "{\"id\":\"three\",\"sent\":\"2026-", StandardOpenOption.APPEND);
 
         List<AuditEntry> entries = log.read();
 

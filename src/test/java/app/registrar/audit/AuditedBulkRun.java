@@ -1,5 +1,6 @@
 package app.registrar.audit;
 
+import app.registrar.api.Network;
 import app.registrar.api.ServerApi;
 import app.registrar.bulk.BulkAction;
 import app.registrar.bulk.BulkActionRunner;
@@ -32,7 +33,7 @@ public final class AuditedBulkRun {
         List<String> accounts = Files.readAllLines(Path.of(args[2]));
         String token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor(), new MemoryCredentialStore(),
-                LastSession.inMemory(), app.registrar.api.Network.standard(), AuditTrail.in(auditDirectory));
+                LastSession.inMemory(), Network.standard(), AuditTrail.in(auditDirectory));
         String[] admin = new String[1];
         connection.useToken(ServerApi.describe(url), token)
                 .onSuccess(session -> admin[0] = session.userId())

@@ -1,6 +1,7 @@
 package app.registrar.bench;
 
 import app.registrar.RegistrarApp;
+import app.registrar.api.AccessToken;
 import app.registrar.api.AdminApi;
 import app.registrar.api.Homeserver;
 import app.registrar.api.LoginSession;
@@ -18,8 +19,10 @@ import app.registrar.bulk.ImportReport;
 import app.registrar.bulk.JobControl;
 import app.registrar.bulk.PasswordFile;
 import app.registrar.bulk.RowOutcome;
+import app.registrar.model.PasswordPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -389,8 +392,8 @@ public final class Bench {
     private void importPhase(AdminApi api) throws Exception {
         String serverName = adminUser.substring(adminUser.indexOf(':') + 1);
         long synapsePid = Long.parseLong(Files.readString(synapsePidFile).strip());
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int run = 0; run < importRuns; run++) {
             String prefix = "bench" + UUID.randomUUID().toString().substring(0, 6);
             Path csv = work.resolve("import-" + prefix + ".csv");
@@ -402,7 +405,7 @@ public final class Bench {
             Files.writeString(csv, text, StandardCharsets.UTF_8);
             Path journals = work.resolve("journals");
             Path passwordsFile = work.resolve("passwords-" + prefix + ".csv");
-            ImportPreview preview = ImportFile.read(csv, serverName, app.registrar.model.PasswordPolicy.none());
+            ImportPreview preview = ImportFile.read(csv, serverName, PasswordPolicy.none());
             long cpuBefore = os.getProcessCpuTime();
             long synapseBefore = cpuTicks(synapsePid);
             long started = System.nanoTime();
@@ -474,7 +477,7 @@ public final class Bench {
         JsonNode session = JSON.readTree(reply.toFile());
         Files.delete(reply);
         Homeserver homeserver = new Homeserver(url);
-        homeserver.useToken(new app.registrar.api.AccessToken(session.path("access_token").asText()));
+        homeserver.useToken(new AccessToken(session.path("access_token").asText()));
         homeserver.auth().logout();
         return took;
     }

@@ -11,6 +11,7 @@ import app.registrar.testing.TestSynapse;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ class CsvExportSynapseTest {
         return rows;
     }
 
-    private static Reader skipBom(java.io.BufferedReader reader) throws IOException {
+    private static Reader skipBom(BufferedReader reader) throws IOException {
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
             reader.reset();

@@ -12,9 +12,11 @@ import app.registrar.testing.SignedIn;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
 import app.registrar.ui.common.TextSafety;
+import app.registrar.ui.deactivate.DeactivateViewModel;
 import app.registrar.ui.edituser.EditUserViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,7 +88,7 @@ class BadInputSynapseTest {
         model.save();
 
         assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.problem.other.server", synapse.serverName()));
-        MatrixApiException server = org.assertj.core.api.Assertions.catchThrowableOfType(MatrixApiException.class,
+        MatrixApiException server = Assertions.catchThrowableOfType(MatrixApiException.class,
                 () -> admin.getUser("@alice:elsewhere.example"));
         assertThat(server.category()).isEqualTo(ErrorCategory.INVALID_INPUT);
     }
@@ -131,7 +133,7 @@ class BadInputSynapseTest {
         admin.createUser(userId, new UserUpdate().password(PASSWORD));
 
         for (String device : new String[] {".", ".."}) {
-            MatrixApiException error = org.assertj.core.api.Assertions.catchThrowableOfType(MatrixApiException.class,
+            MatrixApiException error = Assertions.catchThrowableOfType(MatrixApiException.class,
                     () -> admin.deleteDevice(userId, device));
             assertThat(error.category()).isEqualTo(ErrorCategory.INVALID_INPUT);
         }
@@ -167,7 +169,7 @@ class BadInputSynapseTest {
     @Test
     void case4TheServerItselfRefusesPasswordsOverFiveHundredTwelveCharacters() {
         String userId = synapse.newUserId("long");
-        MatrixApiException error = org.assertj.core.api.Assertions.catchThrowableOfType(MatrixApiException.class,
+        MatrixApiException error = Assertions.catchThrowableOfType(MatrixApiException.class,
                 () -> admin.createUser(userId, new UserUpdate().password("Aa1!" + "x".repeat(509))));
 
         assertThat(error.category()).isEqualTo(ErrorCategory.INVALID_INPUT);
@@ -250,7 +252,7 @@ class BadInputSynapseTest {
 
     @Test
     void case15DeactivatingOrDemotingYourOwnAccountIsRefused() {
-        app.registrar.ui.deactivate.DeactivateViewModel deactivate = new app.registrar.ui.deactivate.DeactivateViewModel(
+        DeactivateViewModel deactivate = new DeactivateViewModel(
                 signedIn.accounts(), dialogs, synapse.adminUser(), synapse.adminUser(), () -> { });
         deactivate.typedUserIdProperty().set(synapse.adminUser());
         deactivate.deactivate();

@@ -4,6 +4,7 @@ import static app.registrar.ui.common.I18n.tr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.api.ServerInfo;
+import app.registrar.api.UserDetailsFixture;
 import app.registrar.model.PasswordPolicy;
 import app.registrar.service.AccountService;
 import app.registrar.service.ConnectionService;
@@ -76,7 +77,7 @@ class LostAnswerTest {
         server.enqueue(resetDuringResponse());                // PUT: the answer is lost
         server.enqueue(json(200, ALICE_JSON));                // GET: read back
         EditUserViewModel model = EditUserViewModel.forEdit(accounts, dialogs, ADMIN, PasswordPolicy.none(),
-                app.registrar.api.UserDetailsFixture.alice(), saved -> { });
+                UserDetailsFixture.alice(), saved -> { });
         model.displayNameProperty().set("Alice Renamed");
 
         model.save();
@@ -121,7 +122,7 @@ class LostAnswerTest {
         server.enqueue(new MockResponse.Builder().code(504).addHeader("Content-Type", "text/html")
                 .body("<html><h1>504 Gateway Time-out</h1></html>").build());
         EditUserViewModel model = EditUserViewModel.forEdit(accounts, dialogs, ADMIN, PasswordPolicy.none(),
-                app.registrar.api.UserDetailsFixture.alice(), saved -> { });
+                UserDetailsFixture.alice(), saved -> { });
         model.displayNameProperty().set("Typed Name");
 
         model.save();

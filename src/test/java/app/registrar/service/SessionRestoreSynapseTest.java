@@ -14,6 +14,7 @@ import app.registrar.testing.TestSynapse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -64,7 +65,7 @@ class SessionRestoreSynapseTest {
         elsewhere.auth().logout();
 
         ConnectionService nextStart = connection();
-        MatrixApiException error = org.assertj.core.api.Assertions.catchThrowableOfType(MatrixApiException.class,
+        MatrixApiException error = Assertions.catchThrowableOfType(MatrixApiException.class,
                 () -> await(nextStart.restore()));
 
         assertThat(error.category()).isEqualTo(ErrorCategory.TOKEN_INVALID);
@@ -96,7 +97,7 @@ class SessionRestoreSynapseTest {
         elsewhere.useToken(session.accessToken());
         elsewhere.auth().logout();
 
-        MatrixApiException failure = org.assertj.core.api.Assertions.catchThrowableOfType(MatrixApiException.class,
+        MatrixApiException failure = Assertions.catchThrowableOfType(MatrixApiException.class,
                 () -> await(accounts.getUser(synapse.adminUser())));
         assertThat(failure.category()).isEqualTo(ErrorCategory.TOKEN_INVALID);
         assertThat(expired).hasSize(1);
@@ -113,7 +114,7 @@ class SessionRestoreSynapseTest {
         ConnectionService connection = connection();
         signIn(connection, synapse);
 
-        MatrixApiException failure = org.assertj.core.api.Assertions.catchThrowableOfType(MatrixApiException.class,
+        MatrixApiException failure = Assertions.catchThrowableOfType(MatrixApiException.class,
                 () -> await(connection.reauthenticate("not-the-password")));
 
         assertThat(failure.category()).isEqualTo(ErrorCategory.WRONG_CREDENTIALS);

@@ -2,20 +2,26 @@ package app.registrar.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.registrar.api.Cancellation;
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.Homeserver;
 import app.registrar.api.LoginSession;
 import app.registrar.api.MatrixApiException;
 import app.registrar.api.ServerApi;
 import app.registrar.api.ServerInfo;
+import app.registrar.api.UserUpdate;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
@@ -47,11 +53,11 @@ class SsoSignInSynapseTest {
     private static int playBrowser(String url) throws Exception {
         URI uri = URI.create(url);
         String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
             return Integer.parseInt(status.split(" ")[1]);
         }
     }
@@ -69,7 +75,7 @@ class SsoSignInSynapseTest {
         // Synapse lets each account mint one login token a minute, so a fresh admin plays the person signing in.
         String adminId = synapse.newUserId("sso-admin");
         synapse.signedInAdmin().admin().createUser(adminId,
-                new app.registrar.api.UserUpdate().password("Sso-Admin-Pass-1").admin(true));
+                new UserUpdate().password("Sso-Admin-Pass-1").admin(true));
         String adminToken = new Homeserver(synapse.url()).auth().loginWithPassword(adminId, "Sso-Admin-Pass-1")
                 .accessToken().reveal();
         String loginToken = mintLoginToken(synapse, adminToken);
@@ -106,7 +112,7 @@ class SsoSignInSynapseTest {
     @Test
     void cancellingTheWaitEndsItWithCancelled() throws Exception {
         SsoLoopback loopback = SsoLoopback.start();
-        app.registrar.api.Cancellation cancellation = new app.registrar.api.Cancellation();
+        Cancellation cancellation = new Cancellation();
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {

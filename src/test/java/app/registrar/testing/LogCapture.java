@@ -3,10 +3,12 @@ package app.registrar.testing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,7 +79,7 @@ public final class LogCapture implements LauncherSessionListener {
             try {
                 message = MessageFormat.format(message, record.getParameters());
             } catch (IllegalArgumentException e) {
-                message = message + " " + java.util.Arrays.toString(record.getParameters());
+                message = message + " " + Arrays.toString(record.getParameters());
             }
         }
         text.append(message);
@@ -122,11 +124,11 @@ public final class LogCapture implements LauncherSessionListener {
                         }
                     }
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return found;
     }

@@ -3,6 +3,18 @@ package app.registrar.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.api.Homeserver;
+import app.registrar.api.Network;
+import app.registrar.api.ServerApi;
+import app.registrar.api.UserUpdate;
+import app.registrar.audit.AuditTrail;
+import app.registrar.service.ConnectionService;
+import app.registrar.service.CurrentThreadTaskExecutor;
+import app.registrar.service.LastSession;
+import app.registrar.service.MemoryCredentialStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,24 +39,24 @@ class LogLeakTest {
     }
 
     @Test
-    void noAuditLogOfTheWholeRunContainsATokenOrAPassword(TestSynapse synapse) throws java.io.IOException {
+    void noAuditLogOfTheWholeRunContainsATokenOrAPassword(TestSynapse synapse) throws IOException {
         // One audited change of our own with a watched password, so the check never passes on no audit log at all.
-        app.registrar.service.ConnectionService connection = new app.registrar.service.ConnectionService(
-                new app.registrar.service.CurrentThreadTaskExecutor(), new app.registrar.service.MemoryCredentialStore(),
-                app.registrar.service.LastSession.inMemory(), app.registrar.api.Network.standard(),
-                app.registrar.audit.AuditTrail.in(AuditTestLogs.freshDirectory("leak")));
-        connection.signIn(app.registrar.api.ServerApi.describe(synapse.url()), synapse.adminUser(), synapse.adminPassword())
+        ConnectionService connection = new ConnectionService(
+                new CurrentThreadTaskExecutor(), new MemoryCredentialStore(),
+                LastSession.inMemory(), Network.standard(),
+                AuditTrail.in(AuditTestLogs.freshDirectory("leak")));
+        connection.signIn(ServerApi.describe(synapse.url()), synapse.adminUser(), synapse.adminPassword())
                 .onFailure(e -> {
                     throw e;
                 }).start();
         String userId = synapse.newUserId("leak-probe");
         connection.homeserver().orElseThrow().admin().createUser(userId,
-                new app.registrar.api.UserUpdate().password("Leak-Probe-Pass-2026!"));
+                new UserUpdate().password("Leak-Probe-Pass-2026!"));
         long before = LogCapture.findings().size();
         long lines = 0;
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(AuditTestLogs.root())) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
-                for (String line : java.nio.file.Files.readAllLines(file)) {
+        try (Stream<Path> files = Files.walk(AuditTestLogs.root())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+                for (String line : Files.readAllLines(file)) {
                     LogCapture.inspect(line);
                     lines++;
                 }

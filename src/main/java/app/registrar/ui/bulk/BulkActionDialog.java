@@ -6,6 +6,8 @@ import app.registrar.bulk.BulkAction;
 import app.registrar.bulk.BulkResult;
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.Views;
+import java.util.List;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
@@ -19,6 +21,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -33,7 +36,7 @@ public final class BulkActionDialog extends ModalDialog {
         Label intro = new Label(tr("bulk.action.intro", model.affectedCount())
                 + (model.includesOwnAccount() ? " " + tr("bulk.action.own") : ""));
         intro.setWrapText(true);
-        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         ComboBox<BulkAction> action = new ComboBox<>();
         action.setId("bulkAction");
         action.getItems().setAll(BulkAction.values());
@@ -79,7 +82,7 @@ public final class BulkActionDialog extends ModalDialog {
         Label status = new Label();
         status.setId("bulkStatus");
         status.setWrapText(true);
-        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(model.statusProperty());
 
         TableView<BulkResult> results = new TableView<>(model.getResults());
@@ -89,10 +92,10 @@ public final class BulkActionDialog extends ModalDialog {
         who.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().userId()));
         who.setPrefWidth(240);
         TableColumn<BulkResult, String> outcome = new TableColumn<>(tr("bulk.result"));
-        outcome.setCellValueFactory(c -> new ReadOnlyStringWrapper(tr("bulk.outcome." + c.getValue().outcome().name().toLowerCase(java.util.Locale.ROOT))
+        outcome.setCellValueFactory(c -> new ReadOnlyStringWrapper(tr("bulk.outcome." + c.getValue().outcome().name().toLowerCase(Locale.ROOT))
                 + (c.getValue().detail() == null ? "" : " — " + c.getValue().detail())));
         outcome.setPrefWidth(260);
-        results.getColumns().setAll(java.util.List.of(who, outcome));
+        results.getColumns().setAll(List.of(who, outcome));
         results.setPlaceholder(new Label(tr("bulk.results.none")));
         VBox.setVgrow(results, Priority.ALWAYS);
 

@@ -13,6 +13,7 @@ import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorReport;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -59,7 +60,7 @@ public final class BulkActionViewModel {
     public BulkActionViewModel(BulkService service, DialogService dialogs, List<String> userIds) {
         this.service = service;
         this.dialogs = dialogs;
-        this.userIds = List.copyOf(new java.util.LinkedHashSet<>(userIds));
+        this.userIds = List.copyOf(new LinkedHashSet<>(userIds));
         this.signedInUserId = service.signedInUserId();
         canRun = Bindings.createBooleanBinding(() -> {
             BulkAction chosen = action.get();
@@ -134,7 +135,7 @@ public final class BulkActionViewModel {
         List<String> affected = userIds.stream().filter(id -> !id.equals(signedInUserId)).toList();
         String names = String.join(", ", affected.subList(0, Math.min(NAMES_SHOWN, affected.size())))
                 + (affected.size() > NAMES_SHOWN ? " " + tr("bulk.confirm.more", affected.size() - NAMES_SHOWN) : "");
-        String key = "bulk.confirm." + chosen.name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+        String key = "bulk.confirm." + chosen.name().toLowerCase(Locale.ROOT).replace('_', '.');
         String text = tr(key + ".text") + (includesOwnAccount() && chosen != BulkAction.REACTIVATE
                 ? "\n" + tr("bulk.confirm.own.left.out") : "");
         return new Confirmation(tr("bulk.confirm.title", label(chosen)),

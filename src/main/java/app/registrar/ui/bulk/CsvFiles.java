@@ -5,6 +5,12 @@ import static app.registrar.ui.common.I18n.tr;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -26,15 +32,15 @@ public final class CsvFiles {
     }
 
     /** A "Choose passwords file…" button with the chosen path beside it, bound to {@code file}. */
-    public static javafx.scene.layout.HBox passwordsFileRow(javafx.beans.property.ObjectProperty<Path> file) {
-        javafx.scene.control.Label chosen = new javafx.scene.control.Label();
-        chosen.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+    public static HBox passwordsFileRow(ObjectProperty<Path> file) {
+        Label chosen = new Label();
+        chosen.textProperty().bind(Bindings.createStringBinding(
                 () -> file.get() == null ? tr("bulk.passwords.none") : file.get().toString(), file));
-        javafx.scene.control.Button choose = new javafx.scene.control.Button(tr("bulk.passwords.choose"));
+        Button choose = new Button(tr("bulk.passwords.choose"));
         choose.setOnAction(e -> save(choose.getScene().getWindow(), tr("bulk.passwords.choose"), "passwords.csv")
                 .ifPresent(file::set));
-        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, choose, chosen);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox row = new HBox(8, choose, chosen);
+        row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 

@@ -10,6 +10,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -21,14 +22,14 @@ public final class ExportDialog extends ModalDialog {
         bindBusy(model.runningProperty());
         Label intro = new Label(tr("bulk.export.intro", target.toString()));
         intro.setWrapText(true);
-        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         ProgressBar bar = new ProgressBar();
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(model.progressProperty());
         Label status = new Label();
         status.setId("exportStatus");
         status.setWrapText(true);
-        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(model.statusProperty());
         VBox content = new VBox(10, intro, bar, status, Views.errorBox(model.errorProperty()));
         content.setPrefWidth(480);

@@ -5,8 +5,11 @@ import static app.registrar.ui.common.I18n.tr;
 import app.registrar.bulk.ImportOptions;
 import app.registrar.bulk.ImportRow;
 import app.registrar.ui.common.ModalDialog;
+import app.registrar.ui.common.TextSafety;
 import app.registrar.ui.common.Views;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
@@ -19,6 +22,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -32,11 +36,11 @@ public final class ImportDialog extends ModalDialog {
 
         Label file = new Label(tr("bulk.import.file", csv.toString()));
         file.setWrapText(true);
-        file.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        file.setMinHeight(Region.USE_PREF_SIZE);
         Label summary = new Label();
         summary.setId("importSummary");
         summary.setWrapText(true);
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(model.previewSummaryProperty());
 
         TableView<ImportRow> rows = new TableView<>(model.getRows());
@@ -49,12 +53,12 @@ public final class ImportDialog extends ModalDialog {
         who.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().userId()));
         who.setPrefWidth(220);
         TableColumn<ImportRow, String> name = new TableColumn<>(tr("list.column.name"));
-        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(app.registrar.ui.common.TextSafety.visible(c.getValue().displayName())));
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(TextSafety.visible(c.getValue().displayName())));
         name.setPrefWidth(150);
         TableColumn<ImportRow, String> problems = new TableColumn<>(tr("bulk.import.problems"));
         problems.setCellValueFactory(c -> new ReadOnlyStringWrapper(ImportViewModel.problemsText(c.getValue())));
         problems.setPrefWidth(260);
-        rows.getColumns().setAll(java.util.List.of(line, who, name, problems));
+        rows.getColumns().setAll(List.of(line, who, name, problems));
         VBox.setVgrow(rows, Priority.ALWAYS);
 
         ComboBox<ImportOptions.Existing> existing = new ComboBox<>();
@@ -63,7 +67,7 @@ public final class ImportDialog extends ModalDialog {
         existing.setConverter(new StringConverter<>() {
             @Override
             public String toString(ImportOptions.Existing value) {
-                return value == null ? "" : tr("bulk.import.existing." + value.name().toLowerCase(java.util.Locale.ROOT));
+                return value == null ? "" : tr("bulk.import.existing." + value.name().toLowerCase(Locale.ROOT));
             }
 
             @Override
@@ -87,7 +91,7 @@ public final class ImportDialog extends ModalDialog {
         Label status = new Label();
         status.setId("importStatus");
         status.setWrapText(true);
-        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(model.statusProperty());
 
         VBox content = new VBox(10, file, summary, rows, options, bar, status, Views.errorBox(model.errorProperty()));

@@ -7,6 +7,8 @@ import app.registrar.api.UserSummary;
 import app.registrar.ui.common.Formats;
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.Views;
+import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -17,6 +19,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -52,7 +55,7 @@ public final class InactiveAccountsDialog extends ModalDialog {
         TableColumn<UserSummary, String> created = new TableColumn<>(tr("list.column.created"));
         created.setCellValueFactory(c -> new ReadOnlyStringWrapper(Formats.date(c.getValue().createdAt())));
         created.setPrefWidth(120);
-        rows.getColumns().setAll(java.util.List.of(who, seen, created));
+        rows.getColumns().setAll(List.of(who, seen, created));
         rows.setPlaceholder(new Label(tr("bulk.inactive.none")));
         VBox.setVgrow(rows, Priority.ALWAYS);
 
@@ -62,7 +65,7 @@ public final class InactiveAccountsDialog extends ModalDialog {
         bar.visibleProperty().bind(model.runningProperty());
         Label status = new Label();
         status.setWrapText(true);
-        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(model.statusProperty());
 
         VBox content = new VBox(10, Views.help(tr("bulk.inactive.help")), top, rows, bar, status,
@@ -73,6 +76,6 @@ public final class InactiveAccountsDialog extends ModalDialog {
         Button deactivate = addButton(tr("bulk.inactive.deactivate"), false,
                 () -> new BulkActionDialog(this, model.bulkAction()).showAndWait());
         deactivate.setId("inactiveDeactivate");
-        deactivate.disableProperty().bind(model.runningProperty().or(javafx.beans.binding.Bindings.isEmpty(model.getRows())));
+        deactivate.disableProperty().bind(model.runningProperty().or(Bindings.isEmpty(model.getRows())));
     }
 }

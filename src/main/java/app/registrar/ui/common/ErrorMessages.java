@@ -4,6 +4,7 @@ import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.MatrixApiException;
+import java.util.Locale;
 
 /** Turns a homeserver failure into a plain sentence with a next step; the raw errcode goes to the details only. */
 public final class ErrorMessages {
@@ -13,7 +14,7 @@ public final class ErrorMessages {
 
     public static ErrorReport describe(MatrixApiException error) {
         ErrorCategory category = error.category();
-        String key = "error." + category.name().toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+        String key = "error." + category.name().toLowerCase(Locale.ROOT).replace('_', '.');
         String message = tr(key);
         String next = tr(key + ".next");
         if (category == ErrorCategory.RATE_LIMITED && error.retryAfter().isPresent()) {

@@ -3,18 +3,29 @@ package app.registrar.ui.common;
 import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.ProxyCredentials;
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.application.HostServices;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
 /** The JavaFX {@link DialogService}: every dialog owned by the current window, buttons named by their verb. */
@@ -55,14 +66,14 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(confirmation.header());
         Label text = new Label(confirmation.text());
         text.setWrapText(true);
-        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.setMaxWidth(440);
         alert.getDialogPane().setContent(text);
         if (confirmation.destructive()) {
             alert.getDialogPane().lookupButton(buttons[0]).getStyleClass().add("danger");
             // The safe choice is the default: Enter never destroys anything.
-            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(buttons[0])).setDefaultButton(false);
-            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(buttons[buttons.length - 1])).setDefaultButton(true);
+            ((Button) alert.getDialogPane().lookupButton(buttons[0])).setDefaultButton(false);
+            ((Button) alert.getDialogPane().lookupButton(buttons[buttons.length - 1])).setDefaultButton(true);
         }
         return alert;
     }
@@ -75,12 +86,12 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(report.message());
         Label next = new Label(report.nextStep());
         next.setWrapText(true);
-        next.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        next.setMinHeight(Region.USE_PREF_SIZE);
         alert.getDialogPane().setContent(next);
         TextArea details = new TextArea(report.details());
         details.setEditable(false);
         details.setWrapText(true);
-        details.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        details.setMinHeight(Region.USE_PREF_SIZE);
         alert.getDialogPane().setExpandableContent(details);
         alert.showAndWait();
     }
@@ -95,7 +106,7 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(question.header());
         Label text = new Label(question.text());
         text.setWrapText(true);
-        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.setMaxWidth(480);
         Label fingerprintLabel = new Label(question.fingerprintLabel());
         fingerprintLabel.getStyleClass().add("text-bold");
@@ -107,9 +118,9 @@ public final class FxDialogService implements DialogService {
         fingerprint.setStyle("-fx-font-family: monospace;");
         fingerprint.setPrefRowCount(2);
         fingerprint.setPrefColumnCount(48);
-        fingerprint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        fingerprint.setMinHeight(Region.USE_PREF_SIZE);
         fingerprintLabel.setLabelFor(fingerprint);
-        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, text, fingerprintLabel, fingerprint);
+        VBox content = new VBox(8, text, fingerprintLabel, fingerprint);
         alert.getDialogPane().setContent(content);
         TextArea details = new TextArea(question.details());
         details.setEditable(false);
@@ -117,12 +128,12 @@ public final class FxDialogService implements DialogService {
         details.setPrefRowCount(6);
         alert.getDialogPane().setExpandableContent(details);
         // Enter never trusts a certificate: the safe choice is the default.
-        javafx.scene.control.Button trustButton = (javafx.scene.control.Button) alert.getDialogPane().lookupButton(trust);
+        Button trustButton = (Button) alert.getDialogPane().lookupButton(trust);
         trustButton.setDefaultButton(false);
         if (question.changed()) {
             trustButton.getStyleClass().add("danger");
         }
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        ((Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
         return alert.showAndWait().filter(trust::equals).isPresent();
     }
 
@@ -132,33 +143,33 @@ public final class FxDialogService implements DialogService {
         if (pairs.length != 32) {
             return fingerprint;
         }
-        return String.join(":", java.util.Arrays.copyOfRange(pairs, 0, 16)) + "\n"
-                + String.join(":", java.util.Arrays.copyOfRange(pairs, 16, 32));
+        return String.join(":", Arrays.copyOfRange(pairs, 0, 16)) + "\n"
+                + String.join(":", Arrays.copyOfRange(pairs, 16, 32));
     }
 
     @Override
     public Optional<ProxyCredentials> askProxyCredentials(String title, String header, String text) {
-        javafx.scene.control.Dialog<ProxyCredentials> dialog = new javafx.scene.control.Dialog<>();
+        Dialog<ProxyCredentials> dialog = new Dialog<>();
         dialog.initOwner(owner.get());
         dialog.setTitle(title);
         dialog.setHeaderText(header);
         ButtonType signIn = new ButtonType(tr("proxy.sign.in"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(tr("proxy.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().addAll(signIn, cancel);
-        javafx.scene.control.TextField user = new javafx.scene.control.TextField();
-        javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+        TextField user = new TextField();
+        PasswordField password = new PasswordField();
         user.setId("proxyUser");
         password.setId("proxyPassword");
         Label note = new Label(text);
         note.setWrapText(true);
         note.setMaxWidth(420);
-        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(6, note,
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        VBox content = new VBox(6, note,
                 Views.labelFor("proxy.user", user), user, Views.labelFor("proxy.password", password), password);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().lookupButton(signIn).disableProperty().bind(user.textProperty().isEmpty());
         dialog.setResultConverter(button -> button == signIn ? new ProxyCredentials(user.getText(), password.getText()) : null);
-        javafx.application.Platform.runLater(user::requestFocus);
+        Platform.runLater(user::requestFocus);
         try {
             return dialog.showAndWait();
         } finally {
@@ -178,7 +189,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public void notify(String message) {
         Window window = owner.get();
-        Notifications notifications = Notifications.create().text(message).hideAfter(javafx.util.Duration.seconds(4));
+        Notifications notifications = Notifications.create().text(message).hideAfter(Duration.seconds(4));
         if (window != null) {
             notifications.owner(window);
         }
@@ -190,7 +201,7 @@ public final class FxDialogService implements DialogService {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(tr("edit.avatar.choose").replace("_", ""));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(tr("edit.avatar.files"), "*.png", "*.jpg", "*.jpeg", "*.gif", "*.webp"));
-        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(java.io.File::toPath);
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
     }
 
     @Override
@@ -202,6 +213,6 @@ public final class FxDialogService implements DialogService {
     public void copyToClipboard(String text) {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 }

@@ -1,5 +1,8 @@
 package app.registrar.ui.common;
 
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -8,13 +11,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.VBox;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * A modal dialog window that stays open while its action runs: Enter runs the default button, Escape closes
@@ -25,7 +30,7 @@ public class ModalDialog extends Stage {
     // A VBox root has a horizontal content bias when its text wraps, so the scene asks for the height at the
     // actual width and wrapped labels are never cut off.
     private final VBox root = new VBox();
-    private final javafx.scene.layout.StackPane center = new javafx.scene.layout.StackPane();
+    private final StackPane center = new StackPane();
     private final HBox buttons = new HBox(8);
     private final ProgressIndicator spinner = new ProgressIndicator();
     private ObservableBooleanValue busy;
@@ -55,14 +60,14 @@ public class ModalDialog extends Stage {
         });
         setScene(scene);
         // Wrapped text knows its height only after the first layout: fit the window to it once shown.
-        addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
+        addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
             if (fitToContent) {
                 fitToRoot();
                 // Content that appears later (an error, a second confirmation) grows the window instead of
                 // being cut off.
                 root.needsLayoutProperty().addListener((obs, old, now) -> {
                     if (now) {
-                        javafx.application.Platform.runLater(this::fitToRoot);
+                        Platform.runLater(this::fitToRoot);
                     }
                 });
             }
@@ -93,7 +98,7 @@ public class ModalDialog extends Stage {
     /** Binds the busy state: the spinner shows and the window cannot be closed while it is true. */
     protected void bindBusy(ObservableBooleanValue value) {
         this.busy = value;
-        spinner.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(value::get, value));
+        spinner.visibleProperty().bind(Bindings.createBooleanBinding(value::get, value));
     }
 
     private void fitToRoot() {
@@ -127,7 +132,7 @@ public class ModalDialog extends Stage {
     /**
      * The buttons of a long job (import, bulk action): Pause/Resume and Cancel while it runs, Close once it stopped.
      */
-    protected void addJobButtons(javafx.beans.value.ObservableBooleanValue running, javafx.beans.value.ObservableBooleanValue paused,
+    protected void addJobButtons(ObservableBooleanValue running, ObservableBooleanValue paused,
                                  Runnable pause, Runnable resume, Runnable cancel) {
         Button pauseButton = addButton(I18n.tr("bulk.pause"), false, () -> {
             if (paused.get()) {
@@ -136,9 +141,9 @@ public class ModalDialog extends Stage {
                 pause.run();
             }
         });
-        pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(paused)
+        pauseButton.textProperty().bind(Bindings.when(paused)
                 .then(I18n.tr("bulk.resume")).otherwise(I18n.tr("bulk.pause")));
-        javafx.beans.binding.BooleanBinding isRunning = javafx.beans.binding.Bindings.createBooleanBinding(running::get, running);
+        BooleanBinding isRunning = Bindings.createBooleanBinding(running::get, running);
         pauseButton.visibleProperty().bind(isRunning);
         Button cancelButton = addButton(I18n.tr("edit.cancel"), false, cancel);
         cancelButton.visibleProperty().bind(isRunning);
@@ -149,7 +154,7 @@ public class ModalDialog extends Stage {
         Button button = addButton(text, false, this::close);
         button.setCancelButton(true);
         if (busy != null) {
-            button.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(busy::get, busy));
+            button.disableProperty().bind(Bindings.createBooleanBinding(busy::get, busy));
         }
         return button;
     }

@@ -1,10 +1,13 @@
 package app.registrar.ui.common;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Small building blocks the views share, so every screen labels, explains and reports errors the same way. */
@@ -26,7 +29,7 @@ public final class Views {
         Label label = new Label(text);
         label.getStyleClass().addAll("help-text");
         label.setWrapText(true);
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -36,25 +39,25 @@ public final class Views {
         label.textProperty().bind(text);
         label.getStyleClass().add("field-problem");
         label.setWrapText(true);
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.managedProperty().bind(label.visibleProperty());
-        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
         return label;
     }
 
     /** The error area: the sentence, the next step, and the technical details folded away. */
-    public static VBox errorBox(javafx.beans.value.ObservableValue<ErrorReport> report) {
+    public static VBox errorBox(ObservableValue<ErrorReport> report) {
         Label message = new Label();
         message.getStyleClass().add("error-message");
         message.setWrapText(true);
-        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         Label next = new Label();
         next.setWrapText(true);
-        next.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        next.setMinHeight(Region.USE_PREF_SIZE);
         TextArea details = new TextArea();
         details.setEditable(false);
         details.setWrapText(true);
-        details.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        details.setMinHeight(Region.USE_PREF_SIZE);
         details.setPrefRowCount(3);
         TitledPane detailsPane = new TitledPane(I18n.tr("dialog.details"), details);
         detailsPane.setExpanded(false);

@@ -4,6 +4,8 @@ import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.ui.common.Views;
 import app.registrar.ui.connect.ConnectViewModel.Method;
+import atlantafx.base.theme.Styles;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -17,9 +19,9 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import atlantafx.base.theme.Styles;
 
 /** The connect screen: homeserver, sign-in method and credentials, bound to a {@link ConnectViewModel}. */
 public final class ConnectView extends StackPane {
@@ -31,7 +33,7 @@ public final class ConnectView extends StackPane {
         title.getStyleClass().add("title-2");
         Label subtitle = new Label(tr("connect.subtitle"));
         subtitle.setWrapText(true);
-        subtitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        subtitle.setMinHeight(Region.USE_PREF_SIZE);
 
         ComboBox<String> server = new ComboBox<>(model.getRecentServers());
         server.setId("server");
@@ -118,13 +120,13 @@ public final class ConnectView extends StackPane {
         spinner.managedProperty().bind(spinner.visibleProperty());
         Label progress = new Label();
         progress.textProperty().bind(model.progressProperty());
-        HBox buttons = new HBox(8, spinner, progress, new javafx.scene.layout.Region(), cancel, signIn);
+        HBox buttons = new HBox(8, spinner, progress, new Region(), cancel, signIn);
         HBox.setHgrow(buttons.getChildren().get(2), Priority.ALWAYS);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         Label notice = new Label();
         notice.setWrapText(true);
-        notice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        notice.setMinHeight(Region.USE_PREF_SIZE);
         notice.getStyleClass().add("notice");
         notice.textProperty().bind(model.noticeProperty());
         notice.visibleProperty().bind(Bindings.isNotEmpty(model.noticeProperty()));
@@ -153,11 +155,11 @@ public final class ConnectView extends StackPane {
         getChildren().add(form);
         setPadding(new Insets(24));
         StackPane.setAlignment(form, Pos.CENTER);
-        javafx.application.Platform.runLater(server::requestFocus);
+        Platform.runLater(server::requestFocus);
     }
 
-    private static javafx.scene.layout.Region spacer(double height) {
-        javafx.scene.layout.Region region = new javafx.scene.layout.Region();
+    private static Region spacer(double height) {
+        Region region = new Region();
         region.setMinHeight(height);
         return region;
     }

@@ -11,17 +11,20 @@ import app.registrar.service.BackgroundTask;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.RecentServers;
 import app.registrar.service.SsoLoopback;
+import app.registrar.service.TaskHandle;
 import app.registrar.ui.common.CertificateQuestion;
 import app.registrar.ui.common.DialogService;
-import app.registrar.service.TaskHandle;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
+import java.time.Duration;
 import java.util.function.BiConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -61,7 +64,7 @@ public final class ConnectViewModel {
     private final ReadOnlyStringWrapper userProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper secretProblem = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSignIn;
-    private final javafx.beans.property.ReadOnlyIntegerWrapper waitSeconds = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper waitSeconds = new ReadOnlyIntegerWrapper();
     private TaskHandle countdown = TaskHandle.NONE;
 
     /** The wait when the server asks to slow down without saying how long, and the longest wait ever shown. */
@@ -206,7 +209,7 @@ public final class ConnectViewModel {
         error.set(report);
         if (e.category() == ErrorCategory.RATE_LIMITED) {
             // Never retried by itself: the admin presses Sign in again once the wait is over.
-            long asked = e.retryAfter().map(java.time.Duration::getSeconds).orElse((long) DEFAULT_WAIT_SECONDS);
+            long asked = e.retryAfter().map(Duration::getSeconds).orElse((long) DEFAULT_WAIT_SECONDS);
             startCountdown((int) Math.max(1, Math.min(MAX_WAIT_SECONDS, asked)), report);
         }
         switch (e.category()) {
@@ -265,7 +268,7 @@ public final class ConnectViewModel {
     }
 
     /** Seconds left before the server accepts another sign-in attempt; 0 when Sign in may be pressed. */
-    public javafx.beans.property.ReadOnlyIntegerProperty waitSecondsProperty() {
+    public ReadOnlyIntegerProperty waitSecondsProperty() {
         return waitSeconds.getReadOnlyProperty();
     }
 

@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
@@ -33,7 +34,7 @@ public final class DeactivateDialog extends ModalDialog {
         CheckBox erase = new CheckBox(tr("deactivate.erase"));
         erase.setId("erase");
         erase.setWrapText(true);
-        erase.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        erase.setMinHeight(Region.USE_PREF_SIZE);
         erase.setMnemonicParsing(true);
         erase.selectedProperty().bindBidirectional(model.eraseProperty());
         VBox eraseBox = new VBox(6, erase, Views.help(tr("deactivate.erase.help")));
@@ -53,14 +54,14 @@ public final class DeactivateDialog extends ModalDialog {
         progress.visibleProperty().bind(Bindings.isNotEmpty(model.progressProperty()));
         progress.managedProperty().bind(progress.visibleProperty());
         progress.setWrapText(true);
-        progress.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        progress.setMinHeight(Region.USE_PREF_SIZE);
 
         VBox content;
         if (model.isOwnAccount()) {
             Label refused = new Label(tr("deactivate.self"));
             refused.getStyleClass().add("error-message");
             refused.setWrapText(true);
-            refused.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            refused.setMinHeight(Region.USE_PREF_SIZE);
             content = new VBox(12, userId, refused);
         } else {
             content = new VBox(12, userId, what, points, eraseBox, typeLabel, typed, progress, Views.errorBox(model.errorProperty()));
@@ -91,7 +92,7 @@ public final class DeactivateDialog extends ModalDialog {
     private static Label point(String text) {
         Label label = new Label(text, new FontIcon(Feather.CHEVRON_RIGHT));
         label.setWrapText(true);
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 }

@@ -6,8 +6,11 @@ import app.registrar.api.ExternalId;
 import app.registrar.api.Threepid;
 import app.registrar.api.UserDetails;
 import app.registrar.ui.common.Formats;
+import app.registrar.ui.common.TextSafety;
 import app.registrar.ui.common.Views;
 import java.io.ByteArrayInputStream;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -62,7 +65,7 @@ public final class AccountDetailsView extends StackPane {
         Label none = new Label(tr("details.none"));
         none.getStyleClass().add("placeholder-text");
         none.setWrapText(true);
-        none.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        none.setMinHeight(Region.USE_PREF_SIZE);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setMaxSize(40, 40);
         spinner.visibleProperty().bind(model.loadingProperty());
@@ -74,7 +77,7 @@ public final class AccountDetailsView extends StackPane {
         getChildren().addAll(none, spinner, error, scroll);
 
         model.userProperty().addListener((obs, old, now) -> rebuild());
-        model.getDevices().addListener((javafx.collections.ListChangeListener<AccountDetailsViewModel.DeviceRow>) c -> rebuild());
+        model.getDevices().addListener((ListChangeListener<AccountDetailsViewModel.DeviceRow>) c -> rebuild());
         model.roomCountProperty().addListener((obs, old, now) -> rebuild());
         model.avatarProperty().addListener((obs, old, now) -> rebuild());
         rebuild();
@@ -88,11 +91,11 @@ public final class AccountDetailsView extends StackPane {
         }
         Label name = new Label(user.displayName() == null || user.displayName().isBlank()
                 ? user.userId().substring(1, user.userId().indexOf(':'))
-                : app.registrar.ui.common.TextSafety.visible(user.displayName()));
+                : TextSafety.visible(user.displayName()));
         name.getStyleClass().add("user-title");
         name.setId("detailsName");
         name.setWrapText(true);
-        name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        name.setMinHeight(Region.USE_PREF_SIZE);
         Label id = new Label(user.userId());
         id.setId("detailsUserId");
         id.getStyleClass().add("placeholder-text");
@@ -178,7 +181,7 @@ public final class AccountDetailsView extends StackPane {
                         device.lastIp() == null ? "—" : device.lastIp()));
         seen.getStyleClass().add("help-text");
         seen.setWrapText(true);
-        seen.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        seen.setMinHeight(Region.USE_PREF_SIZE);
         if (device.userAgent() != null) {
             seen.setTooltip(new Tooltip(device.userAgent()));
         }
@@ -208,7 +211,7 @@ public final class AccountDetailsView extends StackPane {
             }
         }
         String source = user.displayName() != null && !user.displayName().isBlank() ? user.displayName() : user.userId().substring(1);
-        Label initials = new Label(source.substring(0, 1).toUpperCase(java.util.Locale.ROOT));
+        Label initials = new Label(source.substring(0, 1).toUpperCase(Locale.ROOT));
         initials.getStyleClass().add("avatar-initials");
         initials.setStyle("-fx-font-size: 22px;");
         initials.setMinSize(56, 56);

@@ -7,6 +7,7 @@ import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.NewPasswordField;
 import app.registrar.ui.common.Views;
 import java.io.ByteArrayInputStream;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -23,7 +24,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -135,7 +138,7 @@ public final class EditUserDialog extends ModalDialog {
         type.getItems().setAll("", "bot", "support");
         type.setValue(model.userTypeProperty().get() == null ? "" : model.userTypeProperty().get());
         type.valueProperty().addListener((obs, old, now) -> model.userTypeProperty().set(now == null || now.isEmpty() ? null : now));
-        type.setConverter(new javafx.util.StringConverter<>() {
+        type.setConverter(new StringConverter<>() {
             @Override
             public String toString(String value) {
                 return value == null || value.isEmpty() ? tr("edit.type.regular") : tr("edit.type." + value);
@@ -171,16 +174,16 @@ public final class EditUserDialog extends ModalDialog {
         });
         setOnHidden(e -> model.clearSecrets());
         setMinWidth(560);
-        setHeight(Math.min(760, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 40));
+        setHeight(Math.min(760, Screen.getPrimary().getVisualBounds().getHeight() - 40));
         setOnShown(e -> (model.isCreate() ? localpart : displayName).requestFocus());
     }
 
     /** A list cell with a remove button beside the text. */
     static class RemovableCell<T> extends ListCell<T> {
-        private final java.util.function.Consumer<T> remove;
+        private final Consumer<T> remove;
         private final String removeText;
 
-        RemovableCell(java.util.function.Consumer<T> remove, String removeText) {
+        RemovableCell(Consumer<T> remove, String removeText) {
             this.remove = remove;
             this.removeText = removeText;
         }

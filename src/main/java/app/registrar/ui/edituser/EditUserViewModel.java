@@ -4,6 +4,7 @@ import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.ExternalId;
+import app.registrar.api.MatrixApiException;
 import app.registrar.api.Threepid;
 import app.registrar.api.UserDetails;
 import app.registrar.api.UserUpdate;
@@ -16,6 +17,8 @@ import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
 import app.registrar.ui.common.NewPasswordViewModel;
+import app.registrar.ui.common.TextSafety;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,8 +144,8 @@ public final class EditUserViewModel {
         userIdNote = Bindings.createStringBinding(this::computeUserIdNote, localpart, availability);
         displayNameProblem = Bindings.createStringBinding(() -> displayName.get().length() > MAX_DISPLAY_NAME
                 ? tr("edit.display.too.long") : "", displayName);
-        displayNameNote = Bindings.createStringBinding(() -> app.registrar.ui.common.TextSafety.hasHidden(displayName.get())
-                ? tr("edit.display.hidden", app.registrar.ui.common.TextSafety.visible(displayName.get())) : "", displayName);
+        displayNameNote = Bindings.createStringBinding(() -> TextSafety.hasHidden(displayName.get())
+                ? tr("edit.display.hidden", TextSafety.visible(displayName.get())) : "", displayName);
         canSave = busy.not()
                 .and(Bindings.createBooleanBinding(() -> userIdProblem.get().isEmpty(), userIdProblem))
                 .and(Bindings.createBooleanBinding(() -> displayNameProblem.get().isEmpty(), displayNameProblem))
@@ -308,7 +311,7 @@ public final class EditUserViewModel {
             chosenAvatarName = file.getFileName().toString();
             removeAvatar = false;
             avatarPreview.set(bytes);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             avatarProblem.set(tr("edit.avatar.not.image"));
         }
     }
@@ -450,7 +453,7 @@ public final class EditUserViewModel {
         closeRequested.set(true);
     }
 
-    private void failed(app.registrar.api.MatrixApiException e) {
+    private void failed(MatrixApiException e) {
         if (e.category() == ErrorCategory.CONFLICT && isCreate()) {
             availability.set(e.errcode().filter("M_EXCLUSIVE"::equals).isPresent() ? Availability.RESERVED : Availability.TAKEN);
         }

@@ -4,17 +4,30 @@ import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.UserDetails;
 import app.registrar.ui.about.AboutDialog;
+import app.registrar.ui.bulk.BulkActionDialog;
+import app.registrar.ui.bulk.CsvFiles;
+import app.registrar.ui.bulk.ExportDialog;
+import app.registrar.ui.bulk.ImportDialog;
+import app.registrar.ui.bulk.InactiveAccountsDialog;
 import app.registrar.ui.deactivate.DeactivateDialog;
 import app.registrar.ui.details.AccountDetailsView;
 import app.registrar.ui.edituser.EditUserDialog;
 import app.registrar.ui.password.ResetPasswordDialog;
 import app.registrar.ui.reactivate.ReactivateDialog;
+import app.registrar.ui.reauth.ReauthDialog;
 import app.registrar.ui.userlist.UserListView;
+import java.util.List;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -48,7 +61,7 @@ public final class MainView extends BorderPane {
         signOut.setOnAction(e -> model.signOut());
         Label memoryOnly = new Label(tr("session.memory.only"), new FontIcon(Feather.ALERT_TRIANGLE));
         memoryOnly.setId("memoryOnly");
-        memoryOnly.setTooltip(new javafx.scene.control.Tooltip(tr("session.memory.only.help")));
+        memoryOnly.setTooltip(new Tooltip(tr("session.memory.only.help")));
         memoryOnly.setAccessibleText(tr("session.memory.only.help"));
         memoryOnly.getStyleClass().add("placeholder-text");
         memoryOnly.setVisible(!model.isSessionRemembered());
@@ -77,13 +90,13 @@ public final class MainView extends BorderPane {
 
             @Override
             public void inactive() {
-                new app.registrar.ui.bulk.InactiveAccountsDialog(window(), model.newInactive(), model.getList().query()).showAndWait();
+                new InactiveAccountsDialog(window(), model.newInactive(), model.getList().query()).showAndWait();
                 model.afterBulkWork();
             }
 
             @Override
-            public void actOn(java.util.List<String> userIds) {
-                new app.registrar.ui.bulk.BulkActionDialog(window(), model.newBulkAction(userIds)).showAndWait();
+            public void actOn(List<String> userIds) {
+                new BulkActionDialog(window(), model.newBulkAction(userIds)).showAndWait();
                 model.afterBulkWork();
             }
         });
@@ -114,7 +127,7 @@ public final class MainView extends BorderPane {
         setCenter(split);
         model.sessionExpiredProperty().addListener((obs, old, expired) -> {
             if (expired) {
-                javafx.application.Platform.runLater(() -> new app.registrar.ui.reauth.ReauthDialog(window(),
+                Platform.runLater(() -> new ReauthDialog(window(),
                         model.newReauth(), model::forgetExpiredSession).showAndWait());
             }
         });
@@ -126,23 +139,23 @@ public final class MainView extends BorderPane {
     }
 
     /** Ctrl+F search, Ctrl+N new account, F5 refresh (Cmd on macOS through SHORTCUT). */
-    private void installShortcuts(javafx.scene.Scene scene) {
-        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), listView::focusSearch);
-        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.N,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::createAccount);
-        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5),
+    private void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F,
+                KeyCombination.SHORTCUT_DOWN), listView::focusSearch);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N,
+                KeyCombination.SHORTCUT_DOWN), this::createAccount);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5),
                 model.getList()::refresh);
     }
 
     private void exportList() {
-        app.registrar.ui.bulk.CsvFiles.save(window(), tr("bulk.file.save"), "accounts-" + model.serverName().replace(':', '_') + ".csv")
-                .ifPresent(file -> new app.registrar.ui.bulk.ExportDialog(window(), model.newExport(), model.getList().query(), file).showAndWait());
+        CsvFiles.save(window(), tr("bulk.file.save"), "accounts-" + model.serverName().replace(':', '_') + ".csv")
+                .ifPresent(file -> new ExportDialog(window(), model.newExport(), model.getList().query(), file).showAndWait());
     }
 
     private void importAccounts() {
-        app.registrar.ui.bulk.CsvFiles.open(window()).ifPresent(file -> {
-            new app.registrar.ui.bulk.ImportDialog(window(), model.newImport(), file).showAndWait();
+        CsvFiles.open(window()).ifPresent(file -> {
+            new ImportDialog(window(), model.newImport(), file).showAndWait();
             model.afterBulkWork();
         });
     }

@@ -5,8 +5,14 @@ import static app.registrar.ui.common.I18n.tr;
 import app.registrar.api.LoginSession;
 import app.registrar.api.ServerInfo;
 import app.registrar.api.UserDetails;
+import app.registrar.bulk.BulkService;
+import app.registrar.bulk.ImportJournal;
 import app.registrar.service.AccountService;
 import app.registrar.service.ConnectionService;
+import app.registrar.ui.bulk.BulkActionViewModel;
+import app.registrar.ui.bulk.ExportViewModel;
+import app.registrar.ui.bulk.ImportViewModel;
+import app.registrar.ui.bulk.InactiveAccountsViewModel;
 import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.deactivate.DeactivateViewModel;
@@ -14,8 +20,12 @@ import app.registrar.ui.details.AccountDetailsViewModel;
 import app.registrar.ui.edituser.EditUserViewModel;
 import app.registrar.ui.password.ResetPasswordViewModel;
 import app.registrar.ui.reactivate.ReactivateViewModel;
+import app.registrar.ui.reauth.ReauthViewModel;
 import app.registrar.ui.userlist.UserListViewModel;
 import app.registrar.ui.userlist.UserRowViewModel;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.ListChangeListener;
 
 /**
@@ -32,8 +42,8 @@ public final class MainViewModel {
     private final Runnable onSignedOut;
     private final UserListViewModel list;
     private final AccountDetailsViewModel details;
-    private final app.registrar.bulk.BulkService bulk;
-    private final javafx.beans.property.ReadOnlyBooleanWrapper sessionExpired = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final BulkService bulk;
+    private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper();
 
     public MainViewModel(AccountService accounts, ConnectionService connection, DialogService dialogs,
                          LoginSession session, ServerInfo server, Runnable onSignedOut) {
@@ -45,7 +55,7 @@ public final class MainViewModel {
         this.onSignedOut = onSignedOut;
         this.list = new UserListViewModel(accounts);
         this.details = new AccountDetailsViewModel(accounts, dialogs, list::refresh);
-        this.bulk = new app.registrar.bulk.BulkService(accounts.executor(), connection);
+        this.bulk = new BulkService(accounts.executor(), connection);
         // An empty selection (the list reloaded, or the account left the filtered list after deactivation)
         // keeps the last account in the details, so its next action is still one click away.
         list.getSelection().addListener((ListChangeListener<UserRowViewModel>) change -> {
@@ -63,13 +73,13 @@ public final class MainViewModel {
     }
 
     /** True while the server no longer accepts the session; the view then asks for the password again. */
-    public javafx.beans.property.ReadOnlyBooleanProperty sessionExpiredProperty() {
+    public ReadOnlyBooleanProperty sessionExpiredProperty() {
         return sessionExpired.getReadOnlyProperty();
     }
 
     /** The dialog that signs the same admin in again on the same connection. */
-    public app.registrar.ui.reauth.ReauthViewModel newReauth() {
-        return new app.registrar.ui.reauth.ReauthViewModel(connection, dialogs, session.userId(), () -> {
+    public ReauthViewModel newReauth() {
+        return new ReauthViewModel(connection, dialogs, session.userId(), () -> {
             sessionExpired.set(false);
             list.refresh();
             details.reload();
@@ -118,20 +128,20 @@ public final class MainViewModel {
                 server.managesPasswords(), this::changed);
     }
 
-    public app.registrar.ui.bulk.ExportViewModel newExport() {
-        return new app.registrar.ui.bulk.ExportViewModel(bulk, dialogs);
+    public ExportViewModel newExport() {
+        return new ExportViewModel(bulk, dialogs);
     }
 
-    public app.registrar.ui.bulk.ImportViewModel newImport() {
-        return new app.registrar.ui.bulk.ImportViewModel(bulk, dialogs, app.registrar.bulk.ImportJournal.defaultDirectory());
+    public ImportViewModel newImport() {
+        return new ImportViewModel(bulk, dialogs, ImportJournal.defaultDirectory());
     }
 
-    public app.registrar.ui.bulk.BulkActionViewModel newBulkAction(java.util.List<String> userIds) {
-        return new app.registrar.ui.bulk.BulkActionViewModel(bulk, dialogs, userIds);
+    public BulkActionViewModel newBulkAction(List<String> userIds) {
+        return new BulkActionViewModel(bulk, dialogs, userIds);
     }
 
-    public app.registrar.ui.bulk.InactiveAccountsViewModel newInactive() {
-        return new app.registrar.ui.bulk.InactiveAccountsViewModel(bulk, dialogs);
+    public InactiveAccountsViewModel newInactive() {
+        return new InactiveAccountsViewModel(bulk, dialogs);
     }
 
     /** Refreshes the list and the details after bulk work changed accounts. */

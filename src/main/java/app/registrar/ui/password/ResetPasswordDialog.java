@@ -9,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -21,7 +22,7 @@ public final class ResetPasswordDialog extends ModalDialog {
         if (!model.isPasswordsManagedHere()) {
             Label text = new Label(tr("password.managed.elsewhere"));
             text.setWrapText(true);
-            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            text.setMinHeight(Region.USE_PREF_SIZE);
             VBox content = new VBox(12, text);
             content.setPrefWidth(460);
             setContent(content);
@@ -30,7 +31,7 @@ public final class ResetPasswordDialog extends ModalDialog {
         }
         Label intro = new Label(tr("password.intro", model.getUserId()));
         intro.setWrapText(true);
-        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         NewPasswordField password = new NewPasswordField(model.getPassword(), "password.new", "newReset");
 
         CheckBox logout = new CheckBox(tr("password.logout"));

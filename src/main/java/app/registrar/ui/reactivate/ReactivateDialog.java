@@ -8,6 +8,7 @@ import app.registrar.ui.common.Views;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -19,10 +20,10 @@ public final class ReactivateDialog extends ModalDialog {
         bindBusy(model.busyProperty());
         Label intro = new Label(tr("reactivate.intro", model.getUserId()));
         intro.setWrapText(true);
-        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         Label lost = new Label(tr("reactivate.lost"));
         lost.setWrapText(true);
-        lost.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        lost.setMinHeight(Region.USE_PREF_SIZE);
         lost.getStyleClass().add("warning-box");
         VBox content = new VBox(10, intro, lost);
         NewPasswordField password = new NewPasswordField(model.getPassword(), "reactivate.password", "reactivate");
@@ -31,7 +32,7 @@ public final class ReactivateDialog extends ModalDialog {
         } else {
             Label none = new Label(tr("reactivate.no.password"));
             none.setWrapText(true);
-            none.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            none.setMinHeight(Region.USE_PREF_SIZE);
             content.getChildren().add(none);
         }
         content.getChildren().add(Views.errorBox(model.errorProperty()));

@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -19,7 +20,7 @@ public final class ReauthDialog extends ModalDialog {
         bindBusy(model.busyProperty());
         Label intro = new Label(tr("reauth.intro", model.getUserId()));
         intro.setWrapText(true);
-        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         PasswordField password = new PasswordField();
         password.setId("reauthPassword");
         password.textProperty().bindBidirectional(model.passwordProperty());

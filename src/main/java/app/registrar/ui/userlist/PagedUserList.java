@@ -5,7 +5,9 @@ import app.registrar.api.UserPage;
 import app.registrar.api.UserQuery;
 import app.registrar.service.AccountService;
 import app.registrar.service.TaskHandle;
+import java.util.AbstractList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,7 +85,7 @@ public final class PagedUserList extends ObservableListBase<UserRowViewModel> {
         // What was shown, without fetching anything: rows never loaded are reported as placeholders.
         int oldSize = size;
         Map<Integer, List<UserRowViewModel>> oldPages = new HashMap<>(pages);
-        List<UserRowViewModel> removed = new java.util.AbstractList<>() {
+        List<UserRowViewModel> removed = new AbstractList<>() {
             @Override
             public UserRowViewModel get(int index) {
                 List<UserRowViewModel> rows = oldPages.get(index / PAGE_SIZE);
@@ -114,7 +116,7 @@ public final class PagedUserList extends ObservableListBase<UserRowViewModel> {
 
     private List<UserRowViewModel> rows(int page, UserPage data) {
         int base = page * PAGE_SIZE;
-        List<UserRowViewModel> rows = new java.util.ArrayList<>(data.users().size());
+        List<UserRowViewModel> rows = new ArrayList<>(data.users().size());
         for (int i = 0; i < data.users().size(); i++) {
             rows.add(UserRowViewModel.of(base + i, data.users().get(i)));
         }

@@ -6,23 +6,36 @@ import app.registrar.api.UserQuery.AccountState;
 import app.registrar.ui.common.Formats;
 import app.registrar.ui.common.Views;
 import app.registrar.ui.userlist.UserListViewModel.SortColumn;
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -30,6 +43,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -40,9 +54,9 @@ public final class UserListView extends BorderPane {
     private final TableView<UserRowViewModel> table = new TableView<>();
     private String lastSelected;
     /** Decoded pictures by media address, bounded like the bytes behind them. */
-    private final java.util.Map<String, javafx.scene.image.Image> images = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, Image> images = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, javafx.scene.image.Image> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
             return size() > 300;
         }
     };
@@ -58,7 +72,7 @@ public final class UserListView extends BorderPane {
 
         void inactive();
 
-        void actOn(java.util.List<String> userIds);
+        void actOn(List<String> userIds);
     }
 
     public UserListView(UserListViewModel model, Actions actions) {
@@ -80,23 +94,23 @@ public final class UserListView extends BorderPane {
         create.getStyleClass().add("accent");
         create.setOnAction(e -> actions.create());
 
-        javafx.scene.control.MenuItem export = new javafx.scene.control.MenuItem(tr("list.export"), new FontIcon(Feather.DOWNLOAD));
+        MenuItem export = new MenuItem(tr("list.export"), new FontIcon(Feather.DOWNLOAD));
         export.setId("exportCsv");
         export.setOnAction(e -> actions.export());
-        javafx.scene.control.MenuItem importCsv = new javafx.scene.control.MenuItem(tr("list.import"), new FontIcon(Feather.UPLOAD));
+        MenuItem importCsv = new MenuItem(tr("list.import"), new FontIcon(Feather.UPLOAD));
         importCsv.setId("importCsv");
         importCsv.setOnAction(e -> actions.importCsv());
-        javafx.scene.control.MenuItem inactive = new javafx.scene.control.MenuItem(tr("list.inactive"), new FontIcon(Feather.CLOCK));
+        MenuItem inactive = new MenuItem(tr("list.inactive"), new FontIcon(Feather.CLOCK));
         inactive.setId("inactiveAccounts");
         inactive.setOnAction(e -> actions.inactive());
-        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(tr("list.more"), null, export, importCsv, inactive);
+        MenuButton more = new MenuButton(tr("list.more"), null, export, importCsv, inactive);
         more.setId("moreActions");
 
         Button actOn = new Button();
         actOn.setId("actOnSelected");
-        actOn.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        actOn.textProperty().bind(Bindings.createStringBinding(
                 () -> tr("list.bulk", model.getSelection().size()), model.getSelection()));
-        actOn.visibleProperty().bind(javafx.beans.binding.Bindings.size(model.getSelection()).greaterThan(1));
+        actOn.visibleProperty().bind(Bindings.size(model.getSelection()).greaterThan(1));
         actOn.managedProperty().bind(actOn.visibleProperty());
         actOn.setOnAction(e -> actions.actOn(model.selectedUserIds()));
 
@@ -156,7 +170,7 @@ public final class UserListView extends BorderPane {
         total.setId("total");
         total.getStyleClass().add("toolbar-total");
         total.textProperty().bind(model.summaryProperty());
-        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+        ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(80);
         progress.visibleProperty().bind(model.loadingProperty());
         Region grow = new Region();
@@ -173,7 +187,7 @@ public final class UserListView extends BorderPane {
         setBottom(bottom);
     }
 
-    private static CheckBox check(String key, javafx.beans.property.BooleanProperty property, String id) {
+    private static CheckBox check(String key, BooleanProperty property, String id) {
         CheckBox box = new CheckBox(tr(key));
         box.setId(id);
         box.selectedProperty().bindBidirectional(property);
@@ -236,8 +250,8 @@ public final class UserListView extends BorderPane {
         seen.setPrefWidth(110);
         seen.setMinWidth(105);
 
-        table.getColumns().setAll(java.util.List.of(avatar, userId, name, status, created, seen));
-        for (TableColumn<UserRowViewModel, ?> column : java.util.List.of(name, status, seen)) {
+        table.getColumns().setAll(List.of(avatar, userId, name, status, created, seen));
+        for (TableColumn<UserRowViewModel, ?> column : List.of(name, status, seen)) {
             Label header = new Label(column.getText());
             header.setTooltip(new Tooltip(tr("list.sort.slow")));
             column.setGraphic(header);
@@ -256,7 +270,7 @@ public final class UserListView extends BorderPane {
             return true;
         });
 
-        table.getSortOrder().setAll(java.util.List.of(userId));
+        table.getSortOrder().setAll(List.of(userId));
 
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<UserRowViewModel>) change -> {
             model.getSelection().setAll(table.getSelectionModel().getSelectedItems());
@@ -274,7 +288,7 @@ public final class UserListView extends BorderPane {
             if (reloaded && lastSelected != null) {
                 int index = model.indexOfLoaded(lastSelected);
                 if (index >= 0) {
-                    javafx.application.Platform.runLater(() -> table.getSelectionModel().clearAndSelect(index));
+                    Platform.runLater(() -> table.getSelectionModel().clearAndSelect(index));
                 }
             }
         });
@@ -289,7 +303,7 @@ public final class UserListView extends BorderPane {
         return table;
     }
 
-    private static <T> TableCell<UserRowViewModel, T> textCell(java.util.function.Function<T, String> format) {
+    private static <T> TableCell<UserRowViewModel, T> textCell(Function<T, String> format) {
         return new TableCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
@@ -324,9 +338,9 @@ public final class UserListView extends BorderPane {
     /** The account's picture, or a round placeholder with its initial while there is none. */
     private static final class AvatarCell extends TableCell<UserRowViewModel, UserRowViewModel> {
         private final UserListViewModel model;
-        private final java.util.Map<String, javafx.scene.image.Image> images;
+        private final Map<String, Image> images;
 
-        AvatarCell(UserListViewModel model, java.util.Map<String, javafx.scene.image.Image> images) {
+        AvatarCell(UserListViewModel model, Map<String, Image> images) {
             this.model = model;
             this.images = images;
             setAlignment(Pos.CENTER);
@@ -350,13 +364,13 @@ public final class UserListView extends BorderPane {
             if (uri == null) {
                 return;
             }
-            javafx.scene.image.Image cached = images.get(uri);
+            Image cached = images.get(uri);
             if (cached != null) {
                 setGraphic(round(cached));
                 return;
             }
             model.loadAvatar(row, bytes -> {
-                javafx.scene.image.Image image = new javafx.scene.image.Image(new java.io.ByteArrayInputStream(bytes), 28, 28, true, true);
+                Image image = new Image(new ByteArrayInputStream(bytes), 28, 28, true, true);
                 if (image.isError()) {
                     return;
                 }
@@ -368,11 +382,11 @@ public final class UserListView extends BorderPane {
             });
         }
 
-        private static javafx.scene.Node round(javafx.scene.image.Image image) {
-            javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(image);
+        private static Node round(Image image) {
+            ImageView view = new ImageView(image);
             view.setFitWidth(28);
             view.setFitHeight(28);
-            view.setClip(new javafx.scene.shape.Circle(14, 14, 14));
+            view.setClip(new Circle(14, 14, 14));
             return view;
         }
     }

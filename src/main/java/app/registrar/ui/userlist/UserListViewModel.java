@@ -4,8 +4,8 @@ import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.MatrixApiException;
-import app.registrar.api.UserQuery;
 import app.registrar.api.UserQuery.AccountState;
+import app.registrar.api.UserQuery;
 import app.registrar.service.AccountService;
 import app.registrar.service.TaskExecutor;
 import app.registrar.service.TaskHandle;
@@ -13,6 +13,7 @@ import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -28,6 +29,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -81,7 +83,7 @@ public final class UserListViewModel {
         includeGuests.addListener((obs, old, now) -> refresh());
         onlyAdmins.addListener((obs, old, now) -> refresh());
         hideServiceAccounts.addListener((obs, old, now) -> refresh());
-        selection.addListener((javafx.collections.ListChangeListener<UserRowViewModel>) change -> updateSummary());
+        selection.addListener((ListChangeListener<UserRowViewModel>) change -> updateSummary());
     }
 
     /** The query the current filters, search and sort make (export and the inactive search use it too). */
@@ -164,7 +166,7 @@ public final class UserListViewModel {
     }
 
     /** Loads a row's small picture and hands its bytes to {@code callback}; nothing if it has none. */
-    public void loadAvatar(UserRowViewModel row, java.util.function.Consumer<byte[]> callback) {
+    public void loadAvatar(UserRowViewModel row, Consumer<byte[]> callback) {
         if (row != null && !row.isLoading()) {
             avatars.load(row.getAvatarUrl(), callback);
         }

@@ -3,9 +3,11 @@ package app.registrar.ui.userlist;
 import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.UserSummary;
+import app.registrar.ui.common.TextSafety;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One row of the account list, or a placeholder for a row whose page is still loading. Immutable: when the page
@@ -45,7 +47,7 @@ public final class UserRowViewModel {
     }
 
     public String getDisplayName() {
-        return user == null ? tr("list.loading") : nullToEmpty(app.registrar.ui.common.TextSafety.visible(user.displayName()));
+        return user == null ? tr("list.loading") : nullToEmpty(TextSafety.visible(user.displayName()));
     }
 
     public String getAvatarUrl() {
@@ -76,7 +78,7 @@ public final class UserRowViewModel {
     public String getInitials() {
         String source = user == null ? "" : (user.displayName() != null && !user.displayName().isBlank()
                 ? user.displayName() : user.userId().substring(1));
-        return source.isEmpty() ? "" : source.substring(0, 1).toUpperCase(java.util.Locale.ROOT);
+        return source.isEmpty() ? "" : source.substring(0, 1).toUpperCase(Locale.ROOT);
     }
 
     /** The account's states, as the admin names them. An ordinary active account has "Active". */

@@ -3,11 +3,13 @@ package app.registrar.ui.connect;
 import static app.registrar.ui.common.I18n.tr;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.registrar.api.Homeserver;
 import app.registrar.api.LoginSession;
 import app.registrar.api.ServerInfo;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.CurrentThreadTaskExecutor;
 import app.registrar.service.RecentServers;
+import app.registrar.testing.FakeDialogService;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ class ConnectViewModelTest {
     private final List<LoginSession> connected = new ArrayList<>();
     private final List<ServerInfo> servers = new ArrayList<>();
     private ConnectViewModel model;
-    private final app.registrar.testing.FakeDialogService dialogs = new app.registrar.testing.FakeDialogService();
+    private final FakeDialogService dialogs = new FakeDialogService();
 
     @BeforeEach
     void create(TestSynapse synapse) {
@@ -176,7 +178,7 @@ class ConnectViewModelTest {
 
     @Test
     void pastedTokenOfANonAdminIsRefusedAndNotShown() {
-        String token = synapse.signIn(new app.registrar.api.Homeserver(synapse.url()), synapse.plainUser(),
+        String token = synapse.signIn(new Homeserver(synapse.url()), synapse.plainUser(),
                 synapse.plainPassword()).accessToken().reveal();
         model.serverProperty().set(synapse.url().toString());
         model.methodProperty().set(ConnectViewModel.Method.TOKEN);

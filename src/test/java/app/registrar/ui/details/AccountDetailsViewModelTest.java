@@ -10,6 +10,7 @@ import app.registrar.testing.FakeDialogService;
 import app.registrar.testing.SignedIn;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
+import app.registrar.ui.common.I18n;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,6 @@ class AccountDetailsViewModelTest {
         model.show(synapse.newUserId("gone"));
 
         assertThat(model.getUser()).isNull();
-        assertThat(model.errorProperty().get().message()).isEqualTo(app.registrar.ui.common.I18n.tr("error.not.found"));
+        assertThat(model.errorProperty().get().message()).isEqualTo(I18n.tr("error.not.found"));
     }
 }

@@ -16,6 +16,7 @@ import app.registrar.testing.TestSynapse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class EditUserViewModelTest {
     private String existing(String prefix, String... emails) {
         String userId = synapse.newUserId(prefix);
         admin.createUser(userId, new UserUpdate().password(PASSWORD).displayName("Existing")
-                .threepids(java.util.Arrays.stream(emails).map(Threepid::email).toList()));
+                .threepids(Arrays.stream(emails).map(Threepid::email).toList()));
         return userId;
     }
 

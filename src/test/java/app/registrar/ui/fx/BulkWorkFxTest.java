@@ -9,6 +9,7 @@ import app.registrar.bulk.BulkAction;
 import app.registrar.testing.Screenshots;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
+import app.registrar.ui.bulk.BulkActionDialog;
 import app.registrar.ui.bulk.ExportDialog;
 import app.registrar.ui.main.MainViewModel;
 import java.nio.file.Files;
@@ -17,9 +18,12 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +42,7 @@ class BulkWorkFxTest {
     private static final String PREFIX = "bulkfx" + UUID.randomUUID().toString().substring(0, 6);
     private static TestSynapse synapse;
     private static AdminApi admin;
-    private static javafx.application.Application app;
+    private static Application app;
 
     @BeforeAll
     static void startAndSignIn(TestSynapse server) throws Exception {
@@ -102,17 +106,17 @@ class BulkWorkFxTest {
         robot.interact(() -> robot.lookup("#bulkAction").queryAs(ComboBox.class).setValue(BulkAction.LOCK));
         robot.clickOn("#bulkRun");
         waitUntil(() -> robot.lookup(".dialog-pane .button").queryAll().stream()
-                .anyMatch(b -> b instanceof javafx.scene.control.Button button && button.getText().equals("Lock 2 accounts")));
+                .anyMatch(b -> b instanceof Button button && button.getText().equals("Lock 2 accounts")));
         robot.clickOn("Lock 2 accounts");
         TableView<?> results = robot.lookup("#bulkResults").queryAs(TableView.class);
         waitUntil(() -> results.getItems().size() == 2);
-        shoot(app.registrar.ui.bulk.BulkActionDialog.class, "10-bulk-lock");
+        shoot(BulkActionDialog.class, "10-bulk-lock");
 
         // The first two rows in user-ID order: "-one" and "-three"; "-two" was not selected.
         assertThat(admin.getUser(id("one")).locked()).isTrue();
         assertThat(admin.getUser(id("three")).locked()).isTrue();
         assertThat(admin.getUser(id("two")).locked()).isFalse();
-        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#bulkResults").query().getScene().getWindow()).close());
+        robot.interact(() -> ((Stage) robot.lookup("#bulkResults").query().getScene().getWindow()).close());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
+import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Window;
@@ -39,7 +40,7 @@ class CertificateQuestionFxTest {
     private static final MockWebServer server = new MockWebServer();
     private static final String TRUST_NODE = "app/registrar/test/" + UUID.randomUUID();
     private static final String PREFS_NODE = "app/registrar/test/" + UUID.randomUUID();
-    private static javafx.application.Application app;
+    private static Application app;
 
     @BeforeAll
     static void startApp() throws Exception {

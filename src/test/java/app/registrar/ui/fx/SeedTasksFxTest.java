@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
@@ -46,7 +47,7 @@ class SeedTasksFxTest {
     private static final String LOCALPART = "seed-" + UUID.randomUUID().toString().substring(0, 6);
     private static String userId;
     private static Stage stage;
-    private static javafx.application.Application app;
+    private static Application app;
 
     @BeforeAll
     static void startApp(TestSynapse server) throws Exception {

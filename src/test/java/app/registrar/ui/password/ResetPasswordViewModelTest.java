@@ -4,6 +4,7 @@ import static app.registrar.ui.common.I18n.tr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.api.AdminApi;
+import app.registrar.api.Device;
 import app.registrar.api.Homeserver;
 import app.registrar.api.UserUpdate;
 import app.registrar.testing.FakeDialogService;
@@ -76,7 +77,7 @@ class ResetPasswordViewModelTest {
 
         model.save();
 
-        assertThat(admin.devices(userId)).extracting(app.registrar.api.Device::deviceId).contains(device);
+        assertThat(admin.devices(userId)).extracting(Device::deviceId).contains(device);
     }
 
     @Test

@@ -59,5 +59,33 @@ public enum ErrorCategory {
     /** The call was cancelled by the admin. */
     CANCELLED,
     /** The reply could not be understood. */
-    UNEXPECTED_RESPONSE
+    UNEXPECTED_RESPONSE,
+
+    // ---- faults on this computer, not the homeserver's (MatrixApiException#file() names the file) ----------
+
+    /** The chosen file holds nothing at all. */
+    FILE_EMPTY,
+    /** The file names its columns but holds no rows. */
+    FILE_NO_ROWS,
+    /** The file is not text (a spreadsheet workbook, a picture, an archive): not a CSV file. */
+    FILE_NOT_CSV,
+    /** The file is text, but neither UTF-8 nor marked with a byte-order mark: it must be saved as CSV UTF-8. */
+    FILE_NOT_UTF8,
+    /** The file is text but not laid out as the import expects (no user_id column, a broken quote). */
+    FILE_FORMAT,
+    /** The file or its folder does not exist (any more). */
+    FILE_NOT_FOUND,
+    /** This computer's user may not read or write the file. */
+    FILE_ACCESS_DENIED,
+    /** The disk is full: the file could not be written. */
+    DISK_FULL,
+    /** Reading or writing the file failed for another reason the operating system gave. */
+    FILE_UNREADABLE,
+    /** A bug in Registrar: nothing the admin did or could fix. */
+    INTERNAL_ERROR;
+
+    /** True for faults on this computer: nothing was sent to the homeserver because of them. */
+    public boolean isLocal() {
+        return ordinal() >= FILE_EMPTY.ordinal();
+    }
 }

@@ -17,16 +17,19 @@ public final class MatrixApiException extends RuntimeException {
     private final Duration retryAfter;
     private final boolean softLogout;
     private final transient PresentedCertificate certificate;
+    private final String file;
 
     MatrixApiException(ErrorCategory category, int status, String errcode, String serverError,
                        Duration retryAfter, boolean softLogout, Throwable cause) {
-        this(category, status, errcode, serverError, retryAfter, softLogout, cause, null);
+        this(category, status, errcode, serverError, retryAfter, softLogout, cause, null, null);
     }
 
     private MatrixApiException(ErrorCategory category, int status, String errcode, String serverError,
-                               Duration retryAfter, boolean softLogout, Throwable cause, PresentedCertificate certificate) {
+                               Duration retryAfter, boolean softLogout, Throwable cause, PresentedCertificate certificate,
+                               String file) {
         super(Redactor.scrub(describe(category, status, errcode, serverError)), cause);
         this.certificate = certificate;
+        this.file = file;
         this.category = category;
         this.status = status;
         this.errcode = errcode;
@@ -40,13 +43,21 @@ public final class MatrixApiException extends RuntimeException {
         return new MatrixApiException(category, 0, null, detail, null, false, null);
     }
 
+    /**
+     * A fault on this computer ({@link ErrorCategory#isLocal()}) or a bug, keeping what caused it. {@code file} is
+     * the name shown to the admin (may be null); {@code detail} is for the details section.
+     */
+    public static MatrixApiException local(ErrorCategory category, String file, String detail, Throwable cause) {
+        return new MatrixApiException(category, 0, null, detail, null, false, cause, null, file);
+    }
+
     static MatrixApiException transport(ErrorCategory category, String detail, Throwable cause) {
         return new MatrixApiException(category, 0, null, detail, null, false, cause);
     }
 
     /** A refused certificate, with what the server presented for the connect screen's question. */
     static MatrixApiException certificate(ErrorCategory category, PresentedCertificate certificate, Throwable cause) {
-        return new MatrixApiException(category, 0, null, certificate.describe(), null, false, cause, certificate);
+        return new MatrixApiException(category, 0, null, certificate.describe(), null, false, cause, certificate, null);
     }
 
     private static String describe(ErrorCategory category, int status, String errcode, String error) {
@@ -94,6 +105,11 @@ public final class MatrixApiException extends RuntimeException {
      */
     public Optional<PresentedCertificate> certificate() {
         return Optional.ofNullable(certificate);
+    }
+
+    /** The file a local fault concerns, as the admin would recognise it (its name), when one is known. */
+    public Optional<String> file() {
+        return Optional.ofNullable(file);
     }
 
     /** True when a 401 said {@code soft_logout}: the session can be resumed by signing in again on the same device. */

@@ -13,8 +13,6 @@ import java.util.function.Consumer;
  */
 public final class BackgroundTask<T> {
 
-    private static final System.Logger LOG = System.getLogger(BackgroundTask.class.getName());
-
     private final Callable<T> work;
     private final TaskExecutor executor;
     private final Consumer<MatrixApiException> observer;
@@ -65,8 +63,9 @@ public final class BackgroundTask<T> {
     }
 
     void fail(Throwable error) {
-        MatrixApiException failure = asApiException(error);
+        // andFinally runs whatever happens here, so a busy dialog always becomes usable again.
         try {
+            MatrixApiException failure = asApiException(error);
             observer.accept(failure);
             onFailure.accept(failure);
         } finally {
@@ -78,15 +77,15 @@ public final class BackgroundTask<T> {
         andFinally.run();
     }
 
-    /** Anything that is not already a homeserver error is a bug or a local fault: logged, and reported as such. */
+    /**
+     * A homeserver error as it is; a file problem or a bug as a {@link MatrixApiException} of a local category
+     * ({@link ErrorCategory#isLocal()}), keeping the original as its cause. Never throws.
+     */
     static MatrixApiException asApiException(Throwable error) {
-        if (error instanceof MatrixApiException api) {
-            return api;
+        try {
+            return LocalFaults.classify(error);
+        } catch (RuntimeException | Error classifying) {
+            return MatrixApiException.local(ErrorCategory.INTERNAL_ERROR, null, String.valueOf(error), error);
         }
-        LOG.log(System.Logger.Level.ERROR, "unexpected failure in background task", error);
-        MatrixApiException wrapped = MatrixApiException.local(ErrorCategory.UNEXPECTED_RESPONSE,
-                error.getClass().getSimpleName());
-        wrapped.initCause(error);
-        return wrapped;
     }
 }

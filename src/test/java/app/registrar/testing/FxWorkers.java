@@ -1,0 +1,92 @@
+package app.registrar.testing;
+
+import app.registrar.service.UiTaskExecutor;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+
+/**
+ * The app's own {@link UiTaskExecutor} for view-model tests: work runs on real worker threads and callbacks on the
+ * real JavaFX thread (headless, Monocle), as in the app, instead of all at once on the test's thread.
+ */
+public final class FxWorkers {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static volatile boolean started;
+
+    private FxWorkers() {
+    }
+
+    /** Starts the JavaFX toolkit once per test run (TestFX may have started it already). */
+    public static synchronized void startToolkit() {
+        if (started) {
+            return;
+        }
+        CountDownLatch ready = new CountDownLatch(1);
+        try {
+            Platform.startup(ready::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            ready.countDown();
+        }
+        Platform.setImplicitExit(false);
+        try {
+            if (!ready.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the JavaFX toolkit did not start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        started = true;
+    }
+
+    public static UiTaskExecutor executor() {
+        startToolkit();
+        return new UiTaskExecutor(2);
+    }
+
+    /** Runs {@code action} on the JavaFX thread and waits for it. */
+    public static void onFx(Runnable action) {
+        onFx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    public static <T> T onFx(Supplier<T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the JavaFX thread did not run the action", e);
+        }
+    }
+
+    /** Waits until {@code condition}, read on the JavaFX thread, holds; fails the test after a minute. */
+    public static void awaitFx(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (onFx(condition::getAsBoolean)) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("still waiting for: " + what);
+    }
+}

@@ -17,7 +17,7 @@ public final class CsvCells {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        return startsLikeAFormula(value) ? "'" + value : value;
+        return needsApostrophe(value) ? "'" + value : value;
     }
 
     /** Undoes {@link #neutralise}; other text is kept as it is, apart from surrounding white space. */
@@ -26,10 +26,22 @@ public final class CsvCells {
             return "";
         }
         String text = value.strip();
-        if (text.length() > 1 && text.charAt(0) == '\'' && startsLikeAFormula(text.substring(1))) {
+        if (text.length() > 1 && text.charAt(0) == '\'' && needsApostrophe(text.substring(1))) {
             return text.substring(1);
         }
         return text;
+    }
+
+    /**
+     * A formula-like value, and also one that already starts with apostrophes followed by a formula character
+     * ({@code '=x}): without one more apostrophe, reading it back would take its own apostrophe away.
+     */
+    private static boolean needsApostrophe(String value) {
+        int i = 0;
+        while (i < value.length() && value.charAt(i) == '\'') {
+            i++;
+        }
+        return i < value.length() && startsLikeAFormula(value.substring(i));
     }
 
     static boolean startsLikeAFormula(String value) {

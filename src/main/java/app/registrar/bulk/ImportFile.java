@@ -1,15 +1,26 @@
 package app.registrar.bulk;
 
+import app.registrar.api.ErrorCategory;
+import app.registrar.api.FileFault;
 import app.registrar.model.PasswordPolicy;
 import app.registrar.model.UserId;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +54,9 @@ public final class ImportFile {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     private static final Pattern EMAIL_SEPARATORS = Pattern.compile("[;,\\s]+");
 
+    /** Synapse refuses longer display names (synapse/handlers/profile.py, MAX_DISPLAYNAME_LEN), counted in code points. */
+    static final int MAX_DISPLAY_NAME = 256;
+
     private ImportFile() {
     }
 
@@ -53,23 +67,31 @@ public final class ImportFile {
      * @throws ImportFileException when the file has no header or no {@code user_id} column
      */
     public static ImportPreview read(Path file, String serverName, PasswordPolicy policy) throws IOException {
+        try {
+            return readChecked(file, serverName, policy);
+        } catch (CharacterCodingException e) {
+            throw new FileFault(ErrorCategory.FILE_NOT_UTF8, file, "not UTF-8: " + e, e);
+        }
+    }
+
+    private static ImportPreview readChecked(Path file, String serverName, PasswordPolicy policy) throws IOException {
         char delimiter = detectDelimiter(file);
         CsvMapper mapper = new CsvMapper();
         CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter);
         List<ImportRow> rows = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
-        try (Reader reader = withoutBom(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        try (Reader reader = open(file);
              MappingIterator<String[]> lines = mapper.readerFor(String[].class)
                      .with(CsvParser.Feature.WRAP_AS_ARRAY)
                      .with(CsvParser.Feature.SKIP_EMPTY_LINES)
                      .with(schema)
                      .readValues(reader)) {
             if (!lines.hasNext()) {
-                throw new ImportFileException(ImportFileException.Reason.EMPTY, 0, "");
+                throw new FileFault(ErrorCategory.FILE_EMPTY, file, "no lines");
             }
             Map<String, Integer> columns = columns(lines.next(), ignored);
             if (!columns.containsKey("user_id")) {
-                throw new ImportFileException(ImportFileException.Reason.NO_USER_ID_COLUMN, 1, "");
+                throw new ImportFileException(file, ImportFileException.Reason.NO_USER_ID_COLUMN, 1, "");
             }
             Set<String> seen = new HashSet<>();
             int number = 0;
@@ -81,11 +103,36 @@ public final class ImportFile {
                 }
                 rows.add(check(++number, line, cells, columns, serverName, policy, seen));
             }
+        } catch (RuntimeJsonMappingException e) {
+            // The iterator wraps what the reader threw, a decoding error included.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof JsonProcessingException syntax
+                        && syntax.getCause() == null) {
+                    throw unreadable(file, syntax);
+                }
+                if (cause instanceof CharacterCodingException coding) {
+                    throw coding;
+                }
+                if (cause instanceof IOException io && !(cause instanceof JacksonException)) {
+                    throw io;
+                }
+            }
+            throw new ImportFileException(file, ImportFileException.Reason.NOT_CSV, 0, e.getMessage());
         } catch (JsonProcessingException e) {
-            throw new ImportFileException(ImportFileException.Reason.NOT_CSV,
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage());
+            if (e.getCause() instanceof CharacterCodingException coding) {
+                throw coding;
+            }
+            throw unreadable(file, e);
+        }
+        if (rows.isEmpty()) {
+            throw new FileFault(ErrorCategory.FILE_NO_ROWS, file, "only the header line");
         }
         return new ImportPreview(file, List.copyOf(rows), List.copyOf(ignored), delimiter);
+    }
+
+    private static ImportFileException unreadable(Path file, JsonProcessingException e) {
+        return new ImportFileException(file, ImportFileException.Reason.NOT_CSV,
+                e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage());
     }
 
     private static ImportRow check(int number, long line, String[] cells, Map<String, Integer> columns,
@@ -107,6 +154,9 @@ public final class ImportFile {
             }
         }
         String displayName = cell(cells, columns, "displayname");
+        if (displayName.codePointCount(0, displayName.length()) > MAX_DISPLAY_NAME) {
+            problems.add(RowProblem.DISPLAY_NAME_TOO_LONG);
+        }
         List<String> emails = new ArrayList<>();
         for (String address : EMAIL_SEPARATORS.split(cell(cells, columns, "email"))) {
             if (address.isEmpty()) {
@@ -185,7 +235,7 @@ public final class ImportFile {
     /** The separator that occurs most often, outside quotes, in the header line. */
     static char detectDelimiter(Path file) throws IOException {
         String header;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = open(file)) {
             header = reader.readLine();
         }
         if (header == null) {
@@ -210,11 +260,81 @@ public final class ImportFile {
         return tabs > commas ? '\t' : ',';
     }
 
-    private static Reader withoutBom(BufferedReader reader) throws IOException {
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
+    /**
+     * The file as text: UTF-8 unless a byte-order mark says UTF-16 (Excel's "Unicode text" and "CSV UTF-16"), the
+     * mark itself skipped. Bytes that are not valid in that encoding fail the read ({@link CharacterCodingException})
+     * instead of turning into replacement characters in account names.
+     *
+     * @throws FileFault {@link ErrorCategory#FILE_EMPTY} for no bytes, {@link ErrorCategory#FILE_NOT_CSV} for a
+     *                   file that is not text at all (a workbook, an archive, a picture)
+     */
+    static BufferedReader open(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            in.mark(SNIFF);
+            byte[] head = in.readNBytes(SNIFF);
+            in.reset();
+            if (head.length == 0) {
+                throw new FileFault(ErrorCategory.FILE_EMPTY, file, "0 bytes");
+            }
+            Charset charset = StandardCharsets.UTF_8;
+            int mark = 0;
+            if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
+                mark = 3;
+            } else if (startsWith(head, 0xFF, 0xFE)) {
+                charset = StandardCharsets.UTF_16LE;
+                mark = 2;
+            } else if (startsWith(head, 0xFE, 0xFF)) {
+                charset = StandardCharsets.UTF_16BE;
+                mark = 2;
+            } else if (looksBinary(head)) {
+                throw new FileFault(ErrorCategory.FILE_NOT_CSV, file, "binary content");
+            }
+            in.skipNBytes(mark);
+            CharsetDecoder decoder = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            return new BufferedReader(new InputStreamReader(in, decoder));
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
         }
-        return reader;
+    }
+
+    private static final int SNIFF = 8192;
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Text files hold no NUL bytes (UTF-16 ones are recognised by their mark before this is asked). */
+    private static boolean looksBinary(byte[] head) {
+        for (byte b : head) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return startsWith(head, 'P', 'K', 3, 4) || startsWith(head, '%', 'P', 'D', 'F');
+    }
+
+    private static int lineBreaks(String[] cells) {
+        int breaks = 0;
+        for (String cell : cells) {
+            for (int i = 0; i < cell.length(); i++) {
+                char c = cell.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 == cell.length() || cell.charAt(i + 1) != '\n'))) {
+                    breaks++;
+                }
+            }
+        }
+        return breaks;
     }
 }

@@ -1,12 +1,15 @@
 package app.registrar.bulk;
 
-import java.io.IOException;
+import app.registrar.api.ErrorCategory;
+import app.registrar.api.FileFault;
+import java.nio.file.Path;
 
 /**
  * An import file that cannot be read as a list of accounts at all. The message is for the log; the import dialog
  * says the {@link #reason()} in the admin's words, with the {@link #line()} and the parser's {@link #detail()}.
+ * As a {@link FileFault} it also carries the file and a category for the places that only know those.
  */
-public final class ImportFileException extends IOException {
+public final class ImportFileException extends FileFault {
 
     /** What is wrong with the file as a whole. */
     public enum Reason {
@@ -19,12 +22,13 @@ public final class ImportFileException extends IOException {
     private final long line;
     private final String detail;
 
-    public ImportFileException(Reason reason, long line, String detail) {
-        super(switch (reason) {
-            case EMPTY -> "the file is empty";
-            case NO_USER_ID_COLUMN -> "the file has no user_id column";
-            case NOT_CSV -> "not readable as CSV near line " + line + ": " + detail;
-        });
+    public ImportFileException(Path file, Reason reason, long line, String detail) {
+        super(reason == Reason.EMPTY ? ErrorCategory.FILE_EMPTY : ErrorCategory.FILE_FORMAT, file,
+                switch (reason) {
+                    case EMPTY -> "the file is empty";
+                    case NO_USER_ID_COLUMN -> "the file has no user_id column";
+                    case NOT_CSV -> "not readable as CSV near line " + line + ": " + detail;
+                });
         this.reason = reason;
         this.line = line;
         this.detail = detail;

@@ -10,5 +10,7 @@ public enum RowProblem {
     ADMIN_NOT_BOOLEAN,
     INVALID_USER_TYPE,
     WEAK_PASSWORD,
-    PASSWORD_TOO_LONG
+    PASSWORD_TOO_LONG,
+    /** Longer than the server accepts (256 characters): Synapse would refuse the whole row. */
+    DISPLAY_NAME_TOO_LONG
 }

@@ -27,6 +27,15 @@ class CsvCellsTest {
     }
 
     @Test
+    void namesThatAlreadyStartWithAnApostropheAndAFormulaCharacterReadBackExactly() {
+        for (String name : new String[] {"'=SUM(A1)", "'+1", "'-x", "'@home", "''=twice", "'plain", "'", "''"}) {
+            assertThat(CsvCells.restore(CsvCells.neutralise(name))).isEqualTo(name);
+        }
+        // Files exported before this rule still read back as they were meant.
+        assertThat(CsvCells.restore("'=1+1")).isEqualTo("=1+1");
+    }
+
+    @Test
     void theAdminColumnTakesOnlyRealBooleans() {
         assertThat(ImportFile.parseBoolean("TRUE")).isTrue();
         assertThat(ImportFile.parseBoolean("yes")).isTrue();

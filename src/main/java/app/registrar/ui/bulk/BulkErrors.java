@@ -5,22 +5,17 @@ import app.registrar.bulk.ImportFileException;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
 import app.registrar.ui.common.I18n;
-import java.io.IOException;
 
-/** Failures of bulk jobs in the admin's words: homeserver errors as everywhere else, file problems as file problems. */
+/** Failures of bulk jobs in the admin's words: homeserver errors and file faults as everywhere else, a malformed import file by its reason. */
 final class BulkErrors {
 
     private BulkErrors() {
     }
 
     static ErrorReport describe(MatrixApiException error) {
-        Throwable cause = error.getCause();
-        if (cause instanceof ImportFileException file) {
-            return new ErrorReport(text(file), I18n.tr("file.error.next.format"), "");
-        }
-        if (cause instanceof IOException io) {
-            return new ErrorReport(I18n.tr("file.error"), I18n.tr("file.error.next"),
-                    io.getClass().getSimpleName() + ": " + io.getMessage());
+        // The reader's own reason says which column or line is wrong; every other file fault has its category.
+        if (error.getCause() instanceof ImportFileException file && file.reason() != ImportFileException.Reason.EMPTY) {
+            return new ErrorReport(text(file), I18n.tr("file.error.next.format"), file.getMessage());
         }
         return ErrorMessages.describe(error);
     }

@@ -21,9 +21,7 @@ public final class ErrorMessages {
         String message;
         if (category.isLocal()) {
             String file = error.file().map(name -> tr("error.file.named", name)).orElse(tr("error.file.unnamed"));
-            // A file-format problem is explained by the reader in the admin's words (which column, which line).
-            message = category == ErrorCategory.FILE_FORMAT && error.serverError().isPresent()
-                    ? error.serverError().get() : tr(key, file);
+            message = tr(key, file);
         } else {
             message = tr(key);
         }

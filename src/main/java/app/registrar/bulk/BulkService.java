@@ -100,10 +100,22 @@ public final class BulkService {
         String server = serverKey();
         return tasks.of(() -> {
             try (ImportJournal journal = ImportJournal.open(journalDirectory, preview.file(), server);
-                 PasswordFile passwords = passwordsFile == null ? null : PasswordFile.open(passwordsFile)) {
+                 PasswordFile passwords = passwordsFile == null ? null : passwordsFor(journal, passwordsFile)) {
                 return new CsvImporter(api()).run(preview, options, journal, passwords, control, progress);
             }
         });
+    }
+
+    /**
+     * The passwords file of this run: the interrupted import's own file is gone on with, so accounts it created keep
+     * their passwords; any other file the admin chose is replaced.
+     */
+    static PasswordFile passwordsFor(ImportJournal journal, Path chosen) throws java.io.IOException {
+        Path absolute = chosen.toAbsolutePath().normalize();
+        boolean resuming = !journal.isEmpty() && journal.passwordsFile().filter(absolute::equals).isPresent();
+        PasswordFile passwords = resuming ? PasswordFile.resume(chosen) : PasswordFile.create(chosen);
+        journal.recordPasswordsFile(absolute);
+        return passwords;
     }
 
     /** Runs an action on each account, one at a time; {@code passwordsFile} only matters for reactivation. */
@@ -111,7 +123,7 @@ public final class BulkService {
                                                 JobControl control, Consumer<BulkProgress> progress) {
         String self = signedInUserId();
         return tasks.of(() -> {
-            try (PasswordFile passwords = passwordsFile == null ? null : PasswordFile.open(passwordsFile)) {
+            try (PasswordFile passwords = passwordsFile == null ? null : PasswordFile.create(passwordsFile)) {
                 return new BulkActionRunner(api(), self).run(userIds, action, passwords, control, progress);
             }
         });

@@ -94,7 +94,7 @@ public final class CsvImporter {
                     RowResult result = work.process(rows.get(index));
                     synchronized (counts) {
                         counts.merge(result.outcome(), 1L, Long::sum);
-                        if (result.outcome() == RowOutcome.FAILED || result.outcome() == RowOutcome.INVALID) {
+                        if (result.outcome().needsAttention()) {
                             if (attention.size() < ImportReport.MAX_LISTED) {
                                 attention.add(result);
                             } else {
@@ -153,7 +153,7 @@ public final class CsvImporter {
         }
         return new ImportReport(dryRun, control.isCancelled() && done < rows.size(), counts, attention, notListed[0],
                 passwords == null ? null : passwords.file(), journal == null ? null : journal.file(),
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), journal != null && journal.isDamaged());
     }
 
     // ---- dry run -------------------------------------------------------------------------------------------
@@ -169,6 +169,11 @@ public final class CsvImporter {
             String localpart = UserId.parse(row.userId()).map(UserId::localpart).orElse(row.userId());
             if (api.isUsernameAvailable(localpart)) {
                 return result(row, RowOutcome.CREATED, null, null);
+            }
+            boolean provenUntouched = journal == null
+                    || (journal.state(row.row()) == null && !journal.isDamaged());
+            if (!provenUntouched && options.existing() != ImportOptions.Existing.UPDATE) {
+                return result(row, RowOutcome.EXISTS_ORIGIN_UNKNOWN, null, "exists, could not tell whether this import created it");
             }
             return result(row, options.existing() == ImportOptions.Existing.UPDATE
                     ? RowOutcome.UPDATED : RowOutcome.SKIPPED_EXISTING, null, null);
@@ -191,16 +196,22 @@ public final class CsvImporter {
         boolean update = options.existing() == ImportOptions.Existing.UPDATE;
         try {
             Optional<UserDetails> existing = api.findUser(row.userId());
-            if (existing.isPresent() && before == ImportJournal.State.SENDING && !update) {
-                // The interrupted run's create went through before its answer was recorded.
+            if (existing.isPresent() && journal.sentCreate(row.row())) {
+                // The interrupted run looked the name up, found it free, and sent the create: the account is its own.
                 journal.record(row.row(), ImportJournal.State.CREATED, row.userId(), "found after interruption");
                 return result(row, RowOutcome.CREATED, null, "found after interruption");
             }
-            if (existing.isPresent()) {
-                if (!update) {
-                    journal.record(row.row(), ImportJournal.State.SKIPPED, row.userId(), "exists");
-                    return result(row, RowOutcome.SKIPPED_EXISTING, null, null);
+            boolean provenUntouched = before == null && !journal.isDamaged();
+            if (existing.isPresent() && !update) {
+                if (!provenUntouched) {
+                    // An earlier run may have created it (a torn journal, an unconfirmed or failed step): say so.
+                    journal.record(row.row(), ImportJournal.State.SKIPPED, row.userId(), "exists, origin unknown");
+                    return result(row, RowOutcome.EXISTS_ORIGIN_UNKNOWN, null, "exists, could not tell whether this import created it");
                 }
+                journal.record(row.row(), ImportJournal.State.SKIPPED, row.userId(), "exists");
+                return result(row, RowOutcome.SKIPPED_EXISTING, null, null);
+            }
+            if (existing.isPresent()) {
                 journal.record(row.row(), ImportJournal.State.SENDING, row.userId(), "update");
                 applyUpdate(row);
                 journal.record(row.row(), ImportJournal.State.UPDATED, row.userId(), null);
@@ -211,12 +222,10 @@ public final class CsvImporter {
             try {
                 api.createUser(row.userId(), creation(row, password));
             } catch (MatrixApiException e) {
-                if ((e.category() == ErrorCategory.TIMEOUT || e.category() == ErrorCategory.NETWORK)
-                        && api.findUser(row.userId()).isPresent()) {
-                    journal.record(row.row(), ImportJournal.State.CREATED, row.userId(), "confirmed after " + e.category());
-                    return result(row, RowOutcome.CREATED, null, null);
+                if (e.category() != ErrorCategory.TIMEOUT && e.category() != ErrorCategory.NETWORK) {
+                    throw e;
                 }
-                throw e;
+                return confirmCreate(row, journal, e);
             }
             journal.record(row.row(), ImportJournal.State.CREATED, row.userId(), null);
             return result(row, RowOutcome.CREATED, null, null);
@@ -226,6 +235,25 @@ public final class CsvImporter {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * The create's answer was lost: read the account back. When that fails too, the row stays "sending" in the
+     * journal (a later run looks it up before sending anything) and is reported as not confirmed, never as failed.
+     */
+    private RowResult confirmCreate(ImportRow row, ImportJournal journal, MatrixApiException lost) throws IOException {
+        Optional<UserDetails> found;
+        try {
+            found = api.findUser(row.userId());
+        } catch (MatrixApiException readBack) {
+            return result(row, RowOutcome.UNCONFIRMED, lost.category(), "could not be confirmed: the answer and the read-back were lost");
+        }
+        if (found.isPresent()) {
+            journal.record(row.row(), ImportJournal.State.CREATED, row.userId(), "confirmed after " + lost.category());
+            return result(row, RowOutcome.CREATED, null, null);
+        }
+        journal.record(row.row(), ImportJournal.State.FAILED, row.userId(), lost.category().name());
+        return failed(row, lost);
     }
 
     private String passwordFor(ImportRow row, ImportOptions options, PasswordFile passwords) throws IOException {

@@ -10,8 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,14 +40,24 @@ public final class ImportJournal implements AutoCloseable {
     }
 
     private static final String MAGIC = "registrar-import-journal 1";
+    private static final String PASSWORDS = "passwords";
+    private static final String CREATE = "create";
 
     private final Path file;
     private final Map<Integer, State> states;
+    /** Rows whose last record is SENDING for a create: the account did not exist just before it was sent. */
+    private final Set<Integer> sendingCreate;
+    private final boolean damaged;
+    private Path passwordsFile;
     private FileChannel channel;
 
-    private ImportJournal(Path file, Map<Integer, State> states) {
+    private ImportJournal(Path file, Map<Integer, State> states, Set<Integer> sendingCreate, boolean damaged,
+                          Path passwordsFile) {
         this.file = file;
         this.states = states;
+        this.sendingCreate = sendingCreate;
+        this.damaged = damaged;
+        this.passwordsFile = passwordsFile;
     }
 
     /**
@@ -59,21 +70,54 @@ public final class ImportJournal implements AutoCloseable {
                 + sha256(server.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
         Path file = directory.resolve("import-" + key + ".journal");
         Map<Integer, State> states = new HashMap<>();
+        Set<Integer> sendingCreate = new HashSet<>();
+        boolean damaged = false;
+        Path passwords = null;
         if (Files.exists(file)) {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (String line : lines) {
+            byte[] bytes = Files.readAllBytes(file);
+            // A crash or a full disk can cut the last line short; a disk fault can leave bytes that are not text.
+            damaged = bytes.length > 0 && bytes[bytes.length - 1] != '\n';
+            int start = 0;
+            for (int i = 0; i <= bytes.length; i++) {
+                if (i < bytes.length && bytes[i] != '\n') {
+                    continue;
+                }
+                if (i == start) {
+                    start = i + 1;
+                    continue;
+                }
+                String line = decode(bytes, start, i);
+                start = i + 1;
+                if (line == null) {
+                    damaged = true;
+                    continue;
+                }
                 String[] parts = line.split("\t");
-                // A line cut short by a crash has fewer parts or an unknown state: it is ignored.
-                if (parts.length >= 3 && !line.startsWith(MAGIC)) {
-                    try {
-                        states.put(Integer.parseInt(parts[0]), State.valueOf(parts[1]));
-                    } catch (IllegalArgumentException ignored) {
-                        // a torn write
+                if (line.startsWith(MAGIC)) {
+                    continue;
+                }
+                if (parts.length == 2 && parts[0].equals(PASSWORDS)) {
+                    passwords = Path.of(parts[1]);
+                    continue;
+                }
+                try {
+                    if (parts.length < 3) {
+                        throw new IllegalArgumentException(line);
                     }
+                    int row = Integer.parseInt(parts[0]);
+                    State state = State.valueOf(parts[1]);
+                    states.put(row, state);
+                    if (state == State.SENDING && parts.length >= 4 && parts[3].equals(CREATE)) {
+                        sendingCreate.add(row);
+                    } else {
+                        sendingCreate.remove(row);
+                    }
+                } catch (IllegalArgumentException torn) {
+                    damaged = true;
                 }
             }
         }
-        ImportJournal journal = new ImportJournal(file, states);
+        ImportJournal journal = new ImportJournal(file, states, sendingCreate, damaged, passwords);
         journal.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         if (journal.channel.size() == 0) {
@@ -86,6 +130,34 @@ public final class ImportJournal implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * True when the journal was cut off mid-line or held bytes or lines that are not its own: some row's last step
+     * may be lost, so an existing account can no longer be proven to come from an earlier run or not.
+     */
+    public boolean isDamaged() {
+        return damaged;
+    }
+
+    /**
+     * True when the journal proves that this import sent the create of {@code row}'s account: its last record is
+     * "sending the create", written only after the account was looked up and found missing.
+     */
+    public synchronized boolean sentCreate(int row) {
+        return sendingCreate.contains(row);
+    }
+
+    /** The passwords file the last run of this import wrote to, if it recorded one. */
+    public synchronized java.util.Optional<Path> passwordsFile() {
+        return java.util.Optional.ofNullable(passwordsFile);
+    }
+
+    /** Notes which file receives this run's generated passwords (its path, never a password). */
+    public synchronized void recordPasswordsFile(Path passwords) throws IOException {
+        Path absolute = passwords.toAbsolutePath().normalize();
+        append(PASSWORDS + "\t" + absolute + "\n");
+        passwordsFile = absolute;
     }
 
     /** The last recorded state of a row, or null when the row was never started. */
@@ -112,6 +184,11 @@ public final class ImportJournal implements AutoCloseable {
                 + (detail == null ? "" : "\t" + detail.replace('\t', ' ').replace('\n', ' ')) + "\n";
         append(line);
         states.put(row, state);
+        if (state == State.SENDING && CREATE.equals(detail)) {
+            sendingCreate.add(row);
+        } else {
+            sendingCreate.remove(row);
+        }
     }
 
     private void append(String text) throws IOException {
@@ -120,6 +197,18 @@ public final class ImportJournal implements AutoCloseable {
             channel.write(bytes);
         }
         channel.force(false);
+    }
+
+    /** One line as strict UTF-8, or null when it holds bytes that are not. */
+    private static String decode(byte[] bytes, int from, int to) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static boolean endsWithNewline(Path file) throws IOException {

@@ -17,7 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.EnumSet;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +34,7 @@ import java.util.Set;
 /**
  * The one file, chosen by the admin, where generated passwords are written ({@code user_id,password}), each once,
  * and forced to disk before the account is created with it, so no account ends up with a password nobody has.
- * It is created readable by its owner only where the file system allows. User IDs are written neutralised for
+ * It is readable by its owner only (POSIX 0600, or a Windows access-control list for the owner alone). User IDs are written neutralised for
  * spreadsheets ({@code '@alice:example.org}). Passwords go nowhere else: not to the
  * journal, not to a log, not to the report.
  */
@@ -48,32 +55,49 @@ public final class PasswordFile implements AutoCloseable {
         this.earlier = earlier;
     }
 
-    /** Opens the file to add to it; the passwords it already holds (from an interrupted run) are read back first. */
-    public static PasswordFile open(Path file) throws IOException {
+    /**
+     * Starts the file afresh: an existing file the admin chose (the save dialog asked before replacing it), empty or
+     * not, is replaced, never appended to, and the new one is readable by its owner only.
+     */
+    public static PasswordFile create(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        createPrivate(file);
+        return open(file, Map.of());
+    }
+
+    /**
+     * Goes on writing the file of an interrupted import that is being resumed: the passwords it already holds are
+     * read back first, so an account created just before the interruption keeps the password written for it.
+     * The file is made owner-only again, in case it was copied or its rights were changed meanwhile.
+     */
+    public static PasswordFile resume(Path file) throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return create(file);
+        }
+        restrictToOwner(file);
         Map<String, String> earlier = new HashMap<>();
-        boolean exists = Files.exists(file) && Files.size(file) > 0;
-        if (exists) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                 MappingIterator<String[]> lines = MAPPER.readerFor(String[].class)
-                         .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.SKIP_EMPTY_LINES)
-                         .readValues(reader)) {
-                while (lines.hasNext()) {
-                    String[] cells = lines.next();
-                    String userId = cells.length >= 2 ? CsvCells.restore(cells[0]) : "";
-                    if (userId.startsWith("@")) {
-                        earlier.put(userId, cells[1]);
-                    }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             MappingIterator<String[]> lines = MAPPER.readerFor(String[].class)
+                     .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.SKIP_EMPTY_LINES)
+                     .readValues(reader)) {
+            while (lines.hasNext()) {
+                String[] cells = lines.next();
+                String userId = cells.length >= 2 ? CsvCells.restore(cells[0]) : "";
+                if (userId.startsWith("@")) {
+                    earlier.put(userId, cells[1]);
                 }
             }
-        } else {
-            createPrivate(file);
         }
+        return open(file, earlier);
+    }
+
+    private static PasswordFile open(Path file, Map<String, String> earlier) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         OutputStream stream = Channels.newOutputStream(channel);
         Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         SequenceWriter rows = MAPPER.writer(SCHEMA).writeValues(writer);
-        PasswordFile passwords = new PasswordFile(file, channel, rows, earlier);
-        if (!exists) {
+        PasswordFile passwords = new PasswordFile(file, channel, rows, new HashMap<>(earlier));
+        if (earlier.isEmpty() && channel.size() == 0) {
             passwords.write("user_id", "password");
         }
         return passwords;
@@ -86,6 +110,32 @@ public final class PasswordFile implements AutoCloseable {
         } catch (UnsupportedOperationException e) {
             Files.createFile(file);
         }
+        restrictToOwner(file);
+    }
+
+    /**
+     * Owner-only on every system: POSIX mode 0600 (the umask cannot widen it); on Windows an access-control list
+     * with one entry, for the file's owner, replacing the entries inherited from the folder.
+     */
+    static void restrictToOwner(Path file) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (posix != null) {
+            posix.setPermissions(PosixFilePermissions.fromString("rw-------"));
+            return;
+        }
+        AclFileAttributeView acl = Files.getFileAttributeView(file, AclFileAttributeView.class);
+        if (acl != null) {
+            acl.setAcl(ownerOnly(acl.getOwner()));
+        }
+    }
+
+    /** The access-control list that lets only {@code owner} in: everything for them, nothing for anyone else. */
+    static List<AclEntry> ownerOnly(UserPrincipal owner) {
+        return List.of(AclEntry.newBuilder()
+                .setType(AclEntryType.ALLOW)
+                .setPrincipal(owner)
+                .setPermissions(EnumSet.allOf(AclEntryPermission.class))
+                .build());
     }
 
     public Path file() {

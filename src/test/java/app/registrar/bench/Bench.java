@@ -411,7 +411,7 @@ public final class Bench {
             long started = System.nanoTime();
             ImportReport report;
             try (ImportJournal journal = ImportJournal.open(journals, csv, url.toString());
-                 PasswordFile passwords = PasswordFile.open(passwordsFile)) {
+                 PasswordFile passwords = PasswordFile.create(passwordsFile)) {
                 report = new CsvImporter(api).run(preview, ImportOptions.defaults(), journal, passwords, new JobControl(), p -> { });
             } finally {
                 Files.deleteIfExists(passwordsFile);

@@ -135,7 +135,7 @@ class BulkActionSynapseTest {
         Path file = dir.resolve("reactivated.csv");
 
         BulkReport report;
-        try (PasswordFile passwords = PasswordFile.open(file)) {
+        try (PasswordFile passwords = PasswordFile.create(file)) {
             report = new BulkActionRunner(admin, synapse.adminUser())
                     .run(List.of(first, second), BulkAction.REACTIVATE, passwords, new JobControl(), p -> { });
         }

@@ -148,7 +148,7 @@ class CsvImportSynapseTest {
 
         ImportReport report;
         try (ImportJournal journal = ImportJournal.open(dir.resolve("journals"), file, synapse.url().toString());
-             PasswordFile passwords = PasswordFile.open(passwordsFile)) {
+             PasswordFile passwords = PasswordFile.create(passwordsFile)) {
             report = new CsvImporter(admin).run(preview(file), ImportOptions.defaults(), journal, passwords, new JobControl(), p -> { });
         }
 
@@ -203,7 +203,7 @@ class CsvImportSynapseTest {
 
         ImportReport report;
         try (ImportJournal journal = ImportJournal.open(dir.resolve("journals"), file, synapse.url().toString());
-             PasswordFile passwords = PasswordFile.open(dir.resolve("pw.csv"))) {
+             PasswordFile passwords = PasswordFile.create(dir.resolve("pw.csv"))) {
             report = new CsvImporter(admin).run(preview(file), new ImportOptions(ImportOptions.Existing.SKIP, true, 1),
                     journal, passwords, control, p -> {
                         if (p.finished() == 2) {
@@ -236,7 +236,7 @@ class CsvImportSynapseTest {
 
         // First run: dies after three rows are recorded as created.
         try (ImportJournal journal = ImportJournal.open(journals, file, synapse.url().toString());
-             PasswordFile passwords = PasswordFile.open(passwordsFile)) {
+             PasswordFile passwords = PasswordFile.create(passwordsFile)) {
             assertThatThrownBy(() -> new CsvImporter(admin).run(preview(file), oneAtATime, journal, passwords,
                     new JobControl(), p -> {
                         if (p.finished() == 3) {
@@ -246,7 +246,7 @@ class CsvImportSynapseTest {
         }
         // Row 4 was being sent when it died: its password was on disk and the journal said SENDING; the server got it.
         try (ImportJournal journal = ImportJournal.open(journals, file, synapse.url().toString());
-             PasswordFile passwords = PasswordFile.open(passwordsFile)) {
+             PasswordFile passwords = PasswordFile.resume(passwordsFile)) {
             assertThat(journal.doneCount()).isEqualTo(3);
             passwords.record(id("r4"), "Lost-Answer-Pass-4!");
             journal.record(4, ImportJournal.State.SENDING, id("r4"), "create");
@@ -257,7 +257,7 @@ class CsvImportSynapseTest {
         // Second run, as after a restart: the same file and server find the same journal.
         ImportReport report;
         try (ImportJournal journal = ImportJournal.open(journals, file, synapse.url().toString());
-             PasswordFile passwords = PasswordFile.open(passwordsFile)) {
+             PasswordFile passwords = PasswordFile.resume(passwordsFile)) {
             assertThat(journal.unknownCount()).isEqualTo(1);
             report = new CsvImporter(admin).run(preview(file), oneAtATime, journal, passwords, new JobControl(), p -> {
                 if (p.last().outcome() == RowOutcome.CREATED) {

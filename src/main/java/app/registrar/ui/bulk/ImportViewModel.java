@@ -180,9 +180,20 @@ public final class ImportViewModel {
 
     static String summary(ImportReport done) {
         String key = done.dryRun() ? "import.report.dry" : done.cancelled() ? "import.report.cancelled" : "import.report";
-        return tr(key, done.count(RowOutcome.CREATED), done.count(RowOutcome.UPDATED),
+        StringBuilder text = new StringBuilder(tr(key, done.count(RowOutcome.CREATED), done.count(RowOutcome.UPDATED),
                 done.count(RowOutcome.SKIPPED_EXISTING), done.count(RowOutcome.FAILED), done.count(RowOutcome.INVALID),
-                done.count(RowOutcome.DONE_EARLIER), done.count(RowOutcome.NOT_RUN));
+                done.count(RowOutcome.DONE_EARLIER), done.count(RowOutcome.NOT_RUN)));
+        // Never folded into "already existed" or "failed": the admin has to look at these accounts.
+        if (done.count(RowOutcome.EXISTS_ORIGIN_UNKNOWN) > 0) {
+            text.append(' ').append(tr("import.report.origin.unknown", done.count(RowOutcome.EXISTS_ORIGIN_UNKNOWN)));
+        }
+        if (done.count(RowOutcome.UNCONFIRMED) > 0) {
+            text.append(' ').append(tr("import.report.unconfirmed", done.count(RowOutcome.UNCONFIRMED)));
+        }
+        if (done.journalDamaged()) {
+            text.append(' ').append(tr("import.report.journal.damaged"));
+        }
+        return text.toString();
     }
 
     public void pause() {

@@ -2,6 +2,7 @@ package app.registrar.bulk;
 
 import app.registrar.api.AdminApi;
 import app.registrar.api.ErrorCategory;
+import app.registrar.api.FileFault;
 import app.registrar.api.MatrixApiException;
 import app.registrar.api.UserQuery;
 import app.registrar.api.UserSummary;
@@ -65,6 +66,9 @@ public final class CsvExporter {
             if (!report.cancelled()) {
                 move(part, target);
             }
+        } catch (IOException e) {
+            // Named after the file the admin chose, not the ".part" file beside it.
+            throw FileFault.about(target, e);
         } finally {
             if (report == null || report.cancelled()) {
                 Files.deleteIfExists(part);

@@ -71,6 +71,8 @@ public final class ImportFile {
             return readChecked(file, serverName, policy);
         } catch (CharacterCodingException e) {
             throw new FileFault(ErrorCategory.FILE_NOT_UTF8, file, "not UTF-8: " + e, e);
+        } catch (IOException e) {
+            throw FileFault.about(file, e);
         }
     }
 

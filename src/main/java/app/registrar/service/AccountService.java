@@ -4,10 +4,14 @@ import app.registrar.api.AdminApi;
 import app.registrar.api.Connection;
 import app.registrar.api.Device;
 import app.registrar.api.ExternalId;
+import app.registrar.api.FileFault;
 import app.registrar.api.UserDetails;
 import app.registrar.api.UserPage;
 import app.registrar.api.UserQuery;
 import app.registrar.api.UserUpdate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -127,6 +131,20 @@ public final class AccountService {
 
     public BackgroundTask<byte[]> thumbnail(String mxcUri, int size) {
         return tasks.of(() -> api().thumbnail(mxcUri, size, size));
+    }
+
+    /**
+     * Reads a picture the admin chose, off the JavaFX thread (a network drive can hang); empty when it is larger
+     * than {@code maxBytes}, which is checked before reading. An unreadable file fails with its file category.
+     */
+    public BackgroundTask<Optional<byte[]>> readPicture(Path file, long maxBytes) {
+        return tasks.of(() -> {
+            try {
+                return Files.size(file) > maxBytes ? Optional.empty() : Optional.of(Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw FileFault.about(file, e);
+            }
+        });
     }
 
     public BackgroundTask<String> uploadAvatar(byte[] content, String contentType, String fileName) {

@@ -5,12 +5,8 @@ import app.registrar.api.FileFault;
 import app.registrar.api.MatrixApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Sorts a failure that is not a homeserver error into what the admin can act on: a file problem (empty, not a CSV,
@@ -38,21 +34,10 @@ final class LocalFaults {
     }
 
     private static MatrixApiException fileFault(IOException io, Throwable original) {
-        ErrorCategory category;
+        ErrorCategory category = FileFault.categoryOf(io);
         String file = null;
         if (io instanceof FileFault fault) {
-            category = fault.category();
             file = fault.file().map(LocalFaults::name).orElse(null);
-        } else if (isDiskFull(io)) {
-            category = ErrorCategory.DISK_FULL;
-        } else if (io instanceof NoSuchFileException) {
-            category = ErrorCategory.FILE_NOT_FOUND;
-        } else if (io instanceof AccessDeniedException) {
-            category = ErrorCategory.FILE_ACCESS_DENIED;
-        } else if (io instanceof CharacterCodingException) {
-            category = ErrorCategory.FILE_NOT_UTF8;
-        } else {
-            category = ErrorCategory.FILE_UNREADABLE;
         }
         if (file == null && io instanceof FileSystemException system && system.getFile() != null) {
             file = name(Path.of(system.getFile()));
@@ -60,21 +45,6 @@ final class LocalFaults {
         LOG.log(System.Logger.Level.WARNING, "file problem in background task: " + category + " " + io);
         return MatrixApiException.local(category, file, io.getClass().getSimpleName()
                 + (io.getMessage() == null ? "" : ": " + io.getMessage()), original);
-    }
-
-    /** Linux and macOS say "No space left on device"; Windows "There is not enough space on the disk". */
-    private static boolean isDiskFull(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            String text = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (t instanceof FileSystemException system && system.getReason() != null) {
-                text += " " + system.getReason().toLowerCase(Locale.ROOT);
-            }
-            if (text.contains("no space left") || text.contains("not enough space") || text.contains("disk full")
-                    || text.contains("quota exceeded")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String name(Path path) {

@@ -18,8 +18,6 @@ import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
 import app.registrar.ui.common.NewPasswordViewModel;
 import app.registrar.ui.common.TextSafety;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -294,26 +292,27 @@ public final class EditUserViewModel {
 
     void useAvatarFile(Path file) {
         avatarProblem.set("");
-        try {
-            long size = Files.size(file);
-            if (size > MAX_AVATAR_BYTES) {
-                avatarProblem.set(tr("edit.avatar.too.large"));
-                return;
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            String type = ImageTypes.detect(bytes);
-            if (type == null) {
-                avatarProblem.set(tr("edit.avatar.not.image"));
-                return;
-            }
-            chosenAvatar = bytes;
-            chosenAvatarType = type;
-            chosenAvatarName = file.getFileName().toString();
-            removeAvatar = false;
-            avatarPreview.set(bytes);
-        } catch (IOException e) {
-            avatarProblem.set(tr("edit.avatar.not.image"));
-        }
+        service.readPicture(file, MAX_AVATAR_BYTES)
+                .onSuccess(read -> {
+                    if (read.isEmpty()) {
+                        avatarProblem.set(tr("edit.avatar.too.large"));
+                        return;
+                    }
+                    byte[] bytes = read.get();
+                    String type = ImageTypes.detect(bytes);
+                    if (type == null) {
+                        avatarProblem.set(tr("edit.avatar.not.image"));
+                        return;
+                    }
+                    chosenAvatar = bytes;
+                    chosenAvatarType = type;
+                    chosenAvatarName = file.getFileName().toString();
+                    removeAvatar = false;
+                    avatarPreview.set(bytes);
+                })
+                // A file that cannot be read is not "not a picture": say what happened to it.
+                .onFailure(e -> avatarProblem.set(ErrorMessages.describe(e).summary()))
+                .start();
     }
 
     public void removeAvatar() {

@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
@@ -46,6 +47,22 @@ public final class Views {
     }
 
     /** The error area: the sentence, the next step, and the technical details folded away. */
+    /**
+     * "Check again" for a change whose outcome could not be confirmed: shown only then, and relabelled while the
+     * read-back runs.
+     */
+    public static Button checkAgainButton(OutcomeCheck check) {
+        Button button = new Button();
+        button.setId("checkAgain");
+        button.textProperty().bind(Bindings.when(check.checkingProperty())
+                .then(I18n.tr("outcome.checking")).otherwise(I18n.tr("outcome.check.again")));
+        button.visibleProperty().bind(check.unconfirmedProperty());
+        button.managedProperty().bind(button.visibleProperty());
+        button.disableProperty().bind(check.checkingProperty());
+        button.setOnAction(event -> check.checkAgain());
+        return button;
+    }
+
     public static VBox errorBox(ObservableValue<ErrorReport> report) {
         Label message = new Label();
         message.getStyleClass().add("error-message");

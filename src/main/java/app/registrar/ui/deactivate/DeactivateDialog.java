@@ -64,7 +64,8 @@ public final class DeactivateDialog extends ModalDialog {
             refused.setMinHeight(Region.USE_PREF_SIZE);
             content = new VBox(12, userId, refused);
         } else {
-            content = new VBox(12, userId, what, points, eraseBox, typeLabel, typed, progress, Views.errorBox(model.errorProperty()));
+            content = new VBox(12, userId, what, points, eraseBox, typeLabel, typed, progress, Views.errorBox(model.errorProperty()),
+                    Views.checkAgainButton(model.getOutcome()));
         }
         content.setPrefWidth(500);
         setContent(content);

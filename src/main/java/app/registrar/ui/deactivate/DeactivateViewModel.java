@@ -2,12 +2,12 @@ package app.registrar.ui.deactivate;
 
 import static app.registrar.ui.common.I18n.tr;
 
-import app.registrar.api.ErrorCategory;
 import app.registrar.api.MatrixApiException;
 import app.registrar.service.AccountService;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
+import app.registrar.ui.common.OutcomeCheck;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -42,6 +42,7 @@ public final class DeactivateViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canDeactivate;
+    private final OutcomeCheck outcome = new OutcomeCheck();
 
     public DeactivateViewModel(AccountService service, DialogService dialogs, String userId, String signedInUserId,
                                Runnable onDone) {
@@ -51,8 +52,8 @@ public final class DeactivateViewModel {
         this.ownAccount = userId.equals(signedInUserId);
         this.onDone = onDone;
         // Typing the user ID is the confirmation; erase, which cannot be undone, is its own separate tick.
-        canDeactivate = Bindings.createBooleanBinding(() -> !ownAccount && !busy.get()
-                        && typedUserId.get().strip().equals(userId), typedUserId, busy);
+        canDeactivate = Bindings.createBooleanBinding(() -> !ownAccount && !busy.get() && !outcome.isUnconfirmed()
+                        && typedUserId.get().strip().equals(userId), typedUserId, busy, outcome.unconfirmedProperty());
     }
 
     public void deactivate() {
@@ -66,8 +67,8 @@ public final class DeactivateViewModel {
         service.deactivate(userId, withErase)
                 .onSuccess(ignored -> finished(withErase))
                 .onFailure(e -> {
-                    if (e.category() == ErrorCategory.TIMEOUT || e.category() == ErrorCategory.NETWORK) {
-                        checkOutcome(withErase, e);
+                    if (OutcomeCheck.isLostAnswer(e)) {
+                        checkOutcome(withErase);
                     } else {
                         fail(e);
                     }
@@ -75,20 +76,43 @@ public final class DeactivateViewModel {
                 .start();
     }
 
-    /** The outcome of a deactivation whose answer was lost: read the account instead of sending it again. */
-    private void checkOutcome(boolean withErase, MatrixApiException original) {
+    /**
+     * The outcome of a deactivation whose answer was lost: read the account instead of sending it again. When the
+     * read-back fails too, the outcome is unknown: the dialog says so, offers "Check again", and the button stays
+     * disabled until a read-back tells the truth.
+     */
+    private void checkOutcome(boolean withErase) {
         service.getUser(userId)
                 .onSuccess(user -> {
+                    outcome.settled();
                     if (user.deactivated()) {
                         finished(withErase);
                     } else {
-                        fail(original);
-                        error.set(new ErrorReport(tr("deactivate.unknown.outcome", tr("deactivate.checked.not")),
-                                "", error.get().details()));
+                        busy.set(false);
+                        progress.set("");
+                        error.set(new ErrorReport(tr("deactivate.unknown.outcome", tr("deactivate.checked.not")), "", ""));
                     }
                 })
-                .onFailure(e -> fail(original))
+                .onFailure(e -> {
+                    busy.set(false);
+                    progress.set("");
+                    error.set(OutcomeCheck.report(e));
+                    if (outcome.isUnconfirmed()) {
+                        outcome.stillUnknown();
+                    } else {
+                        outcome.unknown(() -> checkOutcome(withErase));
+                    }
+                })
                 .start();
+    }
+
+    /** Reads the account again after an unconfirmed deactivation. */
+    public void checkAgain() {
+        outcome.checkAgain();
+    }
+
+    public OutcomeCheck getOutcome() {
+        return outcome;
     }
 
     private void finished(boolean withErase) {

@@ -154,7 +154,7 @@ public final class EditUserDialog extends ModalDialog {
         VBox roleBox = new VBox(6, admin, Views.help(tr("edit.admin.help")), typeRow);
 
         VBox content = new VBox(14, idBox, nameBox, avatarBox, passwordBox, emailBox, ssoBox, roleBox,
-                Views.errorBox(model.errorProperty()));
+                Views.errorBox(model.errorProperty()), Views.checkAgainButton(model.getOutcome()));
         content.setPrefWidth(520);
         content.disableProperty().bind(model.busyProperty());
         setScrollableContent(content);

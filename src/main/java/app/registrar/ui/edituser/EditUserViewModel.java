@@ -16,6 +16,7 @@ import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
+import app.registrar.ui.common.OutcomeCheck;
 import app.registrar.ui.common.NewPasswordViewModel;
 import app.registrar.ui.common.TextSafety;
 import java.nio.file.Path;
@@ -91,6 +92,9 @@ public final class EditUserViewModel {
     private final StringBinding displayNameNote;
     private final NewPasswordViewModel password;
     private final BooleanBinding canSave;
+    private final OutcomeCheck outcome = new OutcomeCheck();
+    /** True while a lost answer is being read back: the save is not over, so the dialog stays busy. */
+    private boolean readingBack;
 
     private byte[] chosenAvatar;
     private String chosenAvatarType;
@@ -147,7 +151,8 @@ public final class EditUserViewModel {
         canSave = busy.not()
                 .and(Bindings.createBooleanBinding(() -> userIdProblem.get().isEmpty(), userIdProblem))
                 .and(Bindings.createBooleanBinding(() -> displayNameProblem.get().isEmpty(), displayNameProblem))
-                .and(password.acceptableProperty());
+                .and(password.acceptableProperty())
+                .and(outcome.unconfirmedProperty().not());
 
         localpart.addListener((obs, old, now) -> scheduleAvailability());
         newEmail.addListener((obs, old, now) -> emailProblem.set(""));
@@ -399,7 +404,7 @@ public final class EditUserViewModel {
             service.createUser(getUserId(), update)
                     .onSuccess(this::saved)
                     .onFailure(this::failed)
-                    .andFinally(() -> busy.set(false))
+                    .andFinally(this::idleUnlessReadingBack)
                     .start();
             return;
         }
@@ -441,7 +446,7 @@ public final class EditUserViewModel {
         service.saveUser(original.userId(), update, toAdd, toRemove, idsToAdd, idsToRemove)
                 .onSuccess(this::saved)
                 .onFailure(this::failed)
-                .andFinally(() -> busy.set(false))
+                .andFinally(this::idleUnlessReadingBack)
                 .start();
     }
 
@@ -468,9 +473,11 @@ public final class EditUserViewModel {
      * instead of sending anything again.
      */
     private void checkOutcome(ErrorReport lost) {
+        readingBack = true;
         busy.set(true);
         service.findUser(getUserId())
                 .onSuccess(found -> {
+                    outcome.settled();
                     if (isCreate() && found.isPresent()) {
                         error.set(null);
                         saved(found.get());
@@ -479,8 +486,35 @@ public final class EditUserViewModel {
                                 tr("edit.unknown.next"), lost.details()));
                     }
                 })
-                .andFinally(() -> busy.set(false))
+                .onFailure(e -> {
+                    // Still unknown: Save stays disabled until "Check again" reads the account.
+                    error.set(OutcomeCheck.report(e));
+                    if (outcome.isUnconfirmed()) {
+                        outcome.stillUnknown();
+                    } else {
+                        outcome.unknown(() -> checkOutcome(lost));
+                    }
+                })
+                .andFinally(() -> {
+                    readingBack = false;
+                    busy.set(false);
+                })
                 .start();
+    }
+
+    private void idleUnlessReadingBack() {
+        if (!readingBack) {
+            busy.set(false);
+        }
+    }
+
+    /** Reads the account again after a save whose outcome could not be confirmed. */
+    public void checkAgain() {
+        outcome.checkAgain();
+    }
+
+    public OutcomeCheck getOutcome() {
+        return outcome;
     }
 
     // ---- properties ------------------------------------------------------------------------------------------

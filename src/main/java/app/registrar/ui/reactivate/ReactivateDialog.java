@@ -35,7 +35,7 @@ public final class ReactivateDialog extends ModalDialog {
             none.setMinHeight(Region.USE_PREF_SIZE);
             content.getChildren().add(none);
         }
-        content.getChildren().add(Views.errorBox(model.errorProperty()));
+        content.getChildren().addAll(Views.errorBox(model.errorProperty()), Views.checkAgainButton(model.getOutcome()));
         content.setPrefWidth(460);
         content.disableProperty().bind(model.busyProperty());
         setContent(content);

@@ -6,6 +6,7 @@ import app.registrar.model.PasswordPolicy;
 import app.registrar.service.AccountService;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
+import app.registrar.ui.common.OutcomeCheck;
 import app.registrar.ui.common.ErrorReport;
 import app.registrar.ui.common.NewPasswordViewModel;
 import javafx.beans.binding.BooleanBinding;
@@ -32,6 +33,7 @@ public final class ReactivateViewModel {
     private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canReactivate;
+    private final OutcomeCheck outcome = new OutcomeCheck();
 
     public ReactivateViewModel(AccountService service, DialogService dialogs, String userId, PasswordPolicy policy,
                                boolean needsPassword, Runnable onDone) {
@@ -41,7 +43,8 @@ public final class ReactivateViewModel {
         this.needsPassword = needsPassword;
         this.onDone = onDone;
         this.password = new NewPasswordViewModel(dialogs, policy, !needsPassword);
-        canReactivate = busy.not().and(password.acceptableProperty().or(new SimpleBooleanProperty(!needsPassword)));
+        canReactivate = busy.not().and(outcome.unconfirmedProperty().not())
+                .and(password.acceptableProperty().or(new SimpleBooleanProperty(!needsPassword)));
     }
 
     public void reactivate() {
@@ -50,16 +53,66 @@ public final class ReactivateViewModel {
         }
         error.set(null);
         busy.set(true);
+        boolean[] readingBack = {false};
         service.reactivate(userId, needsPassword ? password.get() : null)
-                .onSuccess(user -> {
-                    dialogs.notify(tr("reactivate.done", userId));
-                    password.clear();
-                    onDone.run();
-                    closeRequested.set(true);
+                .onSuccess(user -> done())
+                .onFailure(e -> {
+                    error.set(ErrorMessages.describe(e));
+                    if (OutcomeCheck.isLostAnswer(e)) {
+                        readingBack[0] = true;
+                        checkOutcome();
+                    }
                 })
-                .onFailure(e -> error.set(ErrorMessages.describe(e)))
+                .andFinally(() -> {
+                    // A read-back started by onFailure keeps the dialog busy until it ends itself.
+                    if (!readingBack[0]) {
+                        busy.set(false);
+                    }
+                })
+                .start();
+    }
+
+    private void done() {
+        dialogs.notify(tr("reactivate.done", userId));
+        password.clear();
+        onDone.run();
+        closeRequested.set(true);
+    }
+
+    /**
+     * The answer was lost: read the account back instead of sending again. Active means it worked; a failed
+     * read-back leaves the outcome unknown, and Reactivate disabled until "Check again" tells.
+     */
+    private void checkOutcome() {
+        busy.set(true);
+        service.getUser(userId)
+                .onSuccess(user -> {
+                    outcome.settled();
+                    if (!user.deactivated()) {
+                        done();
+                    } else {
+                        error.set(new ErrorReport(tr("reactivate.checked.not"), "", ""));
+                    }
+                })
+                .onFailure(e -> {
+                    error.set(OutcomeCheck.report(e));
+                    if (outcome.isUnconfirmed()) {
+                        outcome.stillUnknown();
+                    } else {
+                        outcome.unknown(this::checkOutcome);
+                    }
+                })
                 .andFinally(() -> busy.set(false))
                 .start();
+    }
+
+    /** Reads the account again after a reactivation whose outcome could not be confirmed. */
+    public void checkAgain() {
+        outcome.checkAgain();
+    }
+
+    public OutcomeCheck getOutcome() {
+        return outcome;
     }
 
     public String getUserId() {

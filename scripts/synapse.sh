@@ -141,6 +141,13 @@ presence:
   enabled: false
 app_service_config_files:
   - "$DIR/appservice.yaml"
+# Email settings make Synapse offer password resets by email, which the account panel's self-recovery line
+# detects. Nothing listens on this port and no test asks for a reset mail, so no mail ever leaves.
+email:
+  smtp_host: 127.0.0.1
+  smtp_port: 9
+  notif_from: "Registrar test server <noreply@localhost>"
+  enable_notifs: false
 # Lets a signed-in session mint a login token (MSC3882): the tests use it to play the browser's part of
 # single sign-on, as no identity provider runs here.
 login_via_existing_session:

@@ -8,6 +8,8 @@ public final class Homeserver {
     private final HttpTransport http;
     private final AuthApi auth;
     private final AdminApi admin;
+    private final EncryptionApi encryption;
+    private final RecoveryApi recovery;
 
     public Homeserver(HttpUrl baseUrl) {
         this(new HttpTransport(baseUrl));
@@ -21,6 +23,8 @@ public final class Homeserver {
         this.http = http;
         this.auth = new AuthApi(http);
         this.admin = new AdminApi(http);
+        this.encryption = new EncryptionApi(http);
+        this.recovery = new RecoveryApi(http);
     }
 
     /** Records every change this connection sends (the audit trail); see {@link WriteObserver}. */
@@ -43,6 +47,14 @@ public final class Homeserver {
 
     public AdminApi admin() {
         return admin;
+    }
+
+    public EncryptionApi encryption() {
+        return encryption;
+    }
+
+    public RecoveryApi recovery() {
+        return recovery;
     }
 
     /** Uses an existing session's token (restored or pasted) for the calls that follow. */

@@ -49,6 +49,10 @@ public final class AccountDetailsView extends StackPane {
     private final AccountDetailsViewModel model;
     private final Actions actions;
     private final VBox content = new VBox(6);
+    /** Parts other features add below the devices (security and recovery), kept across rebuilds. */
+    private final java.util.List<Node> extraSections = new java.util.ArrayList<>();
+    /** A small node beside each device's name (its verification), or null. */
+    private java.util.function.Function<String, Node> deviceBadges = deviceId -> null;
 
     public AccountDetailsView(AccountDetailsViewModel model, Actions actions) {
         this.model = model;
@@ -140,6 +144,19 @@ public final class AccountDetailsView extends StackPane {
         for (AccountDetailsViewModel.DeviceRow device : model.getDevices()) {
             content.getChildren().add(deviceLine(device));
         }
+        content.getChildren().addAll(extraSections);
+    }
+
+    /** Adds a section below the devices (another feature's part of the panel). */
+    public void addSection(Node section) {
+        extraSections.add(section);
+        rebuild();
+    }
+
+    /** Shows {@code badges.apply(deviceId)} beside each device's name. */
+    public void setDeviceBadges(java.util.function.Function<String, Node> badges) {
+        this.deviceBadges = badges;
+        rebuild();
     }
 
     private Node actionButtons(UserDetails user) {
@@ -185,7 +202,8 @@ public final class AccountDetailsView extends StackPane {
         if (device.userAgent() != null) {
             seen.setTooltip(new Tooltip(device.userAgent()));
         }
-        VBox text = new VBox(1, name, seen);
+        Node badge = deviceBadges.apply(device.deviceId());
+        VBox text = new VBox(1, badge == null ? name : new HBox(6, name, badge), seen);
         HBox.setHgrow(text, Priority.ALWAYS);
         Button remove = new Button(null, new FontIcon(Feather.LOG_OUT));
         remove.setTooltip(new Tooltip(tr("details.device.remove")));

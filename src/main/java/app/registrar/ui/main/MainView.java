@@ -121,6 +121,9 @@ public final class MainView extends BorderPane {
                 new ReactivateDialog(window(), model.newReactivate(user)).showAndWait();
             }
         });
+        app.registrar.ui.encryption.EncryptionSection encryption = new app.registrar.ui.encryption.EncryptionSection(model.getEncryption());
+        details.addSection(encryption);
+        details.setDeviceBadges(encryption::deviceBadge);
         SplitPane split = new SplitPane(listView, details);
         split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(details, false);

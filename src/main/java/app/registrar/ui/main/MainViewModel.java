@@ -43,6 +43,8 @@ public final class MainViewModel {
     private final UserListViewModel list;
     private final AccountDetailsViewModel details;
     private final BulkService bulk;
+    private final app.registrar.service.SecurityService security;
+    private final app.registrar.ui.encryption.EncryptionViewModel encryption;
     private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper();
 
     public MainViewModel(AccountService accounts, ConnectionService connection, DialogService dialogs,
@@ -56,6 +58,10 @@ public final class MainViewModel {
         this.list = new UserListViewModel(accounts);
         this.details = new AccountDetailsViewModel(accounts, dialogs, list::refresh);
         this.bulk = new BulkService(accounts.executor(), connection);
+        this.security = new app.registrar.service.SecurityService(accounts.executor(), connection);
+        this.encryption = new app.registrar.ui.encryption.EncryptionViewModel(security, dialogs, server.managesPasswords(),
+                server.managedByMas(), java.time.Instant::now);
+        details.userProperty().addListener((obs, old, shown) -> encryption.show(shown));
         // An empty selection (the list reloaded, or the account left the filtered list after deactivation)
         // keeps the last account in the details, so its next action is still one click away.
         list.getSelection().addListener((ListChangeListener<UserRowViewModel>) change -> {
@@ -185,5 +191,14 @@ public final class MainViewModel {
 
     public AccountDetailsViewModel getDetails() {
         return details;
+    }
+
+    /** The security and recovery part of the details panel (issue 12). */
+    public app.registrar.ui.encryption.EncryptionViewModel getEncryption() {
+        return encryption;
+    }
+
+    public app.registrar.service.SecurityService security() {
+        return security;
     }
 }

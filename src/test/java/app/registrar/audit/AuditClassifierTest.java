@@ -75,4 +75,10 @@ class AuditClassifierTest {
         assertThat(entries.get(0).open()).isTrue();
         assertThat(entries.get(1).outcome()).isEqualTo(AuditEntry.Outcome.DONE);
     }
+
+    @Test
+    void theEncryptionKeyQueryIsAReadAndNotRecorded() throws Exception {
+        assertThat(classify("POST", "/_matrix/client/v3/keys/query", "{\"device_keys\":{\"@a:x\":[]}}", null)).isNull();
+        assertThat(classify("POST", "/_matrix/client/v3/keys/upload", "{}", null)).isNotNull();
+    }
 }

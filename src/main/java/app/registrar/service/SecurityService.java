@@ -51,6 +51,11 @@ public final class SecurityService {
         });
     }
 
+    /** The recovery options once read (after the first {@link #recoveryOptions()} answered), else empty. */
+    public Optional<RecoveryOptions> knownRecoveryOptions() {
+        return Optional.ofNullable(recoveryOptions);
+    }
+
     /** The account holding this email address, if any. */
     public BackgroundTask<Optional<String>> whoHasEmail(String address) {
         return tasks.of(() -> server().admin().findUserByThreepid("email", address));

@@ -18,7 +18,15 @@ public final class Screenshots {
 
     /** Must run on the JavaFX thread. */
     public static Path save(Scene scene, String name) {
-        WritableImage image = scene.snapshot(null);
+        return write(scene.snapshot(null), name);
+    }
+
+    /** One part of a window (a panel that scrolls in the window); must run on the JavaFX thread. */
+    public static Path save(javafx.scene.Node node, String name) {
+        return write(node.snapshot(null, null), name);
+    }
+
+    private static Path write(WritableImage image, String name) {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);

@@ -44,6 +44,10 @@ public final class AccountDetailsView extends StackPane {
         void deactivate(UserDetails user);
 
         void reactivate(UserDetails user);
+
+        /** "Welcome message…" for the person (issue 12). */
+        default void welcome(UserDetails user) {
+        }
     }
 
     private final AccountDetailsViewModel model;
@@ -183,7 +187,9 @@ public final class AccountDetailsView extends StackPane {
             small.getStyleClass().add("small");
             small.setDisable(user.deactivated());
         }
-        FlowPane main = new FlowPane(6, 6, edit, password, lifecycle);
+        Button welcome = button("details.welcome", Feather.MAIL, "welcomeMessage", () -> actions.welcome(user));
+        welcome.setDisable(user.deactivated());
+        FlowPane main = new FlowPane(6, 6, edit, password, lifecycle, welcome);
         FlowPane more = new FlowPane(6, 6, lock, suspend, shadow);
         VBox box = new VBox(8, main, more);
         box.setPadding(new Insets(10, 0, 4, 0));

@@ -100,7 +100,8 @@ public final class EditUserDialog extends ModalDialog {
         addEmail.setOnAction(e -> model.addEmail());
         HBox.setHgrow(newEmail, Priority.ALWAYS);
         VBox emailBox = new VBox(4, Views.labelFor("edit.emails", newEmail), emails, new HBox(8, newEmail, addEmail),
-                Views.problem(model.emailProblemProperty()), Views.help(tr("edit.emails.help")));
+                Views.problem(model.emailProblemProperty()), conflictLink(model, model.emailProblemProperty()),
+                Views.help(tr("edit.emails.help")));
 
         // SSO identities
         ListView<ExternalId> ids = new ListView<>(model.getExternalIds());
@@ -121,7 +122,7 @@ public final class EditUserDialog extends ModalDialog {
         addId.setOnAction(e -> model.addExternalId());
         HBox.setHgrow(externalId, Priority.ALWAYS);
         VBox ssoBox = new VBox(4, new Label(tr("edit.sso")), ids, new HBox(8, provider, externalId, addId),
-                Views.problem(model.externalIdProblemProperty()));
+                Views.problem(model.externalIdProblemProperty()), conflictLink(model, model.externalIdProblemProperty()));
 
         // Password
         NewPasswordField passwordBox = new NewPasswordField(model.getPassword(), "edit.password", "new");
@@ -212,5 +213,17 @@ public final class EditUserDialog extends ModalDialog {
             setText(null);
             setGraphic(row);
         }
+    }
+
+    /** "Open @bob:example.org": shown under the problem that names the account holding an email or SSO identity. */
+    private static javafx.scene.Node conflictLink(EditUserViewModel model, javafx.beans.value.ObservableStringValue problem) {
+        javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink();
+        link.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> tr("conflict.open", model.conflictHolderProperty().get()), model.conflictHolderProperty()));
+        link.visibleProperty().bind(model.conflictHolderProperty().isNotEmpty().and(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> problem.get() != null && !problem.get().isEmpty(), problem)));
+        link.managedProperty().bind(link.visibleProperty());
+        link.setOnAction(e -> model.openConflictHolder());
+        return link;
     }
 }

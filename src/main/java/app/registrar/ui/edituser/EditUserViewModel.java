@@ -81,6 +81,11 @@ public final class EditUserViewModel {
     private final ReadOnlyStringWrapper avatarProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emailProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper externalIdProblem = new ReadOnlyStringWrapper("");
+    /** The other account that holds an email or SSO identity the admin tried to add (issue 12), or "". */
+    private final ReadOnlyStringWrapper conflictHolder = new ReadOnlyStringWrapper("");
+    private app.registrar.ui.conflicts.HolderCheck holders;
+    private Consumer<String> openAccount = id -> { };
+    private int checksRunning;
     private final ReadOnlyObjectWrapper<Availability> availability = new ReadOnlyObjectWrapper<>(Availability.UNKNOWN);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
@@ -155,9 +160,18 @@ public final class EditUserViewModel {
                 .and(outcome.unconfirmedProperty().not());
 
         localpart.addListener((obs, old, now) -> scheduleAvailability());
-        newEmail.addListener((obs, old, now) -> emailProblem.set(""));
-        newProvider.addListener((obs, old, now) -> externalIdProblem.set(""));
-        newExternalId.addListener((obs, old, now) -> externalIdProblem.set(""));
+        newEmail.addListener((obs, old, now) -> {
+            emailProblem.set("");
+            conflictHolder.set("");
+        });
+        newProvider.addListener((obs, old, now) -> {
+            externalIdProblem.set("");
+            conflictHolder.set("");
+        });
+        newExternalId.addListener((obs, old, now) -> {
+            externalIdProblem.set("");
+            conflictHolder.set("");
+        });
     }
 
     public boolean isCreate() {
@@ -261,7 +275,36 @@ public final class EditUserViewModel {
         }
         emails.add(address);
         newEmail.set("");
+        if (holders != null) {
+            checksRunning++;
+            holders.email(address, isCreate() ? null : original.userId(), conflict -> {
+                emails.remove(address);
+                newEmail.set(address);
+                emailProblem.set(tr("conflict.email", address, conflict.holderUserId()));
+                conflictHolder.set(conflict.holderUserId());
+            }, () -> checksRunning--);
+        }
         return true;
+    }
+
+    /**
+     * Looks up, as each email or SSO identity is added, whether another account holds it, and names that account
+     * instead of letting Synapse move the email or refuse the identity with a bare conflict.
+     */
+    public void checkHoldersWith(app.registrar.ui.conflicts.HolderCheck check, Consumer<String> openOtherAccount) {
+        this.holders = check;
+        this.openAccount = openOtherAccount;
+    }
+
+    /** Opens the account that holds what the admin tried to add. */
+    public void openConflictHolder() {
+        if (!conflictHolder.get().isEmpty()) {
+            openAccount.accept(conflictHolder.get());
+        }
+    }
+
+    public ReadOnlyStringProperty conflictHolderProperty() {
+        return conflictHolder.getReadOnlyProperty();
     }
 
     public void removeEmail(String address) {
@@ -281,6 +324,16 @@ public final class EditUserViewModel {
         }
         newProvider.set("");
         newExternalId.set("");
+        if (holders != null) {
+            checksRunning++;
+            holders.externalId(added, isCreate() ? null : original.userId(), conflict -> {
+                externalIds.remove(added);
+                newProvider.set(provider);
+                newExternalId.set(id);
+                externalIdProblem.set(tr("conflict.sso", provider, id, conflict.holderUserId()));
+                conflictHolder.set(conflict.holderUserId());
+            }, () -> checksRunning--);
+        }
         return true;
     }
 
@@ -341,7 +394,8 @@ public final class EditUserViewModel {
 
     /** Creates or saves; the dialog stays open until the server accepted it, and nothing typed is lost on failure. */
     public void save() {
-        if (!canSave.get()) {
+        // An email or SSO identity is still being looked up: saving now could move it from another account.
+        if (!canSave.get() || checksRunning > 0) {
             return;
         }
         if (isCreate() && password.isEmpty()) {

@@ -66,7 +66,12 @@ public final class MainView extends BorderPane {
         memoryOnly.getStyleClass().add("placeholder-text");
         memoryOnly.setVisible(!model.isSessionRemembered());
         memoryOnly.setManaged(memoryOnly.isVisible());
-        HBox header = new HBox(12, brand, who, memoryOnly, grow, about, signOut);
+        Button invites = new Button(tr("main.invites"), new FontIcon(Feather.SEND));
+        invites.setId("openInvites");
+        invites.setMnemonicParsing(true);
+        invites.getStyleClass().add("flat");
+        invites.setOnAction(e -> new app.registrar.ui.invites.InvitesDialog(window(), model.newInvites()).showAndWait());
+        HBox header = new HBox(12, brand, who, memoryOnly, grow, invites, about, signOut);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("main-header");
@@ -120,6 +125,11 @@ public final class MainView extends BorderPane {
             public void reactivate(UserDetails user) {
                 new ReactivateDialog(window(), model.newReactivate(user)).showAndWait();
             }
+
+            @Override
+            public void welcome(UserDetails user) {
+                new app.registrar.ui.welcome.WelcomeDialog(window(), model.newWelcome(user)).showAndWait();
+            }
         });
         app.registrar.ui.encryption.EncryptionSection encryption = new app.registrar.ui.encryption.EncryptionSection(model.getEncryption());
         details.addSection(encryption);
@@ -132,6 +142,11 @@ public final class MainView extends BorderPane {
             if (expired) {
                 Platform.runLater(() -> new ReauthDialog(window(),
                         model.newReauth(), model::forgetExpiredSession).showAndWait());
+            }
+        });
+        model.accountToOpenProperty().addListener((obs, old, userId) -> {
+            if (userId != null) {
+                openAccountWindow(userId);
             }
         });
         sceneProperty().addListener((obs, old, scene) -> {
@@ -165,6 +180,38 @@ public final class MainView extends BorderPane {
 
     private void createAccount() {
         new EditUserDialog(window(), model.newCreateAccount()).showAndWait();
+    }
+
+    /** The account that holds a conflicting email or SSO identity, beside the dialog that named it (read only). */
+    private void openAccountWindow(String userId) {
+        AccountDetailsView view = new AccountDetailsView(model.newAccountView(userId), new AccountDetailsView.Actions() {
+            @Override
+            public void edit(UserDetails user) {
+            }
+
+            @Override
+            public void resetPassword(UserDetails user) {
+            }
+
+            @Override
+            public void deactivate(UserDetails user) {
+            }
+
+            @Override
+            public void reactivate(UserDetails user) {
+            }
+        });
+        view.setId("openedAccount");
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        Window owner = javafx.stage.Window.getWindows().stream().filter(Window::isFocused).findFirst().orElse(window());
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle(tr("conflict.peek.title", userId));
+        javafx.scene.Scene scene = new javafx.scene.Scene(view, 420, 560);
+        scene.getStylesheets().add(app.registrar.ui.common.Theme.stylesheet());
+        stage.setScene(scene);
+        stage.show();
     }
 
     private Window window() {

@@ -45,6 +45,9 @@ public final class MainViewModel {
     private final BulkService bulk;
     private final app.registrar.service.SecurityService security;
     private final app.registrar.ui.encryption.EncryptionViewModel encryption;
+    private final app.registrar.ui.welcome.PendingWelcome pendingWelcome = new app.registrar.ui.welcome.PendingWelcome();
+    /** An account to open beside a dialog (the holder of a conflicting email or SSO identity); the view shows it. */
+    private final javafx.beans.property.ReadOnlyStringWrapper accountToOpen = new javafx.beans.property.ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper();
 
     public MainViewModel(AccountService accounts, ConnectionService connection, DialogService dialogs,
@@ -109,20 +112,64 @@ public final class MainViewModel {
     }
 
     public EditUserViewModel newCreateAccount() {
-        return EditUserViewModel.forCreate(accounts, dialogs, serverName(), session.userId(), server.passwordPolicy(),
-                created -> {
+        app.registrar.ui.welcome.PendingWelcome.Watch watch = new app.registrar.ui.welcome.PendingWelcome.Watch();
+        EditUserViewModel created = EditUserViewModel.forCreate(accounts, dialogs, serverName(), session.userId(), server.passwordPolicy(),
+                account -> {
+                    pendingWelcome.offer(account.userId(), watch.generatedPasswordUsed());
                     list.refresh();
-                    details.show(created.userId());
+                    details.show(account.userId());
                 });
+        watch.follow(created.getPassword());
+        created.checkHoldersWith(new app.registrar.ui.conflicts.HolderCheck(security), this::openAccount);
+        return created;
     }
 
     public EditUserViewModel newEditAccount(UserDetails user) {
-        return EditUserViewModel.forEdit(accounts, dialogs, session.userId(), server.passwordPolicy(), user, saved -> changed());
+        EditUserViewModel edit = EditUserViewModel.forEdit(accounts, dialogs, session.userId(), server.passwordPolicy(), user, saved -> changed());
+        edit.checkHoldersWith(new app.registrar.ui.conflicts.HolderCheck(security), this::openAccount);
+        return edit;
+    }
+
+    /** Asks the view to show {@code userId} in a window of its own, beside the dialog that named it. */
+    public void openAccount(String userId) {
+        accountToOpen.set(null);
+        accountToOpen.set(userId);
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty accountToOpenProperty() {
+        return accountToOpen.getReadOnlyProperty();
+    }
+
+    /** A details panel of its own for an account opened beside a dialog. */
+    public AccountDetailsViewModel newAccountView(String userId) {
+        AccountDetailsViewModel view = new AccountDetailsViewModel(accounts, dialogs, list::refresh);
+        view.show(userId);
+        return view;
     }
 
     public ResetPasswordViewModel newResetPassword(UserDetails user) {
-        return new ResetPasswordViewModel(accounts, dialogs, user.userId(), server.passwordPolicy(),
-                server.managesPasswords(), details::reload);
+        app.registrar.ui.welcome.PendingWelcome.Watch watch = new app.registrar.ui.welcome.PendingWelcome.Watch();
+        ResetPasswordViewModel reset = new ResetPasswordViewModel(accounts, dialogs, user.userId(), server.passwordPolicy(),
+                server.managesPasswords(), () -> {
+                    pendingWelcome.offer(user.userId(), watch.generatedPasswordUsed());
+                    details.reload();
+                });
+        watch.follow(reset.getPassword());
+        return reset;
+    }
+
+    /**
+     * The welcome message for {@code user}; it carries the password Registrar generated when the account was just
+     * created or its password just reset here, once.
+     */
+    public app.registrar.ui.welcome.WelcomeViewModel newWelcome(UserDetails user) {
+        String provider = null;
+        if (!user.externalIds().isEmpty()) {
+            String id = user.externalIds().get(0).authProvider();
+            provider = security.knownRecoveryOptions().map(o -> o.identityProviders().getOrDefault(id, id)).orElse(id);
+        }
+        return new app.registrar.ui.welcome.WelcomeViewModel(dialogs, server.baseUrl().toString(), user.userId(),
+                user.displayName(), provider, pendingWelcome.take(user.userId()));
     }
 
     public DeactivateViewModel newDeactivate(UserDetails user) {
@@ -191,6 +238,12 @@ public final class MainViewModel {
 
     public AccountDetailsViewModel getDetails() {
         return details;
+    }
+
+    /** The invitations screen (registration tokens). */
+    public app.registrar.ui.invites.InvitesViewModel newInvites() {
+        return new app.registrar.ui.invites.InvitesViewModel(security, dialogs, server.baseUrl().toString(), serverName(),
+                java.time.Instant::now, java.time.ZoneId.systemDefault());
     }
 
     /** The security and recovery part of the details panel (issue 12). */

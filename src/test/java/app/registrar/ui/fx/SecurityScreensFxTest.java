@@ -1,0 +1,223 @@
+package app.registrar.ui.fx;
+
+import static app.registrar.ui.common.I18n.tr;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.registrar.RegistrarApp;
+import app.registrar.api.AdminApi;
+import app.registrar.api.RegistrationToken;
+import app.registrar.api.Threepid;
+import app.registrar.api.UserUpdate;
+import app.registrar.testing.CrossSigningFixture;
+import app.registrar.testing.CrossSigningFixture.Session;
+import app.registrar.testing.Screenshots;
+import app.registrar.testing.SynapseExtension;
+import app.registrar.testing.TestSynapse;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 12's screens in the real app (worker threads, JavaFX thread) against the real Synapse: the account panel
+ * with each device's verification, the encryption-reset helper, the welcome message, the invites screen and an
+ * email conflict that opens the other account. Each screen is saved as a screenshot.
+ */
+@ExtendWith(SynapseExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SecurityScreensFxTest {
+
+    private static final String PASSWORD = "Screens-Pass-123!";
+    private static final FxRobot robot = new FxRobot();
+    private static TestSynapse synapse;
+    private static AdminApi admin;
+    private static String userId;
+    private static String heldAddress;
+    private static String holderId;
+    private static Session phone;
+    private static Session laptop;
+    private static Session tablet;
+    private static Session script;
+    private static javafx.application.Application app;
+
+    @BeforeAll
+    static void prepare(TestSynapse server) throws Exception {
+        synapse = server;
+        admin = server.signedInAdmin().admin();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        userId = "@nadia-" + suffix + ":" + server.serverName();
+        admin.createUser(userId, new UserUpdate().password(PASSWORD).displayName("Nadia Kowalski")
+                .threepids(List.of(Threepid.email("nadia-" + suffix + "@example.org"))));
+        CrossSigningFixture person = new CrossSigningFixture(server, userId, PASSWORD);
+        phone = person.uploadDeviceKeys(person.signIn("Element on Pixel 8"));
+        laptop = person.uploadDeviceKeys(person.signIn("Element Desktop (work laptop)"));
+        tablet = person.uploadDeviceKeys(person.signIn("Element on iPad"));
+        script = person.signIn("backup script");
+        person.setUpCrossSigning(phone);
+        person.verify(phone, phone);
+        person.verify(phone, laptop);
+        heldAddress = "shared-" + suffix + "@example.org";
+        holderId = "@olek-" + suffix + ":" + server.serverName();
+        admin.createUser(holderId, new UserUpdate().password(PASSWORD).displayName("Olek Nowak")
+                .threepids(List.of(Threepid.email(heldAddress))));
+
+        System.setProperty("registrar.prefs", "app/registrar/test/" + UUID.randomUUID());
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(RegistrarApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void stopApp() throws TimeoutException {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.hideStage();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Window focused() {
+        return robot.listTargetWindows().stream().filter(Window::isFocused).findFirst()
+                .orElse(robot.listTargetWindows().get(robot.listTargetWindows().size() - 1));
+    }
+
+    private static void shoot(String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Window window = focused();
+        robot.interact(() -> Screenshots.save(window.getScene(), name));
+    }
+
+    private static void type(String query, String text) {
+        TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean showing(String query) {
+        return robot.lookup(query).tryQuery().filter(Node::isVisible).isPresent();
+    }
+
+    private static String text(String query) {
+        return robot.lookup(query).queryAs(Labeled.class).getText();
+    }
+
+    @Test
+    @Order(1)
+    void signsInAndShowsEachDevicesVerificationInTheAccountPanel() throws Exception {
+        robot.clickOn("#server");
+        robot.write(synapse.url().toString());
+        type("#user", synapse.adminUser().substring(1, synapse.adminUser().indexOf(':')));
+        type("#password", synapse.adminPassword());
+        robot.clickOn("#signIn");
+        waitUntil(() -> showing("#userTable"));
+        type("#search", userId.substring(1, userId.indexOf(':')));
+        TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(userId));
+        robot.clickOn(robot.lookup("#userTable .table-row-cell").nth(0).queryAs(Node.class));
+
+        waitUntil(() -> showing("#trust-" + phone.deviceId()) && showing("#trust-" + script.deviceId())
+                && showing("#recoveryLine"));
+        assertThat(text("#trust-" + phone.deviceId())).isEqualTo(tr("encryption.device.verified"));
+        assertThat(text("#trust-" + laptop.deviceId())).isEqualTo(tr("encryption.device.verified"));
+        assertThat(text("#trust-" + tablet.deviceId())).isEqualTo(tr("encryption.device.not.verified"));
+        assertThat(text("#trust-" + script.deviceId())).isEqualTo(tr("encryption.device.no.keys"));
+        assertThat(text("#encryptionIdentity")).isEqualTo(tr("encryption.identity.valid"));
+        assertThat(text("#recoveryLine")).startsWith("Can reset their own password by email (n…@example.org)");
+        assertThat(text("#secureBackupNote")).isEqualTo(tr("encryption.backup.unknown"));
+        ScrollPane scroll = robot.lookup(".details-pane .scroll-pane").queryAs(ScrollPane.class);
+        robot.interact(() -> scroll.setVvalue(1.0));
+        shoot("security-panel");
+        Node panel = robot.lookup(".details-pane").query();
+        robot.interact(() -> {
+            javafx.scene.layout.VBox content = (javafx.scene.layout.VBox) scroll.getContent();
+            Screenshots.save(content, "security-panel-whole");
+        });
+        assertThat(panel.isVisible()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void theResetHelperExplainsWhatItAllowsLosesAndWhatToDo() throws Exception {
+        robot.clickOn("#resetEncryption");
+        waitUntil(() -> showing("#resetMessage"));
+        assertThat(text("#resetAllows")).isEqualTo(tr("reset.encryption.allows.plain", userId));
+        assertThat(robot.lookup("#resetMessage").queryAs(TextInputControl.class).getText())
+                .contains(tr("reset.encryption.steps.plain")).contains(tr("reset.encryption.loses"));
+        assertThat(robot.lookup("#allowReset").tryQuery()).as("no permission button where Synapse ignores it").isEmpty();
+        shoot("reset-encryption");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !showing("#resetMessage"));
+    }
+
+    @Test
+    @Order(3)
+    void theWelcomeMessageNamesServerUserAndSteps() throws Exception {
+        robot.clickOn("#welcomeMessage");
+        waitUntil(() -> showing("#welcomeText"));
+        assertThat(robot.lookup("#welcomeText").queryAs(TextInputControl.class).getText())
+                .contains(synapse.url().toString()).contains(userId).contains("Secure Backup");
+        shoot("welcome-message");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !showing("#welcomeText"));
+    }
+
+    @Test
+    @Order(4)
+    void theInvitesScreenCreatesATokenTheServerHas() throws Exception {
+        robot.clickOn("#openInvites");
+        waitUntil(() -> showing("#tokenTable"));
+        String chosen = "welcome-" + UUID.randomUUID().toString().substring(0, 6);
+        type("#inviteUses", "5");
+        robot.clickOn("#inviteChosen");
+        type("#inviteToken", chosen);
+        robot.clickOn("#saveInvite");
+        waitUntil(() -> admin.registrationTokens().stream().map(RegistrationToken::token).anyMatch(chosen::equals));
+        RegistrationToken stored = admin.registrationTokens().stream().filter(t -> t.token().equals(chosen)).findFirst().orElseThrow();
+        assertThat(stored.usesAllowed()).isEqualTo(5);
+        TableView<?> tokens = robot.lookup("#tokenTable").queryAs(TableView.class);
+        waitUntil(() -> tokens.getItems().stream().anyMatch(t -> ((RegistrationToken) t).token().equals(chosen)));
+        shoot("invites");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !showing("#tokenTable"));
+    }
+
+    @Test
+    @Order(5)
+    void anEmailAnotherAccountHoldsNamesItAndOpensIt() throws Exception {
+        robot.clickOn("#editAccount");
+        waitUntil(() -> showing("#newEmail"));
+        type("#newEmail", heldAddress);
+        robot.clickOn("#addEmail");
+        waitUntil(() -> robot.lookup(".hyperlink").tryQuery().filter(Node::isVisible).isPresent());
+        shoot("email-conflict");
+        robot.clickOn(robot.lookup(".hyperlink").tryQuery().filter(Node::isVisible).orElseThrow());
+        waitUntil(() -> robot.lookup("#openedAccount #detailsUserId").tryQuery()
+                .map(n -> ((Labeled) n).getText().equals(holderId)).orElse(false));
+        Window opened = robot.lookup("#openedAccount").query().getScene().getWindow();
+        robot.interact(() -> Screenshots.save(opened.getScene(), "email-conflict-opened"));
+        robot.interact(() -> ((javafx.stage.Stage) opened).close());
+        assertThat(admin.getUser(holderId).emails()).extracting(Threepid::address).containsExactly(heldAddress);
+    }
+}

@@ -19,6 +19,11 @@ import okhttp3.HttpUrl;
 public record ServerInfo(HttpUrl baseUrl, List<String> specVersions, String serverVersion, boolean adminApiReachable,
                          boolean managedByMas, List<String> loginFlows, PasswordPolicy passwordPolicy) {
 
+    /** The base URL as people type it into a Matrix client ("Edit" next to the homeserver). */
+    public String address() {
+        return baseUrl.toString();
+    }
+
     /** The host name of the base URL, for titles and messages. */
     public String host() {
         return baseUrl.host();

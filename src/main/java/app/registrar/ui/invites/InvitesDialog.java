@@ -91,6 +91,7 @@ public final class InvitesDialog extends ModalDialog {
         RadioButton random = new RadioButton(tr("invites.random"));
         random.setToggleGroup(kind);
         random.setSelected(!model.chooseTokenProperty().get());
+        model.chooseTokenProperty().addListener((obs, old, now) -> random.setSelected(!now));
         RadioButton chosen = new RadioButton(tr("invites.chosen"));
         chosen.setId("inviteChosen");
         chosen.setToggleGroup(kind);

@@ -70,7 +70,10 @@ public final class InvitesViewModel {
         this.clock = clock;
         this.zone = zone;
         problem = Bindings.createStringBinding(this::findProblem, uses, expiresOn, chooseToken, chosenToken, length, editing);
-        canSave = problem.isEmpty().and(busy.not());
+        // An empty chosen token is not a mistake yet (nothing typed): Create stays off without a red sentence.
+        canSave = problem.isEmpty().and(busy.not())
+                .and(Bindings.createBooleanBinding(() -> editing.get() != null || !chooseToken.get() || !chosenToken.get().isBlank(),
+                        editing, chooseToken, chosenToken));
     }
 
     /** Reads the server's tokens, newest expiry last, unlimited ones first. */
@@ -96,7 +99,8 @@ public final class InvitesViewModel {
             return "";
         }
         if (chooseToken.get()) {
-            return TOKEN.matcher(chosenToken.get().trim()).matches() ? "" : tr("invites.problem.token");
+            String typed = chosenToken.get().trim();
+            return typed.isEmpty() || TOKEN.matcher(typed).matches() ? "" : tr("invites.problem.token");
         }
         String typedLength = length.get().trim();
         if (!typedLength.matches("\\d{1,2}") || Integer.parseInt(typedLength) < 1 || Integer.parseInt(typedLength) > 64) {
@@ -167,6 +171,7 @@ public final class InvitesViewModel {
         uses.set("");
         expiresOn.set(null);
         chosenToken.set("");
+        chooseToken.set(false);
     }
 
     /** Deletes the selected token after asking; people who already signed up with it keep their accounts. */
@@ -216,7 +221,8 @@ public final class InvitesViewModel {
         if (token.usesAllowed() == null) {
             return tr("invites.uses.unlimited", token.completed());
         }
-        return tr("invites.uses.limited", token.completed(), token.usesAllowed(), token.pending());
+        String used = tr("invites.uses.limited", token.completed(), token.usesAllowed());
+        return token.pending() == 0 ? used : used + " " + tr("invites.uses.pending", token.pending());
     }
 
     private String usesLeftText(RegistrationToken token) {

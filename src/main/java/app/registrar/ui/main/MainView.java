@@ -131,7 +131,7 @@ public final class MainView extends BorderPane {
                 new app.registrar.ui.welcome.WelcomeDialog(window(), model.newWelcome(user)).showAndWait();
             }
         });
-        app.registrar.ui.encryption.EncryptionSection encryption = new app.registrar.ui.encryption.EncryptionSection(model.getEncryption());
+        app.registrar.ui.encryption.EncryptionView encryption = new app.registrar.ui.encryption.EncryptionView(model.getEncryption());
         details.addSection(encryption);
         details.setDeviceBadges(encryption::deviceBadge);
         SplitPane split = new SplitPane(listView, details);

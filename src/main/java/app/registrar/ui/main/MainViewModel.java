@@ -168,7 +168,7 @@ public final class MainViewModel {
             String id = user.externalIds().get(0).authProvider();
             provider = security.knownRecoveryOptions().map(o -> o.identityProviders().getOrDefault(id, id)).orElse(id);
         }
-        return new app.registrar.ui.welcome.WelcomeViewModel(dialogs, server.baseUrl().toString(), user.userId(),
+        return new app.registrar.ui.welcome.WelcomeViewModel(dialogs, server.address(), user.userId(),
                 user.displayName(), provider, pendingWelcome.take(user.userId()));
     }
 
@@ -242,7 +242,7 @@ public final class MainViewModel {
 
     /** The invitations screen (registration tokens). */
     public app.registrar.ui.invites.InvitesViewModel newInvites() {
-        return new app.registrar.ui.invites.InvitesViewModel(security, dialogs, server.baseUrl().toString(), serverName(),
+        return new app.registrar.ui.invites.InvitesViewModel(security, dialogs, server.address(), serverName(),
                 java.time.Instant::now, java.time.ZoneId.systemDefault());
     }
 

@@ -91,8 +91,14 @@ class SecurityScreensFxTest {
         FxToolkit.hideStage();
     }
 
+    /** Generous: six engineers share two cores here. On a timeout the screen is saved to see what it showed. */
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            shoot("security-timeout");
+            throw e;
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -104,6 +110,13 @@ class SecurityScreensFxTest {
     private static void shoot(String name) {
         WaitForAsyncUtils.waitForFxEvents();
         Window window = focused();
+        robot.interact(() -> Screenshots.save(window.getScene(), name));
+    }
+
+    /** The window that shows {@code query} (a dialog is not always the focused window under Monocle). */
+    private static void shootWindowOf(String query, String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Window window = robot.lookup(query).query().getScene().getWindow();
         robot.interact(() -> Screenshots.save(window.getScene(), name));
     }
 
@@ -136,6 +149,12 @@ class SecurityScreensFxTest {
         TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
         waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(userId));
         robot.clickOn(robot.lookup("#userTable .table-row-cell").nth(0).queryAs(Node.class));
+        // A click that lands while the rows are being rebuilt selects nothing; select the row itself then.
+        robot.interact(() -> {
+            if (table.getSelectionModel().isEmpty()) {
+                table.getSelectionModel().select(0);
+            }
+        });
 
         waitUntil(() -> showing("#trust-" + phone.deviceId()) && showing("#trust-" + script.deviceId())
                 && showing("#recoveryLine"));
@@ -146,15 +165,11 @@ class SecurityScreensFxTest {
         assertThat(text("#encryptionIdentity")).isEqualTo(tr("encryption.identity.valid"));
         assertThat(text("#recoveryLine")).startsWith("Can reset their own password by email (n…@example.org)");
         assertThat(text("#secureBackupNote")).isEqualTo(tr("encryption.backup.unknown"));
-        ScrollPane scroll = robot.lookup(".details-pane .scroll-pane").queryAs(ScrollPane.class);
+        ScrollPane scroll = robot.lookup(".details-pane .scroll-pane").queryAllAs(ScrollPane.class).stream()
+                .filter(p -> p.getContent() instanceof javafx.scene.layout.VBox).findFirst().orElseThrow();
         robot.interact(() -> scroll.setVvalue(1.0));
         shoot("security-panel");
-        Node panel = robot.lookup(".details-pane").query();
-        robot.interact(() -> {
-            javafx.scene.layout.VBox content = (javafx.scene.layout.VBox) scroll.getContent();
-            Screenshots.save(content, "security-panel-whole");
-        });
-        assertThat(panel.isVisible()).isTrue();
+        robot.interact(() -> Screenshots.save(scroll.getContent(), "security-panel-whole"));
     }
 
     @Test
@@ -166,7 +181,7 @@ class SecurityScreensFxTest {
         assertThat(robot.lookup("#resetMessage").queryAs(TextInputControl.class).getText())
                 .contains(tr("reset.encryption.steps.plain")).contains(tr("reset.encryption.loses"));
         assertThat(robot.lookup("#allowReset").tryQuery()).as("no permission button where Synapse ignores it").isEmpty();
-        shoot("reset-encryption");
+        shootWindowOf("#resetMessage", "reset-encryption");
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> !showing("#resetMessage"));
     }
@@ -178,7 +193,7 @@ class SecurityScreensFxTest {
         waitUntil(() -> showing("#welcomeText"));
         assertThat(robot.lookup("#welcomeText").queryAs(TextInputControl.class).getText())
                 .contains(synapse.url().toString()).contains(userId).contains("Secure Backup");
-        shoot("welcome-message");
+        shootWindowOf("#welcomeText", "welcome-message");
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> !showing("#welcomeText"));
     }
@@ -198,7 +213,7 @@ class SecurityScreensFxTest {
         assertThat(stored.usesAllowed()).isEqualTo(5);
         TableView<?> tokens = robot.lookup("#tokenTable").queryAs(TableView.class);
         waitUntil(() -> tokens.getItems().stream().anyMatch(t -> ((RegistrationToken) t).token().equals(chosen)));
-        shoot("invites");
+        shootWindowOf("#tokenTable", "invites");
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> !showing("#tokenTable"));
     }
@@ -206,12 +221,15 @@ class SecurityScreensFxTest {
     @Test
     @Order(5)
     void anEmailAnotherAccountHoldsNamesItAndOpensIt() throws Exception {
+        ScrollPane scroll = robot.lookup(".details-pane .scroll-pane").queryAllAs(ScrollPane.class).stream()
+                .filter(p -> p.getContent() instanceof javafx.scene.layout.VBox).findFirst().orElseThrow();
+        robot.interact(() -> scroll.setVvalue(0));
         robot.clickOn("#editAccount");
         waitUntil(() -> showing("#newEmail"));
         type("#newEmail", heldAddress);
         robot.clickOn("#addEmail");
         waitUntil(() -> robot.lookup(".hyperlink").tryQuery().filter(Node::isVisible).isPresent());
-        shoot("email-conflict");
+        shootWindowOf("#newEmail", "email-conflict");
         robot.clickOn(robot.lookup(".hyperlink").tryQuery().filter(Node::isVisible).orElseThrow());
         waitUntil(() -> robot.lookup("#openedAccount #detailsUserId").tryQuery()
                 .map(n -> ((Labeled) n).getText().equals(holderId)).orElse(false));

@@ -15,11 +15,11 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The account panel's "Encryption and recovery" section, and the verification word on each device line. */
-public final class EncryptionSection extends VBox {
+public final class EncryptionView extends VBox {
 
     private final EncryptionViewModel model;
 
-    public EncryptionSection(EncryptionViewModel model) {
+    public EncryptionView(EncryptionViewModel model) {
         super(6);
         this.model = model;
         setId("encryptionSection");
@@ -70,6 +70,8 @@ public final class EncryptionSection extends VBox {
     public Node deviceBadge(String deviceId) {
         Label badge = new Label();
         badge.getStyleClass().addAll("status-chip", "device-trust");
+        // The device name gives way (it ellipsizes); the verification word is never cut.
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         badge.textProperty().bind(Bindings.createStringBinding(() -> model.trustText(deviceId), model.getTrust(), model.stateProperty()));
         badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
         badge.managedProperty().bind(badge.visibleProperty());

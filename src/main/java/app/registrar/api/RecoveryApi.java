@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import okhttp3.HttpUrl;
 
 /** How a homeserver lets people get back into their accounts without an admin, found out without sending mail. */
 public final class RecoveryApi {
@@ -33,6 +34,32 @@ public final class RecoveryApi {
                 throw e;
             }
             return e.status() == 400 && e.errcode().filter(BODY_REFUSED::contains).isPresent();
+        }
+    }
+
+    /**
+     * Whether people can sign up on this server at all (so that an invite token can work): asks whether a user
+     * name is available, a read that a server with registration switched off refuses with 403 M_FORBIDDEN.
+     * Null when the answer says neither.
+     */
+    public Boolean signUpEnabled() {
+        HttpUrl url = http.url("_matrix", "client", "v3", "register", "available").newBuilder()
+                .addQueryParameter("username", "registrar-sign-up-probe").build();
+        try {
+            http.getPublic(url, JsonNode.class);
+            return true;
+        } catch (MatrixApiException e) {
+            if (e.status() == 403 && e.errcode().filter("M_FORBIDDEN"::equals).isPresent()) {
+                return false;
+            }
+            if (e.status() == 400 && e.errcode().filter(c -> c.equals("M_USER_IN_USE") || c.equals("M_INVALID_USERNAME")
+                    || c.equals("M_EXCLUSIVE")).isPresent()) {
+                return true;
+            }
+            if (e.category() == ErrorCategory.CANCELLED) {
+                throw e;
+            }
+            return null;
         }
     }
 

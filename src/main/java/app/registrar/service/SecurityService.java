@@ -68,6 +68,11 @@ public final class SecurityService {
 
     // ---- invitation (registration) tokens ---------------------------------------------------------------
 
+    /** Whether the server lets people sign up at all (true, false, or null when it did not say). */
+    public BackgroundTask<Boolean> signUpEnabled() {
+        return tasks.of(() -> server().recovery().signUpEnabled());
+    }
+
     public BackgroundTask<List<RegistrationToken>> registrationTokens() {
         return tasks.of(() -> server().admin().registrationTokens());
     }

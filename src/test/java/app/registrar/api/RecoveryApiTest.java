@@ -72,4 +72,16 @@ class RecoveryApiTest {
                 java.util.Map.entry("oidc-github", "GitHub"), java.util.Map.entry("saml", "Company login"));
         assertThat(taken().getHeaders().get("Authorization")).isNull();
     }
+
+    @Test
+    void signUpIsOnWhenTheServerAnswersTheAvailabilityQuestionAndOffWhenItRefusesIt() throws Exception {
+        server.enqueue(json(200, "{\"available\":true}"));
+        server.enqueue(json(400, "{\"errcode\":\"M_USER_IN_USE\",\"error\":\"User ID already taken.\"}"));
+        server.enqueue(json(403, "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"Registration has been disabled\"}"));
+
+        assertThat(recovery.signUpEnabled()).isTrue();
+        assertThat(recovery.signUpEnabled()).isTrue();
+        assertThat(recovery.signUpEnabled()).isFalse();
+        assertThat(taken().getUrl().encodedPath()).isEqualTo("/_matrix/client/v3/register/available");
+    }
 }

@@ -35,6 +35,15 @@ public final class InvitesDialog extends ModalDialog {
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);
 
+        Label signUpOff = new Label(tr("invites.signup.off"), new FontIcon(Feather.ALERT_TRIANGLE));
+        signUpOff.setId("signUpOff");
+        signUpOff.setWrapText(true);
+        signUpOff.setMinHeight(Region.USE_PREF_SIZE);
+        VBox signUpOffBox = new VBox(signUpOff);
+        signUpOffBox.getStyleClass().add("warning-box");
+        signUpOffBox.visibleProperty().bind(model.signUpOffProperty());
+        signUpOffBox.managedProperty().bind(signUpOffBox.visibleProperty());
+
         TableView<RegistrationToken> table = new TableView<>(model.getTokens());
         table.setId("tokenTable");
         table.setPlaceholder(new Label(tr("invites.none")));
@@ -136,7 +145,7 @@ public final class InvitesDialog extends ModalDialog {
         VBox formBox = new VBox(8, formTitle, form, tokenKind, Views.problem(model.problemProperty()), formButtons);
         formBox.getStyleClass().add("form-box");
 
-        VBox content = new VBox(10, intro, table, rowActions, formBox, Views.errorBox(model.errorProperty()));
+        VBox content = new VBox(10, intro, signUpOffBox, table, rowActions, formBox, Views.errorBox(model.errorProperty()));
         content.setPrefWidth(640);
         setContent(content);
         addButton(tr("about.close"), false, this::close);

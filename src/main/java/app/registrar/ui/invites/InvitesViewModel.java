@@ -56,6 +56,7 @@ public final class InvitesViewModel {
     private final BooleanProperty chooseToken = new SimpleBooleanProperty(false);
     private final StringProperty chosenToken = new SimpleStringProperty("");
     private final StringProperty length = new SimpleStringProperty("16");
+    private final ReadOnlyBooleanWrapper signUpOff = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final StringBinding problem;
@@ -85,6 +86,7 @@ public final class InvitesViewModel {
                 .onFailure(this::failed)
                 .andFinally(() -> busy.set(false))
                 .start();
+        service.signUpEnabled().onSuccess(enabled -> signUpOff.set(Boolean.FALSE.equals(enabled))).start();
     }
 
     private String findProblem() {
@@ -291,6 +293,11 @@ public final class InvitesViewModel {
 
     public BooleanBinding canSaveProperty() {
         return canSave;
+    }
+
+    /** True when the server has sign-up switched off: no invite works until it is switched on. */
+    public ReadOnlyBooleanProperty signUpOffProperty() {
+        return signUpOff.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

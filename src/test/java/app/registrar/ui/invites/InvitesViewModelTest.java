@@ -143,4 +143,12 @@ class InvitesViewModelTest {
                 .contains("Secure Backup")
                 .contains(tr("invites.text.left", 1)));
     }
+
+    @Test
+    void saysWhenTheServerHasSignUpSwitchedOffSoNoInviteWorks() {
+        // The test server runs with enable_registration: false.
+        model.load();
+
+        assertThat(model.signUpOffProperty().get()).isTrue();
+    }
 }

@@ -94,8 +94,23 @@ public final class BulkActionRunner {
             }
             return new BulkResult(userId, BulkResult.Outcome.DONE, null, null);
         } catch (MatrixApiException e) {
-            return failed(userId, e);
+            if (e.category() != ErrorCategory.TIMEOUT && e.category() != ErrorCategory.NETWORK) {
+                return failed(userId, e);
+            }
+            return readBack(userId, action, e);
         }
+    }
+
+    /** A lost answer: the account read back says whether the change was made; if that fails too, it is unknown. */
+    private BulkResult readBack(String userId, BulkAction action, MatrixApiException lost) {
+        UserDetails after;
+        try {
+            after = api.getUser(userId);
+        } catch (MatrixApiException again) {
+            return new BulkResult(userId, BulkResult.Outcome.UNKNOWN, lost.category(), lost.serverError().orElse(null));
+        }
+        return alreadyDone(after, action) ? new BulkResult(userId, BulkResult.Outcome.DONE, null, null)
+                : failed(userId, lost);
     }
 
     private BulkResult deactivate(String userId, boolean erase) {

@@ -13,6 +13,7 @@ import app.registrar.service.UiTaskExecutor;
 import app.registrar.testing.FakeDialogService;
 import app.registrar.testing.FxWorkers;
 import app.registrar.ui.deactivate.DeactivateViewModel;
+import app.registrar.ui.details.AccountDetailsViewModel;
 import app.registrar.ui.edituser.EditUserViewModel;
 import app.registrar.ui.reactivate.ReactivateViewModel;
 import java.util.List;
@@ -63,7 +64,8 @@ class UnconfirmedOutcomeTest {
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 String key = request.getMethod() + " " + request.getUrl().encodedPath();
                 requests.add(key);
-                if (key.startsWith("GET " + ALICE_PATH)) {
+                if (key.startsWith("GET " + ALICE_PATH) && requests.contains("PUT " + ALICE_PATH)) {
+                    // A read-back after a change: held until the test lets it go.
                     holdReadBack.await(30, TimeUnit.SECONDS);
                 }
                 LinkedBlockingQueue<MockResponse> queue = answers.get(key);
@@ -167,6 +169,29 @@ class UnconfirmedOutcomeTest {
     }
 
     @Test
+    void aLockFromTheDetailsWhoseAnswerAndReadBackAreLostBlocksEveryActionUntilCheckAgainTells() {
+        answer("GET " + ALICE_PATH, json(200, alice(false)));
+        AccountDetailsViewModel model = onFx(() -> new AccountDetailsViewModel(accounts, dialogs, () -> { }));
+        onFx(() -> model.show(ALICE));
+        awaitFx("the account to show", () -> model.userProperty().get() != null);
+        dialogs.answer(true);
+        onFx(model::toggleLocked);
+        awaitFx("the lock to end", () -> !model.busyProperty().get() && model.getOutcome().isUnconfirmed());
+
+        String said = dialogs.errors.get(dialogs.errors.size() - 1).message();
+        boolean blocked = onFx(() -> model.actionsBlockedProperty().get());
+        answer("GET " + ALICE_PATH, json(200, alice(false).replace("}", ",\"locked\":true}")));
+        onFx(model::checkAgain);
+        awaitFx("the read-back to settle", () -> !model.getOutcome().isUnconfirmed() && !model.busyProperty().get());
+
+        assertThat(said).startsWith("The outcome could not be confirmed");
+        assertThat(blocked).isTrue();
+        assertThat(onFx(() -> model.actionsBlockedProperty().get())).isFalse();
+        assertThat(onFx(() -> model.userProperty().get().locked())).isTrue();
+        assertThat(sent("PUT " + ALICE_PATH)).isEqualTo(1);
+    }
+
+    @Test
     void theCreateDialogStaysBusyWhileALostAnswerIsReadBackSoASecondClickCannotSendTheCreateTwice() {
         answer("GET /_synapse/admin/v1/username_available", json(200, "{\"available\":true}"));
         answer("GET " + ALICE_PATH, json(404, "{\"errcode\":\"M_NOT_FOUND\",\"error\":\"User not found\"}"));
@@ -179,9 +204,9 @@ class UnconfirmedOutcomeTest {
         awaitFx("the form to be ready", () -> model.canSaveProperty().get());
         // The create's own look-up answers 404 at once; the read-back after the lost PUT waits for the test.
         CountDownLatch readBack = new CountDownLatch(1);
+        holdReadBack = readBack;
         onFx(model::save);
         awaitFx("the create to be sent", () -> sent("PUT " + ALICE_PATH) == 1);
-        holdReadBack = readBack;
         awaitFx("the read-back to be asked", () -> sent("GET " + ALICE_PATH) >= 2);
 
         boolean busyDuringReadBack = onFx(() -> model.busyProperty().get());

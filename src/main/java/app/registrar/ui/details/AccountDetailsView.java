@@ -193,8 +193,8 @@ public final class AccountDetailsView extends StackPane {
         FlowPane more = new FlowPane(6, 6, lock, suspend, shadow);
         VBox box = new VBox(8, main, more);
         box.setPadding(new Insets(10, 0, 4, 0));
-        box.disableProperty().bind(model.busyProperty());
-        return box;
+        box.disableProperty().bind(model.actionsBlockedProperty());
+        return new VBox(8, box, Views.checkAgainButton(model.getOutcome()));
     }
 
     private Node deviceLine(AccountDetailsViewModel.DeviceRow device) {
@@ -216,7 +216,7 @@ public final class AccountDetailsView extends StackPane {
         remove.setAccessibleText(tr("details.device.remove") + " " + device.name());
         remove.getStyleClass().addAll("flat", "small");
         remove.setOnAction(e -> model.removeDevice(device));
-        remove.disableProperty().bind(model.busyProperty());
+        remove.disableProperty().bind(model.actionsBlockedProperty());
         HBox line = new HBox(8, new FontIcon(Feather.MONITOR), text, remove);
         line.setAlignment(Pos.CENTER_LEFT);
         return line;

@@ -13,11 +13,14 @@ import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
+import app.registrar.ui.common.OutcomeCheck;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,6 +47,8 @@ public final class AccountDetailsViewModel {
     private final ReadOnlyObjectWrapper<byte[]> avatar = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final OutcomeCheck outcome = new OutcomeCheck();
+    private final BooleanBinding actionsBlocked = busy.or(outcome.unconfirmedProperty());
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
 
     private String userId;
@@ -155,7 +160,7 @@ public final class AccountDetailsViewModel {
         boolean lock = !current.locked();
         act(lock ? "details.lock.confirm" : "details.unlock.confirm", lock ? "details.lock" : "details.unlock",
                 "details.lock.help", lock ? "details.done.lock" : "details.done.unlock", lock,
-                service.setLocked(current.userId(), lock));
+                service.setLocked(current.userId(), lock), after -> after.locked() == lock);
     }
 
     public void toggleSuspended() {
@@ -166,7 +171,7 @@ public final class AccountDetailsViewModel {
         boolean suspend = !current.suspended();
         act(suspend ? "details.suspend.confirm" : "details.unsuspend.confirm", suspend ? "details.suspend" : "details.unsuspend",
                 "details.suspend.help", suspend ? "details.done.suspend" : "details.done.unsuspend", suspend,
-                service.setSuspended(current.userId(), suspend));
+                service.setSuspended(current.userId(), suspend), after -> after.suspended() == suspend);
     }
 
     public void toggleShadowBanned() {
@@ -177,27 +182,87 @@ public final class AccountDetailsViewModel {
         boolean ban = !current.shadowBanned();
         act(ban ? "details.shadowban.confirm" : "details.unshadowban.confirm", ban ? "details.shadowban" : "details.unshadowban",
                 "details.shadowban.help", ban ? "details.done.shadowban" : "details.done.unshadowban", ban,
-                service.setShadowBanned(current.userId(), ban));
+                service.setShadowBanned(current.userId(), ban), after -> after.shadowBanned() == ban);
     }
 
     private void act(String questionKey, String actionKey, String helpKey, String doneKey, boolean restricting,
-                     BackgroundTask<UserDetails> task) {
+                     BackgroundTask<UserDetails> task, Predicate<UserDetails> applied) {
         String id = user.get().userId();
         Confirmation question = new Confirmation(tr(actionKey), tr(questionKey, id), tr(helpKey),
                 tr(actionKey) + " " + id, tr("details.keep"), restricting);
-        if (busy.get() || !dialogs.confirm(question)) {
+        if (busy.get() || outcome.isUnconfirmed() || !dialogs.confirm(question)) {
             return;
         }
         busy.set(true);
-        task.onSuccess(updated -> {
-            if (updated.userId().equals(userId)) {
-                user.set(updated);
-            }
-            dialogs.notify(tr(doneKey, id));
-            onAccountChanged.run();
-        }).onFailure(e -> dialogs.showError(tr("dialog.error.title"), ErrorMessages.describe(e)))
+        boolean[] readingBack = {false};
+        task.onSuccess(updated -> changed(updated, doneKey, id))
+                .onFailure(e -> {
+                    if (OutcomeCheck.isLostAnswer(e)) {
+                        readingBack[0] = true;
+                        confirm(id, applied, doneKey);
+                    } else {
+                        dialogs.showError(tr("dialog.error.title"), ErrorMessages.describe(e));
+                    }
+                })
+                .andFinally(() -> {
+                    if (!readingBack[0]) {
+                        busy.set(false);
+                    }
+                })
+                .start();
+    }
+
+    private void changed(UserDetails updated, String doneKey, String id) {
+        if (updated.userId().equals(userId)) {
+            user.set(updated);
+        }
+        dialogs.notify(tr(doneKey, id));
+        onAccountChanged.run();
+    }
+
+    /**
+     * The answer of a change was lost: read the account back. It tells whether the change was made; when the
+     * read-back fails too, the outcome is unknown and the actions stay disabled until "Check again" reads it.
+     */
+    private void confirm(String id, Predicate<UserDetails> applied, String doneKey) {
+        busy.set(true);
+        service.getUser(id)
+                .onSuccess(after -> {
+                    outcome.settled();
+                    if (applied.test(after)) {
+                        changed(after, doneKey, id);
+                    } else {
+                        if (after.userId().equals(userId)) {
+                            user.set(after);
+                        }
+                        dialogs.showError(tr("dialog.error.title"),
+                                new ErrorReport(tr("details.checked.not"), "", ""));
+                    }
+                })
+                .onFailure(e -> {
+                    dialogs.showError(tr("dialog.error.title"), OutcomeCheck.report(e));
+                    if (outcome.isUnconfirmed()) {
+                        outcome.stillUnknown();
+                    } else {
+                        outcome.unknown(() -> confirm(id, applied, doneKey));
+                    }
+                })
                 .andFinally(() -> busy.set(false))
                 .start();
+    }
+
+    /** Reads the account again after a change whose outcome could not be confirmed. */
+    public void checkAgain() {
+        outcome.checkAgain();
+    }
+
+    public OutcomeCheck getOutcome() {
+        return outcome;
+    }
+
+    /** True while an action runs or the outcome of the last one is unknown: no other change is sent then. */
+    public BooleanBinding actionsBlockedProperty() {
+        return actionsBlocked;
     }
 
     /** Signs the account out of one device, after asking. */
@@ -214,9 +279,45 @@ public final class AccountDetailsViewModel {
             return;
         }
         busy.set(true);
+        boolean[] readingBack = {false};
         service.deleteDevice(current.userId(), device.deviceId())
                 .onSuccess(ignored -> devices.removeIf(d -> d.deviceId().equals(device.deviceId())))
-                .onFailure(e -> dialogs.showError(tr("dialog.error.title"), ErrorMessages.describe(e)))
+                .onFailure(e -> {
+                    if (OutcomeCheck.isLostAnswer(e)) {
+                        readingBack[0] = true;
+                        confirmSignedOut(current.userId(), device.deviceId());
+                    } else {
+                        dialogs.showError(tr("dialog.error.title"), ErrorMessages.describe(e));
+                    }
+                })
+                .andFinally(() -> {
+                    if (!readingBack[0]) {
+                        busy.set(false);
+                    }
+                })
+                .start();
+    }
+
+    /** A device sign-out whose answer was lost: the account's devices read back tell whether it is gone. */
+    private void confirmSignedOut(String id, String deviceId) {
+        busy.set(true);
+        service.devices(id)
+                .onSuccess(list -> {
+                    outcome.settled();
+                    if (list.stream().noneMatch(d -> d.deviceId().equals(deviceId))) {
+                        devices.removeIf(d -> d.deviceId().equals(deviceId));
+                    } else {
+                        dialogs.showError(tr("dialog.error.title"), new ErrorReport(tr("details.checked.not"), "", ""));
+                    }
+                })
+                .onFailure(e -> {
+                    dialogs.showError(tr("dialog.error.title"), OutcomeCheck.report(e));
+                    if (outcome.isUnconfirmed()) {
+                        outcome.stillUnknown();
+                    } else {
+                        outcome.unknown(() -> confirmSignedOut(id, deviceId));
+                    }
+                })
                 .andFinally(() -> busy.set(false))
                 .start();
     }

@@ -51,6 +51,11 @@ public final class MainView extends BorderPane {
         who.getStyleClass().add("placeholder-text");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        Button audit = new Button(tr("main.audit"), new FontIcon(Feather.CLIPBOARD));
+        audit.setId("openAudit");
+        audit.setMnemonicParsing(true);
+        audit.getStyleClass().add("flat");
+        audit.setOnAction(e -> new app.registrar.ui.audit.AuditDialog(window(), model.newAudit(), model.serverName()).showAndWait());
         Button about = new Button(tr("main.about"));
         about.setMnemonicParsing(true);
         about.getStyleClass().add("flat");
@@ -71,7 +76,7 @@ public final class MainView extends BorderPane {
         invites.setMnemonicParsing(true);
         invites.getStyleClass().add("flat");
         invites.setOnAction(e -> new app.registrar.ui.invites.InvitesDialog(window(), model.newInvites()).showAndWait());
-        HBox header = new HBox(12, brand, who, memoryOnly, grow, invites, about, signOut);
+        HBox header = new HBox(12, brand, who, memoryOnly, grow, audit, invites, about, signOut);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("main-header");
@@ -134,6 +139,8 @@ public final class MainView extends BorderPane {
         app.registrar.ui.encryption.EncryptionView encryption = new app.registrar.ui.encryption.EncryptionView(model.getEncryption());
         details.addSection(encryption);
         details.setDeviceBadges(encryption::deviceBadge);
+        // The account's recent changes (audit trail) sit under its details.
+        details.addSection(new app.registrar.ui.audit.RecentChangesView(model.getRecentChanges()));
         SplitPane split = new SplitPane(listView, details);
         split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(details, false);

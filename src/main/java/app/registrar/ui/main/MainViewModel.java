@@ -48,6 +48,8 @@ public final class MainViewModel {
     private final app.registrar.ui.welcome.PendingWelcome pendingWelcome = new app.registrar.ui.welcome.PendingWelcome();
     /** An account to open beside a dialog (the holder of a conflicting email or SSO identity); the view shows it. */
     private final javafx.beans.property.ReadOnlyStringWrapper accountToOpen = new javafx.beans.property.ReadOnlyStringWrapper();
+    private final app.registrar.service.AuditService audit;
+    private final app.registrar.ui.audit.RecentChangesViewModel recentChanges;
     private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper();
 
     public MainViewModel(AccountService accounts, ConnectionService connection, DialogService dialogs,
@@ -65,6 +67,8 @@ public final class MainViewModel {
         this.encryption = new app.registrar.ui.encryption.EncryptionViewModel(security, dialogs, server.managesPasswords(),
                 server.managedByMas(), java.time.Instant::now);
         details.userProperty().addListener((obs, old, shown) -> encryption.show(shown));
+        this.audit = new app.registrar.service.AuditService(accounts.executor(), connection);
+        this.recentChanges = new app.registrar.ui.audit.RecentChangesViewModel(audit, details.userProperty());
         // An empty selection (the list reloaded, or the account left the filtered list after deactivation)
         // keeps the last account in the details, so its next action is still one click away.
         list.getSelection().addListener((ListChangeListener<UserRowViewModel>) change -> {
@@ -191,6 +195,16 @@ public final class MainViewModel {
 
     public BulkActionViewModel newBulkAction(List<String> userIds) {
         return new BulkActionViewModel(bulk, dialogs, userIds);
+    }
+
+    /** The audit trail of this server, for its screen. */
+    public app.registrar.ui.audit.AuditViewModel newAudit() {
+        return new app.registrar.ui.audit.AuditViewModel(audit);
+    }
+
+    /** The last changes recorded on the account shown in the details. */
+    public app.registrar.ui.audit.RecentChangesViewModel getRecentChanges() {
+        return recentChanges;
     }
 
     public InactiveAccountsViewModel newInactive() {

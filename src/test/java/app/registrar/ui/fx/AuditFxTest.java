@@ -1,0 +1,110 @@
+package app.registrar.ui.fx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.registrar.RegistrarApp;
+import app.registrar.api.AdminApi;
+import app.registrar.api.UserUpdate;
+import app.registrar.audit.AuditEntry;
+import app.registrar.testing.Screenshots;
+import app.registrar.testing.SynapseExtension;
+import app.registrar.testing.TestSynapse;
+import app.registrar.ui.audit.AuditDialog;
+import app.registrar.ui.main.MainViewModel;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.scene.control.TableView;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The audit trail in the real app: a lock made in the details panel shows there and in the audit screen. */
+@ExtendWith(SynapseExtension.class)
+class AuditFxTest {
+
+    private static final FxRobot robot = new FxRobot();
+    private static final String PREFIX = "auditfx" + UUID.randomUUID().toString().substring(0, 6);
+    private static TestSynapse synapse;
+    private static AdminApi admin;
+    private static javafx.application.Application app;
+
+    @BeforeAll
+    static void startAndSignIn(TestSynapse server) throws Exception {
+        synapse = server;
+        admin = server.signedInAdmin().admin();
+        admin.createUser(id(), new UserUpdate().password("Audit-Fx-Pass-1").displayName("Audit Example"));
+        System.setProperty("registrar.prefs", "app/registrar/test/" + UUID.randomUUID());
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(RegistrarApp.class);
+        robot.clickOn("#server").write(synapse.url().toString());
+        robot.clickOn("#user").write(synapse.adminUser().substring(1, synapse.adminUser().indexOf(':')));
+        robot.clickOn("#password").write(synapse.adminPassword());
+        robot.clickOn("#signIn");
+        waitUntil(() -> robot.lookup("#userTable").tryQuery().isPresent());
+    }
+
+    @AfterAll
+    static void stopApp() throws TimeoutException {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.hideStage();
+    }
+
+    private static String id() {
+        return "@" + PREFIX + "-one:" + synapse.serverName();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void shoot(Class<? extends Window> type, String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Window window = robot.listTargetWindows().stream().filter(type::isInstance).reduce((a, b) -> b).orElseThrow();
+        robot.interact(() -> Screenshots.save(window.getScene(), name));
+    }
+
+    @Test
+    void aLockFromTheDetailsPanelShowsInRecentChangesAndTheAuditScreen() throws Exception {
+        MainViewModel main = ((RegistrarApp) app).mainViewModel();
+        robot.interact(() -> main.getDetails().show(id()));
+        waitUntil(() -> main.getDetails().userProperty().get() != null && main.getDetails().userProperty().get().userId().equals(id()));
+
+        Platform.runLater(main.getDetails()::toggleLocked);
+        String lockButton = "Lock " + id();
+        waitUntil(() -> robot.lookup(lockButton).tryQuery().isPresent());
+        robot.clickOn(lockButton);
+        waitUntil(() -> admin.getUser(id()).locked());
+        waitUntil(() -> !main.getRecentChanges().getEntries().isEmpty());
+        Window mainWindow = robot.listTargetWindows().stream().filter(w -> w instanceof javafx.stage.Stage s
+                && s.getScene().lookup("#recentChanges") != null).findFirst().orElseThrow();
+        // close the "done" notice if one is open, then picture the main window with the recent changes
+        robot.interact(() -> Screenshots.save(mainWindow.getScene(), "20-audit-recent-changes"));
+
+        assertThat(main.getRecentChanges().getEntries()).first().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("lock");
+            assertThat(entry.outcome()).isEqualTo(AuditEntry.Outcome.DONE);
+            assertThat(entry.admin()).isEqualTo(synapse.adminUser());
+        });
+
+        Platform.runLater(() -> robot.lookup("#openAudit").queryButton().fire());
+        waitUntil(() -> robot.lookup("#auditEntries").tryQuery().isPresent());
+        TableView<?> table = robot.lookup("#auditEntries").queryAs(TableView.class);
+        waitUntil(() -> !table.getItems().isEmpty());
+        robot.interact(() -> robot.lookup("#auditAccount").queryTextInputControl().setText(PREFIX));
+        waitUntil(() -> table.getItems().size() == 1);
+        robot.interact(() -> robot.lookup("#auditAccount").queryTextInputControl().setText(""));
+        shoot(AuditDialog.class, "21-audit-trail");
+
+        assertThat(((AuditEntry) table.getItems().get(0)).target()).isEqualTo(id());
+        robot.interact(() -> ((javafx.stage.Stage) table.getScene().getWindow()).close());
+    }
+}

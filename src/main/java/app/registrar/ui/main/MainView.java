@@ -77,6 +77,12 @@ public final class MainView extends BorderPane {
         invites.getStyleClass().add("flat");
         invites.setOnAction(e -> new app.registrar.ui.invites.InvitesDialog(window(), model.newInvites()).showAndWait());
         HBox header = new HBox(12, brand, who, memoryOnly, grow, audit, invites, about, signOut);
+        // The buttons keep their whole words; the signed-in line is the one that gives way on a narrow window.
+        for (javafx.scene.control.Control fixed : java.util.List.of(brand, memoryOnly, audit, invites, about, signOut)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        who.setMinWidth(0);
+        HBox.setHgrow(who, Priority.SOMETIMES);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("main-header");

@@ -17,21 +17,55 @@ public final class TextSafety {
 
     /** True when the text holds a character {@link #visible} would mark. */
     public static boolean hasHidden(String text) {
-        return text != null && text.codePoints().anyMatch(TextSafety::isHidden);
+        if (text == null) {
+            return false;
+        }
+        int[] points = text.codePoints().toArray();
+        for (int i = 0; i < points.length; i++) {
+            if (isHiddenAt(points, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String visible(String text) {
         if (text == null || !hasHidden(text)) {
             return text;
         }
+        int[] points = text.codePoints().toArray();
         StringBuilder out = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(c -> {
-            if (isHidden(c)) {
-                out.append(String.format("[U+%04X]", c));
+        for (int i = 0; i < points.length; i++) {
+            if (isHiddenAt(points, i)) {
+                out.append(String.format("[U+%04X]", points[i]));
             } else {
-                out.appendCodePoint(c);
+                out.appendCodePoint(points[i]);
             }
-        });
+        }
         return out.toString();
+    }
+
+    /**
+     * A zero-width joiner between two emoji builds one picture (👩‍💻, 👨‍👩‍👧, 🏳️‍🌈) and hides nothing; anywhere else
+     * it is hidden like any other zero-width character.
+     */
+    private static boolean isHiddenAt(int[] points, int i) {
+        int c = points[i];
+        if (c == 0x200D && i > 0 && i + 1 < points.length) {
+            return !(endsEmoji(points[i - 1]) && isPictographic(points[i + 1]));
+        }
+        return isHidden(c);
+    }
+
+    /** An emoji, or what may close one before a joiner: the emoji presentation selector or a skin tone. */
+    private static boolean endsEmoji(int c) {
+        return isPictographic(c) || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF);
+    }
+
+    /** The blocks emoji are drawn from (Java 17 has no Character.isEmoji). */
+    private static boolean isPictographic(int c) {
+        return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x2300 && c <= 0x23FF)
+                || (c >= 0x2B00 && c <= 0x2BFF) || c == 0x00A9 || c == 0x00AE || c == 0x203C || c == 0x2049
+                || c == 0x2122 || c == 0x2139 || (c >= 0x2194 && c <= 0x21AA);
     }
 }

@@ -88,10 +88,30 @@ public final class ConnectViewModel {
         }
         canSignIn = busy.not().and(waitSeconds.isEqualTo(0));
         // Typing again clears the old complaint about that field, never what was typed.
-        server.addListener((obs, old, now) -> serverProblem.set(""));
-        user.addListener((obs, old, now) -> userProblem.set(""));
-        password.addListener((obs, old, now) -> secretProblem.set(""));
-        token.addListener((obs, old, now) -> secretProblem.set(""));
+        // The error about the last attempt goes too: it no longer describes what is on screen (a wait the server
+        // asked for stays, since signing in stays disabled until it is over).
+        server.addListener((obs, old, now) -> {
+            serverProblem.set("");
+            clearStaleError();
+        });
+        user.addListener((obs, old, now) -> {
+            userProblem.set("");
+            clearStaleError();
+        });
+        password.addListener((obs, old, now) -> {
+            secretProblem.set("");
+            clearStaleError();
+        });
+        token.addListener((obs, old, now) -> {
+            secretProblem.set("");
+            clearStaleError();
+        });
+    }
+
+    private void clearStaleError() {
+        if (waitSeconds.get() == 0 && !busy.get()) {
+            error.set(null);
+        }
     }
 
     /** Picks a server used before, with the user name used there. */

@@ -83,6 +83,23 @@ class ConnectViewModelTest {
     }
 
     @Test
+    void anErrorDisappearsWhenTheAddressOrTheCredentialsChange() {
+        List<Runnable> edits = List.of(
+                () -> model.passwordProperty().set("wrong-password-2"),
+                () -> model.userProperty().set(synapse.adminUser() + "x"),
+                () -> model.serverProperty().set(synapse.url().toString() + "/"));
+        for (Runnable edit : edits) {
+            type(synapse.url().toString(), synapse.adminUser(), "wrong-password");
+            model.signIn();
+            assertThat(model.getError()).isNotNull();
+
+            edit.run();
+
+            assertThat(model.getError()).isNull();
+        }
+    }
+
+    @Test
     void wrongPasswordSaysSoInPlainWordsAndKeepsWhatWasTyped() {
         type(synapse.url().toString(), synapse.adminUser(), "wrong-password");
 

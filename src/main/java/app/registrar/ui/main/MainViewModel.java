@@ -182,7 +182,7 @@ public final class MainViewModel {
 
     public ReactivateViewModel newReactivate(UserDetails user) {
         return new ReactivateViewModel(accounts, dialogs, user.userId(), server.passwordPolicy(),
-                server.managesPasswords(), this::changed);
+                server.managesPasswords(), user.erased(), this::changed);
     }
 
     public ExportViewModel newExport() {

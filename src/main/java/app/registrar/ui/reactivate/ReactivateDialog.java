@@ -26,6 +26,14 @@ public final class ReactivateDialog extends ModalDialog {
         lost.setMinHeight(Region.USE_PREF_SIZE);
         lost.getStyleClass().add("warning-box");
         VBox content = new VBox(10, intro, lost);
+        if (!model.getErasedWarning().isEmpty()) {
+            Label erased = new Label(model.getErasedWarning());
+            erased.setId("erasedWarning");
+            erased.setWrapText(true);
+            erased.setMinHeight(Region.USE_PREF_SIZE);
+            erased.getStyleClass().add("warning-box");
+            content.getChildren().add(erased);
+        }
         NewPasswordField password = new NewPasswordField(model.getPassword(), "reactivate.password", "reactivate");
         if (model.isNeedsPassword()) {
             content.getChildren().add(password);

@@ -34,9 +34,17 @@ public final class ReactivateViewModel {
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canReactivate;
     private final OutcomeCheck outcome = new OutcomeCheck();
+    private final boolean erased;
 
     public ReactivateViewModel(AccountService service, DialogService dialogs, String userId, PasswordPolicy policy,
                                boolean needsPassword, Runnable onDone) {
+        this(service, dialogs, userId, policy, needsPassword, false, onDone);
+    }
+
+    /** @param erased whether the account was erased: reactivating clears that mark on Synapse, so the dialog warns */
+    public ReactivateViewModel(AccountService service, DialogService dialogs, String userId, PasswordPolicy policy,
+                               boolean needsPassword, boolean erased, Runnable onDone) {
+        this.erased = erased;
         this.service = service;
         this.dialogs = dialogs;
         this.userId = userId;
@@ -117,6 +125,14 @@ public final class ReactivateViewModel {
 
     public String getUserId() {
         return userId;
+    }
+
+    /**
+     * The warning for an erased account, or "" for any other: Synapse clears the erased mark on reactivation
+     * (checked against the real server), so the account's old messages are no longer hidden from newcomers.
+     */
+    public String getErasedWarning() {
+        return erased ? tr("reactivate.erased") : "";
     }
 
     public boolean isNeedsPassword() {

@@ -38,6 +38,31 @@ class ReactivateViewModelTest {
     }
 
     @Test
+    void reactivatingAnErasedAccountWarnsBecauseSynapseClearsTheErasedMark(TestSynapse synapse) {
+        SignedIn signedIn = SignedIn.asAdmin(synapse);
+        AdminApi admin = synapse.signedInAdmin().admin();
+        String userId = synapse.newUserId("erased");
+        admin.createUser(userId, new UserUpdate().displayName("Gone Name").password("Before-Pass-1"));
+        admin.deactivate(userId, true);
+        boolean erasedBefore = admin.getUser(userId).erased();
+        ReactivateViewModel model = new ReactivateViewModel(signedIn.accounts(), new FakeDialogService(), userId,
+                signedIn.server().passwordPolicy(), true, erasedBefore, () -> { });
+        String warning = model.getErasedWarning();
+
+        model.getPassword().generate();
+        model.reactivate();
+
+        assertThat(erasedBefore).isTrue();
+        assertThat(admin.getUser(userId).erased()).as("Synapse clears the mark on reactivation").isFalse();
+        assertThat(admin.getUser(userId).displayName()).as("the erased name stays gone").isNull();
+        assertThat(warning).contains("clears the erased mark", "no longer be hidden", "stay gone");
+        assertThat(app.registrar.ui.common.I18n.tr("deactivate.erase.help"))
+                .doesNotContain("cannot be undone").contains("erased mark is cleared");
+        assertThat(new ReactivateViewModel(signedIn.accounts(), new FakeDialogService(), userId,
+                signedIn.server().passwordPolicy(), true, false, () -> { }).getErasedWarning()).isEmpty();
+    }
+
+    @Test
     void weakPasswordIsRefusedBeforeAnythingIsSent(TestSynapse synapse) {
         SignedIn signedIn = SignedIn.asAdmin(synapse);
         ReactivateViewModel model = new ReactivateViewModel(signedIn.accounts(), new FakeDialogService(),

@@ -22,6 +22,8 @@ public final class AuditTrail {
     private final Path directory;
     private final Map<String, AuditLog> logs = new ConcurrentHashMap<>();
     private final List<Consumer<AuditEntry>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, AuditMirror> mirrors = new ConcurrentHashMap<>();
+    private java.util.concurrent.ExecutorService mirrorThread;
 
     private AuditTrail(Path directory) {
         this.directory = directory;
@@ -72,6 +74,81 @@ public final class AuditTrail {
         return name + ".jsonl";
     }
 
+    // ---- the optional mirror room ----------------------------------------------------------------------------
+
+    private Path mirrorSwitch(String baseUrl) {
+        return directory.resolve(fileName(baseUrl) + ".mirror");
+    }
+
+    /** Whether entries of this server are mirrored into its "Registrar audit" room (off unless switched on). */
+    public boolean isMirrorEnabled(String baseUrl) {
+        return directory != null && java.nio.file.Files.exists(mirrorSwitch(baseUrl));
+    }
+
+    /** Switches the mirror of this server on or off; the switch is kept beside the log. */
+    public void setMirrorEnabled(String baseUrl, boolean enabled) {
+        if (directory == null) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(directory);
+            if (enabled) {
+                java.nio.file.Files.writeString(mirrorSwitch(baseUrl), "on\n");
+            } else {
+                java.nio.file.Files.deleteIfExists(mirrorSwitch(baseUrl));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Lets this trail mirror the server's entries through {@code unobserved} (the session's transport without the
+     * audit observer); when the switch is on, catches up in the background at once.
+     */
+    public void attachMirror(String baseUrl, app.registrar.api.HttpTransport unobserved, String serverName, String admin) {
+        Optional<AuditLog> log = logFor(baseUrl);
+        if (log.isEmpty()) {
+            return;
+        }
+        mirrors.put(fileName(baseUrl), new AuditMirror(unobserved, log.get(), serverName, admin));
+        requestCatchUp(baseUrl);
+    }
+
+    /**
+     * Sends the entries the room lacks, now, on the caller's thread; 0 when the mirror is off or not attached.
+     * Throws when the room cannot be reached (the entries stay in the local log for the next try).
+     */
+    public int catchUpMirror(String baseUrl) {
+        AuditMirror mirror = mirrors.get(fileName(baseUrl));
+        if (mirror == null || !isMirrorEnabled(baseUrl)) {
+            return 0;
+        }
+        return mirror.catchUp();
+    }
+
+    private synchronized void requestCatchUp(String baseUrl) {
+        if (!isMirrorEnabled(baseUrl) || !mirrors.containsKey(fileName(baseUrl))) {
+            return;
+        }
+        if (mirrorThread == null) {
+            mirrorThread = java.util.concurrent.Executors.newSingleThreadExecutor(work -> {
+                Thread thread = new Thread(work, "registrar-audit-mirror");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        mirrorThread.execute(() -> {
+            try {
+                catchUpMirror(baseUrl);
+            } catch (RuntimeException e) {
+                // The local log is the record; the next change or the next sign-in tries again.
+                System.getLogger(AuditTrail.class.getName()).log(System.Logger.Level.INFO,
+                        "the audit room could not be reached; it catches up later: " + e.getMessage());
+            }
+        });
+    }
+
     /** Called, on the thread that sent the change, with each entry once its outcome is recorded. */
     public void onCompleted(Consumer<AuditEntry> listener) {
         listeners.add(listener);
@@ -87,16 +164,18 @@ public final class AuditTrail {
         if (log.isEmpty()) {
             return WriteObserver.NONE;
         }
-        return new Recorder(log.get(), admin);
+        return new Recorder(log.get(), admin, baseUrl);
     }
 
     private final class Recorder implements WriteObserver {
         private final AuditLog log;
         private final String admin;
+        private final String baseUrl;
 
-        Recorder(AuditLog log, String admin) {
+        Recorder(AuditLog log, String admin, String baseUrl) {
             this.log = log;
             this.admin = admin;
+            this.baseUrl = baseUrl;
         }
 
         @Override
@@ -134,6 +213,7 @@ public final class AuditTrail {
                         "the outcome of a change could not be written to the audit log: " + e.getMessage());
                 return;
             }
+            requestCatchUp(baseUrl);
             for (Consumer<AuditEntry> listener : listeners) {
                 try {
                     listener.accept(done);

@@ -257,6 +257,8 @@ public final class ConnectionService {
     private void adopt(Homeserver candidate, ServerInfo server, LoginSession login) {
         // From here on every change this session sends is in the server's audit log before it leaves.
         candidate.setWriteObserver(audit.recorderFor(candidate.baseUrl().toString(), login.userId()));
+        audit.attachMirror(candidate.baseUrl().toString(), candidate.unobservedTransport(),
+                login.userId().substring(login.userId().indexOf(':') + 1), login.userId());
         this.homeserver = candidate;
         this.serverInfo = server;
         this.session = login;

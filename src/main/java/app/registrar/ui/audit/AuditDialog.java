@@ -82,7 +82,16 @@ public final class AuditDialog extends ModalDialog {
         status.setId("auditStatus");
         status.textProperty().bind(model.statusProperty());
 
-        VBox content = new VBox(10, Views.help(tr("audit.help")), filters, table, status, Views.errorBox(model.errorProperty()));
+        javafx.scene.control.CheckBox mirror = new javafx.scene.control.CheckBox(tr("audit.mirror"));
+        mirror.setId("auditMirror");
+        mirror.setMnemonicParsing(true);
+        mirror.selectedProperty().bindBidirectional(model.mirrorProperty());
+        Label mirrorStatus = new Label();
+        mirrorStatus.setId("auditMirrorStatus");
+        mirrorStatus.setWrapText(true);
+        mirrorStatus.textProperty().bind(model.mirrorStatusProperty());
+        VBox content = new VBox(10, Views.help(tr("audit.help")), filters, table, status, mirror,
+                Views.help(tr("audit.mirror.help")), mirrorStatus, Views.errorBox(model.errorProperty()));
         content.setPrefWidth(1140);
         setContent(content);
         addButton(tr("audit.refresh"), false, model::load).setId("auditRefresh");

@@ -54,6 +54,9 @@ public final class AuditViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final Consumer<AuditEntry> onRecorded;
+    private final javafx.beans.property.BooleanProperty mirror = new javafx.beans.property.SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper mirrorStatus = new ReadOnlyStringWrapper("");
+    private boolean settingMirror;
 
     public AuditViewModel(AuditService service) {
         this(service, ZoneId.systemDefault());
@@ -74,7 +77,23 @@ public final class AuditViewModel {
     /** Loads the log and follows new entries until {@link #close()}. */
     public void open() {
         service.onRecorded(onRecorded);
+        settingMirror = true;
+        mirror.set(service.isMirrorEnabled());
+        settingMirror = false;
+        mirror.addListener((obs, old, on) -> switchMirror(on));
         load();
+    }
+
+    /** The switch of the "Registrar audit" room: on sends what the room lacks, off keeps the log local only. */
+    private void switchMirror(boolean on) {
+        if (settingMirror) {
+            return;
+        }
+        mirrorStatus.set(on ? tr("audit.mirror.sending") : "");
+        service.setMirrorEnabled(on)
+                .onSuccess(sent -> mirrorStatus.set(on ? tr("audit.mirror.sent", sent) : tr("audit.mirror.off")))
+                .onFailure(e -> mirrorStatus.set(tr("audit.mirror.unreachable", ErrorMessages.describe(e).message())))
+                .start();
     }
 
     public void close() {
@@ -209,6 +228,14 @@ public final class AuditViewModel {
 
     public ObjectProperty<LocalDate> toProperty() {
         return to;
+    }
+
+    public javafx.beans.property.BooleanProperty mirrorProperty() {
+        return mirror;
+    }
+
+    public ReadOnlyStringProperty mirrorStatusProperty() {
+        return mirrorStatus.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

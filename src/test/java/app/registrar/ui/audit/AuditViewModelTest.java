@@ -31,7 +31,7 @@ class AuditViewModelTest {
         log.complete(log.begin("1", "@ann:example.org", "lock", "@bob:example.org", ""), AuditEntry.Outcome.DONE, null);
         log.complete(log.begin("2", "@cid:example.org", "erase", "@dan:example.org", ""), AuditEntry.Outcome.FAILED, "FORBIDDEN 403 M_FORBIDDEN");
         log.begin("3", "@ann:example.org", "edit", "@dan:example.org", "fields: displayname");
-        model = new AuditViewModel(new AuditService(new CurrentThreadTaskExecutor(), trail, () -> Optional.of(log)), ZoneOffset.UTC);
+        model = new AuditViewModel(new AuditService(new CurrentThreadTaskExecutor(), trail, () -> Optional.of("https://matrix.example.org/")), ZoneOffset.UTC);
         model.open();
     }
 
@@ -87,10 +87,23 @@ class AuditViewModelTest {
     }
 
     @Test
+    void theMirrorSwitchIsOffByDefaultAndIsKeptPerServer() {
+        assertThat(model.mirrorProperty().get()).isFalse();
+
+        model.mirrorProperty().set(true);
+
+        assertThat(AuditTrail.in(folder).isMirrorEnabled("https://matrix.example.org/")).isTrue();
+        assertThat(AuditTrail.in(folder).isMirrorEnabled("https://other.example.org/")).isFalse();
+        assertThat(model.mirrorStatusProperty().get()).isEqualTo("The room is up to date (nothing new to send).");
+        model.mirrorProperty().set(false);
+        assertThat(AuditTrail.in(folder).isMirrorEnabled("https://matrix.example.org/")).isFalse();
+    }
+
+    @Test
     void aChangeRecordedWhileOpenShowsWithoutReloading() {
         AuditTrail trail = AuditTrail.in(folder.resolve("live"));
         AuditLog live = trail.logFor("https://matrix.example.org/").orElseThrow();
-        AuditViewModel open = new AuditViewModel(new AuditService(new CurrentThreadTaskExecutor(), trail, () -> Optional.of(live)));
+        AuditViewModel open = new AuditViewModel(new AuditService(new CurrentThreadTaskExecutor(), trail, () -> Optional.of("https://matrix.example.org/")));
         open.open();
         var recorder = trail.recorderFor("https://matrix.example.org/", "@ann:example.org");
 

@@ -102,7 +102,12 @@ class AuditFxTest {
         robot.interact(() -> robot.lookup("#auditAccount").queryTextInputControl().setText(PREFIX));
         waitUntil(() -> table.getItems().size() == 1);
         robot.interact(() -> robot.lookup("#auditAccount").queryTextInputControl().setText(""));
+        robot.interact(() -> robot.lookup("#auditMirror").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        waitUntil(() -> robot.lookup("#auditMirrorStatus").queryLabeled().getText().startsWith("The room is up to date"));
         shoot(AuditDialog.class, "21-audit-trail");
+        // Off again, so later runs of the app in this build keep their log local.
+        robot.interact(() -> robot.lookup("#auditMirror").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
+        waitUntil(() -> robot.lookup("#auditMirrorStatus").queryLabeled().getText().startsWith("Changes are kept"));
 
         assertThat(((AuditEntry) table.getItems().get(0)).target()).isEqualTo(id());
         robot.interact(() -> ((javafx.stage.Stage) table.getScene().getWindow()).close());

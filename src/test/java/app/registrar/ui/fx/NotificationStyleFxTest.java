@@ -4,6 +4,7 @@ import static app.registrar.testing.FxWorkers.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.testing.FxWorkers;
+import app.registrar.testing.Screenshots;
 import app.registrar.ui.common.FxDialogService;
 import app.registrar.ui.common.Theme;
 import java.util.List;
@@ -63,6 +64,9 @@ class NotificationStyleFxTest {
                 onFx(() -> { });
                 Thread.sleep(50);
             }
+            onFx(() -> javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing())
+                    .findFirst().ifPresent(popup -> Screenshots.save(popup.getScene(), "notification")));
         } finally {
             css.removeHandler(handler);
             onFx(() -> stage[0].hide());

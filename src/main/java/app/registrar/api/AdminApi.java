@@ -281,6 +281,44 @@ public final class AdminApi {
         return http.get(admin("v1", "users", userId, "joined_rooms"), JsonNode.class).path("total").asLong();
     }
 
+    /**
+     * What a deactivation would take away from {@code userId}: rooms (count and the names of the first
+     * {@code roomNames}), devices, emails and uploaded media. Reads only.
+     */
+    public RemovalPreview removalPreview(String userId, int roomNames) {
+        JsonNode rooms = http.get(admin("v1", "users", userId, "joined_rooms"), JsonNode.class);
+        List<String> names = new ArrayList<>();
+        for (JsonNode room : rooms.path("joined_rooms")) {
+            if (names.size() >= roomNames) {
+                break;
+            }
+            JsonNode details = http.get(admin("v1", "rooms", room.asText()), JsonNode.class);
+            String name = details.path("name").asText("");
+            if (name.isEmpty()) {
+                name = details.path("canonical_alias").asText("");
+            }
+            names.add(name.isEmpty() ? room.asText() : name);
+        }
+        long roomCount = rooms.path("total").asLong(rooms.path("joined_rooms").size());
+        UserDetails user = getUser(userId);
+        int deviceCount = devices(userId).size();
+        long mediaCount = 0;
+        long mediaBytes = 0;
+        // Pages of 500; the total comes with the first page, the sizes need every page.
+        for (Integer from = 0; from != null; ) {
+            HttpUrl url = admin("v1", "users", userId, "media").newBuilder()
+                    .addQueryParameter("from", Integer.toString(from)).addQueryParameter("limit", "500").build();
+            JsonNode page = http.get(url, JsonNode.class);
+            for (JsonNode media : page.path("media")) {
+                mediaCount++;
+                mediaBytes += media.path("media_length").asLong(0);
+            }
+            from = page.hasNonNull("next_token") && page.path("media").size() > 0 ? page.path("next_token").asInt() : null;
+        }
+        List<String> emails = user.threepids().stream().filter(t -> "email".equals(t.medium())).map(Threepid::address).toList();
+        return new RemovalPreview(roomCount, names, deviceCount, emails, mediaCount, mediaBytes);
+    }
+
     /** Uploads a picture to the media repository and returns its {@code mxc://} URI. */
     public String uploadMedia(byte[] content, String contentType, String fileName) {
         HttpUrl url = http.url("_matrix", "media", "v3", "upload").newBuilder()

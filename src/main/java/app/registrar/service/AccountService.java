@@ -125,6 +125,11 @@ public final class AccountService {
         return tasks.of(() -> api().whois(userId));
     }
 
+    /** What deactivating {@code userId} would take away (rooms, devices, emails, media), read before confirming. */
+    public BackgroundTask<app.registrar.api.RemovalPreview> removalPreview(String userId) {
+        return tasks.of(() -> api().removalPreview(userId, 5));
+    }
+
     public BackgroundTask<Long> joinedRoomCount(String userId) {
         return tasks.of(() -> api().joinedRoomCount(userId));
     }

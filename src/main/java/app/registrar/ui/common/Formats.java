@@ -43,4 +43,19 @@ public final class Formats {
         }
         return date(instant);
     }
+
+    /** A size in bytes as people read it: 0 B, 512 B, 1.5 kB, 3.2 MB, 1.1 GB (decimal units, like file managers). */
+    public static String bytes(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        return String.format(java.util.Locale.getDefault(), "%.1f %s", value, units[unit]);
+    }
 }

@@ -64,7 +64,10 @@ public final class DeactivateDialog extends ModalDialog {
             refused.setMinHeight(Region.USE_PREF_SIZE);
             content = new VBox(12, userId, refused);
         } else {
-            content = new VBox(12, userId, what, points, eraseBox, typeLabel, typed, progress, Views.errorBox(model.errorProperty()),
+            // What this account loses, read from the server while the admin reads the dialog.
+            RemovalPreviewView preview = new RemovalPreviewView(model.getPreview(), model.eraseProperty());
+            model.getPreview().load();
+            content = new VBox(12, userId, what, points, preview, eraseBox, typeLabel, typed, progress, Views.errorBox(model.errorProperty()),
                     Views.checkAgainButton(model.getOutcome()));
         }
         content.setPrefWidth(500);

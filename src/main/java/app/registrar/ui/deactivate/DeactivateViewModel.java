@@ -43,6 +43,7 @@ public final class DeactivateViewModel {
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canDeactivate;
     private final OutcomeCheck outcome = new OutcomeCheck();
+    private RemovalPreviewViewModel preview;
 
     public DeactivateViewModel(AccountService service, DialogService dialogs, String userId, String signedInUserId,
                                Runnable onDone) {
@@ -163,5 +164,13 @@ public final class DeactivateViewModel {
 
     public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** What the account loses (rooms, devices, emails, media), for the dialog to load and show. */
+    public RemovalPreviewViewModel getPreview() {
+        if (preview == null) {
+            preview = new RemovalPreviewViewModel(service, userId);
+        }
+        return preview;
     }
 }

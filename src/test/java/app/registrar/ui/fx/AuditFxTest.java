@@ -112,4 +112,21 @@ class AuditFxTest {
         assertThat(((AuditEntry) table.getItems().get(0)).target()).isEqualTo(id());
         robot.interact(() -> ((javafx.stage.Stage) table.getScene().getWindow()).close());
     }
+
+    @Test
+    void theDeactivateDialogShowsWhatGoesBeforeTheAdminConfirms() throws Exception {
+        MainViewModel main = ((RegistrarApp) app).mainViewModel();
+        admin.addEmail(id(), "audit-fx@example.org");
+        app.registrar.api.UserDetails user = admin.getUser(id());
+        Platform.runLater(() -> new app.registrar.ui.deactivate.DeactivateDialog(
+                robot.listTargetWindows().get(0), main.newDeactivate(user)).showAndWait());
+        waitUntil(() -> robot.lookup("#removalPreview").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#removalPreview .label").queryAll().stream()
+                .anyMatch(n -> ((javafx.scene.control.Label) n).getText().contains("audit-fx@example.org")));
+        robot.interact(() -> robot.lookup("#erase").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        shoot(app.registrar.ui.deactivate.DeactivateDialog.class, "22-deactivate-what-goes");
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#removalPreview").query().getScene().getWindow()).close());
+
+        assertThat(admin.getUser(id()).deactivated()).as("only previewed, nothing removed").isFalse();
+    }
 }

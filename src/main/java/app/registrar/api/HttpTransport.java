@@ -55,6 +55,7 @@ public final class HttpTransport {
     private final HttpUrl baseUrl;
     private volatile AccessToken token;
     private volatile WriteObserver writeObserver = WriteObserver.NONE;
+    private volatile TokenProvider tokenProvider;
 
     /** A transport on {@link Network#standard()}: system trust stores, the app's pinned certificates. */
     public HttpTransport(HttpUrl baseUrl) {
@@ -101,7 +102,15 @@ public final class HttpTransport {
     }
 
     public boolean hasAccessToken() {
-        return token != null;
+        return token != null || tokenProvider != null;
+    }
+
+    /**
+     * Takes the token for every call from {@code provider} instead (an OAuth 2.0 session that renews its short-lived
+     * token before it expires); {@code null} goes back to the fixed token.
+     */
+    public void setTokenProvider(TokenProvider provider) {
+        this.tokenProvider = provider;
     }
 
     /** Who sees every signed-in change request before it is sent (the audit trail); {@link WriteObserver#NONE} for none. */
@@ -141,6 +150,20 @@ public final class HttpTransport {
 
     public <T> T postPublic(HttpUrl url, Object body, Class<T> type) {
         return execute(new Request.Builder().url(url).post(jsonBody(body)), type, null, false);
+    }
+
+    /**
+     * An OAuth 2.0 style form POST ({@code application/x-www-form-urlencoded}) without the bearer token, optionally
+     * with HTTP Basic client credentials ({@code clientId}, {@code clientSecret}), as token endpoints expect.
+     */
+    public <T> T postForm(HttpUrl url, java.util.Map<String, String> form, String clientId, String clientSecret, Class<T> type) {
+        okhttp3.FormBody.Builder body = new okhttp3.FormBody.Builder();
+        form.forEach(body::add);
+        Request.Builder builder = new Request.Builder().url(url).post(body.build());
+        if (clientId != null && clientSecret != null) {
+            builder.header("Authorization", okhttp3.Credentials.basic(clientId, clientSecret, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return execute(builder, type, null, false);
     }
 
     public <T> T postBytes(HttpUrl url, byte[] body, MediaType mediaType, Class<T> type) {
@@ -192,7 +215,8 @@ public final class HttpTransport {
 
     private Request.Builder authorize(Request.Builder builder, boolean authenticated) {
         if (authenticated) {
-            AccessToken current = token;
+            TokenProvider provider = tokenProvider;
+            AccessToken current = provider != null ? provider.current() : token;
             if (current == null) {
                 throw MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "not signed in");
             }
@@ -332,6 +356,16 @@ public final class HttpTransport {
         }
         String errcode = json != null && json.hasNonNull("errcode") ? json.get("errcode").asText() : null;
         String error = json != null && json.hasNonNull("error") ? json.get("error").asText() : null;
+        if (json != null && errcode == null && json.hasNonNull("error_description")) {
+            // OAuth 2.0 (RFC 6749 5.2): "error" is the code, "error_description" the words.
+            errcode = error;
+            error = json.get("error_description").asText();
+        } else if (json != null && errcode == null && error != null && error.matches("[a-z_]+")) {
+            errcode = error;
+        } else if (json != null && json.path("errors").isArray() && json.path("errors").size() > 0) {
+            // MAS's admin API (JSON:API): {"errors":[{"title":"..."}]}
+            error = json.path("errors").get(0).path("title").asText(null);
+        }
         boolean softLogout = json != null && json.path("soft_logout").asBoolean(false);
         Duration retryAfter = retryAfter(response, json);
         ErrorCategory category = categorize(request.url(), status, errcode, error, json != null);
@@ -343,6 +377,10 @@ public final class HttpTransport {
 
     static ErrorCategory categorize(HttpUrl url, int status, String errcode, String error, boolean isJson) {
         boolean admin = isAdminPath(url);
+        ErrorCategory oauth = categorizeOAuth(url, status, errcode, error, isJson);
+        if (oauth != null) {
+            return oauth;
+        }
         boolean login = url.encodedPath().endsWith("/login");
         if (status == 407) {
             return ErrorCategory.PROXY_AUTHENTICATION;
@@ -403,6 +441,40 @@ public final class HttpTransport {
         };
     }
 
+    /** MAS's token endpoint and admin API answer in their own shapes; null for everything else. */
+    private static ErrorCategory categorizeOAuth(HttpUrl url, int status, String errcode, String error, boolean isJson) {
+        String path = url.encodedPath();
+        if (path.startsWith("/api/admin/")) {
+            if (!isJson && (status == 404 || status == 405)) {
+                return ErrorCategory.ADMIN_API_UNREACHABLE;
+            }
+            if (status == 401 && error != null && error.contains("urn:mas:admin")) {
+                return ErrorCategory.NOT_ADMIN;
+            }
+            if (status == 401) {
+                return ErrorCategory.TOKEN_INVALID;
+            }
+            if (status == 404) {
+                return ErrorCategory.NOT_FOUND;
+            }
+            if (status == 409) {
+                return ErrorCategory.CONFLICT;
+            }
+            return null;
+        }
+        if (errcode == null || !isJson) {
+            return null;
+        }
+        return switch (errcode) {
+            case "invalid_client", "unauthorized_client" -> ErrorCategory.WRONG_CREDENTIALS;
+            case "invalid_grant" -> ErrorCategory.TOKEN_INVALID;
+            case "invalid_scope", "access_denied" -> ErrorCategory.NOT_ADMIN;
+            case "invalid_request", "invalid_client_metadata", "invalid_redirect_uri", "unsupported_grant_type" ->
+                    ErrorCategory.INVALID_INPUT;
+            default -> null;
+        };
+    }
+
     private static boolean isNotAdminText(String error) {
         return error == null || error.toLowerCase(Locale.ROOT).contains("admin");
     }
@@ -423,7 +495,7 @@ public final class HttpTransport {
     }
 
     private static boolean isAdminPath(HttpUrl url) {
-        return url.encodedPath().contains("/_synapse/admin/");
+        return url.encodedPath().contains("/_synapse/admin/") || url.encodedPath().startsWith("/api/admin/");
     }
 
     private static boolean looksLikeJson(String text) {

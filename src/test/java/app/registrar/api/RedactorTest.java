@@ -18,6 +18,17 @@ class RedactorTest {
     }
 
     @Test
+    void masTokensAndOAuthSecretsAreHiddenButOrdinaryWordsStay() {
+        String text = "mat_abcDEF123_x9 then mar_QWERTY9876 and mct_zzzzYYYY1 format_string "
+                + "?code=c0de-secret&state=s1 {\"client_secret\":\"cs-42\",\"code_verifier\":\"v-43\"}";
+
+        String out = Redactor.scrub(text);
+
+        assertThat(out).doesNotContain("abcDEF123", "QWERTY9876", "zzzzYYYY1", "c0de-secret", "cs-42", "v-43");
+        assertThat(out).contains("format_string", "state=s1");
+    }
+
+    @Test
     void accessTokenNeverPrintsItsValue() {
         AccessToken token = new AccessToken("syt_secret_value");
 

@@ -32,7 +32,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public final class LogCapture implements LauncherSessionListener {
 
-    private static final Pattern TOKEN = Pattern.compile("sy[trl]_[A-Za-z0-9]{4,}");
+    private static final Pattern TOKEN = Pattern.compile("(?:sy[trl]|\\bma[tr]|\\bmc[tr])_[A-Za-z0-9]{4,}");
     private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+(?!\\[redacted\\])\\S+");
     private static final Pattern PASSWORD_LITERAL = Pattern.compile("\"([^\"\\s]*Pass[^\"\\s]*)\"");
     private static final AtomicLong RECORDS = new AtomicLong();

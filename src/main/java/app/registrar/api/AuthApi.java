@@ -44,6 +44,12 @@ public final class AuthApi {
         return new LoginSession(whoami.path("user_id").asText(), token, whoami.path("device_id").textValue(), http.baseUrl());
     }
 
+    /** Who the current token (fixed or from a token provider) belongs to, and its device. */
+    public LoginSession whoamiSession() {
+        JsonNode whoami = http.get(http.url("_matrix", "client", "v3", "account", "whoami"), JsonNode.class);
+        return new LoginSession(whoami.path("user_id").asText(), null, whoami.path("device_id").textValue(), http.baseUrl());
+    }
+
     /** The user ID of the current token's owner. */
     public String whoami() {
         return http.get(http.url("_matrix", "client", "v3", "account", "whoami"), JsonNode.class).path("user_id").asText();

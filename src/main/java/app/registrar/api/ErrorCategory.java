@@ -11,6 +11,15 @@ public enum ErrorCategory {
     WRONG_CREDENTIALS,
     /** The access token is no longer accepted (401 M_UNKNOWN_TOKEN / M_MISSING_TOKEN); sign in again. */
     TOKEN_INVALID,
+    /**
+     * Matrix Authentication Service did not give the signed-in person admin rights: the account may not request
+     * them ({@code can_request_admin}), or the admin pressed Cancel on MAS's page.
+     */
+    MAS_NOT_ADMIN,
+    /** A client signing in with its ID and secret is not one MAS lets ask for admin rights ({@code admin_clients}). */
+    MAS_CLIENT_NOT_ADMIN,
+    /** MAS answers, but its admin API is not switched on ({@code adminapi} missing from its listeners). */
+    MAS_ADMIN_API_DISABLED,
     /** The account is deactivated (403 M_USER_DEACTIVATED). */
     ACCOUNT_DEACTIVATED,
     /** The account is locked (401 M_USER_LOCKED). */

@@ -62,6 +62,11 @@ public final class Homeserver {
         http.setAccessToken(token);
     }
 
+    /** Takes every call's token from an OAuth 2.0 session that renews it (a MAS sign-in). */
+    public void useTokenProvider(TokenProvider provider) {
+        http.setTokenProvider(provider);
+    }
+
     public boolean isSignedIn() {
         return http.hasAccessToken();
     }

@@ -101,14 +101,23 @@ public final class OAuthClient {
         form.put("grant_type", "client_credentials");
         form.put("scope", scope);
         try {
-            return tokens(http.postForm(metadata.tokenEndpoint(), form, clientId, clientSecret, JsonNode.class));
-        } catch (MatrixApiException e) {
-            if (!"invalid_client".equals(e.errcode().orElse(""))) {
-                throw e;
+            try {
+                return tokens(http.postForm(metadata.tokenEndpoint(), form, clientId, clientSecret, JsonNode.class));
+            } catch (MatrixApiException e) {
+                if (!"invalid_client".equals(e.errcode().orElse(""))) {
+                    throw e;
+                }
+                form.put("client_id", clientId);
+                form.put("client_secret", clientSecret);
+                return tokens(http.postForm(metadata.tokenEndpoint(), form, null, null, JsonNode.class));
             }
-            form.put("client_id", clientId);
-            form.put("client_secret", clientSecret);
-            return tokens(http.postForm(metadata.tokenEndpoint(), form, null, null, JsonNode.class));
+        } catch (MatrixApiException e) {
+            if ("invalid_scope".equals(e.errcode().orElse(""))) {
+                // The client exists and its secret is right, but MAS's policy does not list it in admin_clients.
+                throw new MatrixApiException(ErrorCategory.MAS_CLIENT_NOT_ADMIN, e.status(), e.errcode().orElse(null),
+                        e.serverError().orElse(null), null, false, e);
+            }
+            throw e;
         }
     }
 

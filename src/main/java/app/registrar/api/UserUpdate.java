@@ -93,6 +93,21 @@ public final class UserUpdate {
         return fields.isEmpty();
     }
 
+    /** The value set for {@code field} (as sent: strings, booleans, lists of maps), or null when not set. */
+    public Object value(String field) {
+        return fields.get(field);
+    }
+
+    /** A copy without the given fields: what is left for another server to apply. */
+    public UserUpdate without(String... names) {
+        UserUpdate rest = new UserUpdate();
+        rest.fields.putAll(fields);
+        for (String name : names) {
+            rest.fields.remove(name);
+        }
+        return rest;
+    }
+
     /** The JSON body to send. */
     Map<String, Object> body() {
         return Collections.unmodifiableMap(fields);

@@ -1,6 +1,8 @@
 package app.registrar.bulk;
 
 import app.registrar.api.AdminApi;
+import app.registrar.store.AccountStore;
+import app.registrar.store.SynapseAccountStore;
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.MatrixApiException;
 import app.registrar.api.UserPage;
@@ -49,15 +51,23 @@ final class AccountStream {
     record Outcome(long totalAtStart, long delivered, boolean changedMeanwhile, boolean cancelled) {
     }
 
-    private final AdminApi api;
+    private final AccountStore api;
     private final int parallel;
     private final int pageSize;
 
     AccountStream(AdminApi api) {
-        this(api, PARALLEL, PAGE);
+        this(new SynapseAccountStore(api));
     }
 
     AccountStream(AdminApi api, int parallel, int pageSize) {
+        this(new SynapseAccountStore(api), parallel, pageSize);
+    }
+
+    AccountStream(AccountStore api) {
+        this(api, PARALLEL, PAGE);
+    }
+
+    AccountStream(AccountStore api, int parallel, int pageSize) {
         this.api = api;
         this.parallel = Math.max(1, parallel);
         this.pageSize = Math.max(1, Math.min(UserQuery.MAX_LIMIT, pageSize));

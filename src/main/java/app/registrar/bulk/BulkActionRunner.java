@@ -1,6 +1,8 @@
 package app.registrar.bulk;
 
 import app.registrar.api.AdminApi;
+import app.registrar.store.AccountStore;
+import app.registrar.store.SynapseAccountStore;
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.MatrixApiException;
 import app.registrar.api.UserDetails;
@@ -21,15 +23,19 @@ import java.util.function.Consumer;
  */
 public final class BulkActionRunner {
 
-    private final AdminApi api;
+    private final AccountStore api;
     private final String signedInUserId;
     private final PasswordGenerator generator;
 
     public BulkActionRunner(AdminApi api, String signedInUserId) {
+        this(new SynapseAccountStore(api), signedInUserId);
+    }
+
+    public BulkActionRunner(AccountStore api, String signedInUserId) {
         this(api, signedInUserId, new PasswordGenerator());
     }
 
-    BulkActionRunner(AdminApi api, String signedInUserId, PasswordGenerator generator) {
+    BulkActionRunner(AccountStore api, String signedInUserId, PasswordGenerator generator) {
         this.api = api;
         this.signedInUserId = Objects.requireNonNull(signedInUserId);
         this.generator = generator;

@@ -1,6 +1,6 @@
 package app.registrar.bulk;
 
-import app.registrar.api.AdminApi;
+import app.registrar.store.AccountStore;
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.Homeserver;
 import app.registrar.api.LoginSession;
@@ -35,9 +35,8 @@ public final class BulkService {
         return tasks.executor();
     }
 
-    private AdminApi api() {
-        return connection.homeserver().map(Homeserver::admin)
-                .orElseThrow(() -> MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "not signed in"));
+    private AccountStore api() {
+        return connection.accountStore();
     }
 
     public String signedInUserId() {

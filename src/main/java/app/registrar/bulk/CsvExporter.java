@@ -1,6 +1,8 @@
 package app.registrar.bulk;
 
 import app.registrar.api.AdminApi;
+import app.registrar.store.AccountStore;
+import app.registrar.store.SynapseAccountStore;
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.FileFault;
 import app.registrar.api.MatrixApiException;
@@ -46,6 +48,10 @@ public final class CsvExporter {
 
     public CsvExporter(AdminApi api) {
         this(new AccountStream(api));
+    }
+
+    public CsvExporter(AccountStore store) {
+        this(new AccountStream(store));
     }
 
     CsvExporter(AccountStream stream) {

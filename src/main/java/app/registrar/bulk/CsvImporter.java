@@ -1,6 +1,8 @@
 package app.registrar.bulk;
 
 import app.registrar.api.AdminApi;
+import app.registrar.store.AccountStore;
+import app.registrar.store.SynapseAccountStore;
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.MatrixApiException;
 import app.registrar.api.Threepid;
@@ -34,14 +36,18 @@ import java.util.stream.Collectors;
  */
 public final class CsvImporter {
 
-    private final AdminApi api;
+    private final AccountStore api;
     private final PasswordGenerator generator;
 
     public CsvImporter(AdminApi api) {
+        this(new SynapseAccountStore(api));
+    }
+
+    public CsvImporter(AccountStore api) {
         this(api, new PasswordGenerator());
     }
 
-    CsvImporter(AdminApi api, PasswordGenerator generator) {
+    CsvImporter(AccountStore api, PasswordGenerator generator) {
         this.api = api;
         this.generator = generator;
     }

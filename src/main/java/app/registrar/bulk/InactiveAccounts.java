@@ -1,6 +1,8 @@
 package app.registrar.bulk;
 
 import app.registrar.api.AdminApi;
+import app.registrar.store.AccountStore;
+import app.registrar.store.SynapseAccountStore;
 import app.registrar.api.UserQuery;
 import app.registrar.api.UserSummary;
 import java.io.IOException;
@@ -41,6 +43,10 @@ public final class InactiveAccounts {
 
     public InactiveAccounts(AdminApi api) {
         this(new AccountStream(api), Clock.systemUTC());
+    }
+
+    public InactiveAccounts(AccountStore store) {
+        this(new AccountStream(store), Clock.systemUTC());
     }
 
     InactiveAccounts(AccountStream stream, Clock clock) {

@@ -1,6 +1,5 @@
 package app.registrar.service;
 
-import app.registrar.api.AdminApi;
 import app.registrar.api.Connection;
 import app.registrar.api.Device;
 import app.registrar.api.ExternalId;
@@ -9,6 +8,8 @@ import app.registrar.api.UserDetails;
 import app.registrar.api.UserPage;
 import app.registrar.api.UserQuery;
 import app.registrar.api.UserUpdate;
+import app.registrar.store.AccountStore;
+import app.registrar.store.Capabilities;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The account tasks view models call: each one an {@link AdminApi} call run off the JavaFX thread, cancellable,
+ * The account tasks view models call: each one an {@link AccountStore} call run off the JavaFX thread, cancellable,
  * with its result delivered where the executor delivers (the JavaFX thread in the app).
  */
 public final class AccountService {
@@ -29,8 +30,13 @@ public final class AccountService {
         this.connection = connection;
     }
 
-    private AdminApi api() {
-        return connection.requireHomeserver().admin();
+    private AccountStore api() {
+        return connection.accountStore();
+    }
+
+    /** What the signed-in server lets Registrar do (MAS or Synapse, Synapse's admin API reachable or not). */
+    public Capabilities capabilities() {
+        return connection.accountStore().capabilities();
     }
 
     public TaskExecutor executor() {
@@ -65,7 +71,7 @@ public final class AccountService {
                                                 List<String> emailsToRemove, List<ExternalId> idsToAdd,
                                                 List<ExternalId> idsToRemove) {
         return tasks.of(() -> {
-            AdminApi api = api();
+            AccountStore api = api();
             UserDetails result = api.modifyUser(userId, fields);
             for (String email : emailsToRemove) {
                 result = api.removeEmail(userId, email);

@@ -33,6 +33,8 @@ public final class ConnectionService {
     private volatile Homeserver homeserver;
     private volatile ServerInfo serverInfo;
     private volatile LoginSession session;
+    private volatile MasConnection mas;
+    private volatile app.registrar.store.AccountStore store;
 
     /** A connection whose sessions live in memory only (tests, and machines without a keychain). */
     public ConnectionService(TaskExecutor executor) {
@@ -216,12 +218,120 @@ public final class ConnectionService {
     }
 
     /**
+     * Starts a sign-in through the server's Matrix Authentication Service in the system browser: registers Registrar
+     * with MAS for a loopback redirect and answers the address to open. {@link #completeMasSignIn} waits for it.
+     */
+    public BackgroundTask<MasSignIn> startMasSignIn(ServerInfo server) {
+        return tasks.of(() -> {
+            app.registrar.api.AuthMetadata metadata = app.registrar.api.AuthMetadata.read(
+                    new app.registrar.api.HttpTransport(server.baseUrl(), network));
+            app.registrar.api.OAuthClient client = new app.registrar.api.OAuthClient(metadata, network);
+            OAuthLoopback loopback = OAuthLoopback.start(app.registrar.api.Pkce.randomUrlSafe(16));
+            try {
+                String clientId = client.register(loopback.redirectUri());
+                app.registrar.api.Pkce pkce = app.registrar.api.Pkce.generate();
+                String scope = app.registrar.api.OAuthScopes.forAdmin(metadata, server.specVersions(),
+                        app.registrar.api.OAuthScopes.newDeviceId());
+                String url = client.authorizationUrl(clientId, loopback.redirectUri(), scope, loopback.state(), pkce).toString();
+                return new MasSignIn(url, server, metadata, client, clientId, pkce, loopback);
+            } catch (RuntimeException e) {
+                loopback.close();
+                throw e;
+            }
+        });
+    }
+
+    /** Waits for the browser to come back from MAS, trades the code for tokens, and checks the admin rights. */
+    public BackgroundTask<LoginSession> completeMasSignIn(MasSignIn signIn) {
+        return completeMasSignIn(signIn, SSO_WAIT);
+    }
+
+    BackgroundTask<LoginSession> completeMasSignIn(MasSignIn signIn, java.time.Duration wait) {
+        return tasks.of(() -> {
+            String code = signIn.loopback().awaitCode(wait);
+            app.registrar.api.OAuthTokens tokens = signIn.client().exchangeCode(signIn.clientId(), code,
+                    signIn.loopback().redirectUri(), signIn.pkce());
+            app.registrar.api.OAuthSession oauth = app.registrar.api.OAuthSession.fromAuthorizationCode(
+                    signIn.client(), signIn.clientId(), tokens, java.time.Clock.systemUTC());
+            if (!tokens.grants(app.registrar.api.OAuthScopes.MAS_ADMIN) || !tokens.grants(app.registrar.api.OAuthScopes.SYNAPSE_ADMIN)) {
+                throw MatrixApiException.local(ErrorCategory.MAS_NOT_ADMIN, "admin scopes were not granted");
+            }
+            Homeserver candidate = new Homeserver(signIn.server().baseUrl(), network);
+            candidate.useTokenProvider(oauth);
+            LoginSession who = candidate.auth().whoamiSession();
+            LoginSession login = new LoginSession(who.userId(), tokens.accessToken(), who.deviceId(), signIn.server().baseUrl());
+            MasConnection connection = masConnection(signIn.metadata(), oauth, true);
+            requireAdmin(candidate, login, false);
+            adoptMas(candidate, signIn.server(), login, connection);
+            return login;
+        });
+    }
+
+    /**
+     * Signs in as a confidential client the server admin configured in MAS (client ID and secret, client-credentials
+     * grant). Only MAS's admin API is open to it; the token is asked for again before it runs out.
+     */
+    public BackgroundTask<LoginSession> signInWithClientCredentials(ServerInfo server, String clientId, String clientSecret) {
+        return tasks.of(() -> {
+            app.registrar.api.AuthMetadata metadata = app.registrar.api.AuthMetadata.read(
+                    new app.registrar.api.HttpTransport(server.baseUrl(), network));
+            app.registrar.api.OAuthClient client = new app.registrar.api.OAuthClient(metadata, network);
+            app.registrar.api.OAuthSession oauth = app.registrar.api.OAuthSession.fromClientCredentials(client,
+                    clientId.strip(), clientSecret, app.registrar.api.OAuthScopes.MAS_ADMIN, java.time.Clock.systemUTC());
+            MasConnection connection = masConnection(metadata, oauth, false);
+            Homeserver candidate = new Homeserver(server.baseUrl(), network);
+            candidate.useTokenProvider(oauth);
+            LoginSession login = new LoginSession("client " + clientId.strip(), oauth.tokens().accessToken(), null, server.baseUrl());
+            adoptMas(candidate, server, login, connection);
+            return login;
+        });
+    }
+
+    private MasConnection masConnection(app.registrar.api.AuthMetadata metadata, app.registrar.api.OAuthSession oauth,
+                                        boolean synapseAdmin) {
+        app.registrar.api.HttpTransport transport = new app.registrar.api.HttpTransport(metadata.publicBase(), network);
+        transport.setTokenProvider(oauth);
+        app.registrar.api.MasAdminApi admin = new app.registrar.api.MasAdminApi(transport);
+        app.registrar.api.MasSiteConfig site;
+        try {
+            site = admin.siteConfig();
+        } catch (MatrixApiException e) {
+            if (e.category() == ErrorCategory.ADMIN_API_UNREACHABLE || e.category() == ErrorCategory.ENDPOINT_UNAVAILABLE) {
+                throw MatrixApiException.local(ErrorCategory.MAS_ADMIN_API_DISABLED, "MAS answered " + e.status()
+                        + " for its admin API");
+            }
+            if (e.category() == ErrorCategory.NOT_ADMIN) {
+                throw MatrixApiException.local(ErrorCategory.MAS_NOT_ADMIN, e.serverError().orElse("no urn:mas:admin"));
+            }
+            throw e;
+        }
+        return new MasConnection(metadata, oauth, admin, site, synapseAdmin);
+    }
+
+    private void adoptMas(Homeserver candidate, ServerInfo server, LoginSession login, MasConnection connection) {
+        this.homeserver = candidate;
+        this.serverInfo = server;
+        this.session = login;
+        this.mas = connection;
+        this.store = new app.registrar.store.MasAccountStore(connection.admin(),
+                connection.synapseAdmin() ? candidate.admin() : null, connection.site().serverName(), connection.site());
+        // The access token lives minutes; the refresh token would outlive a restart. Neither is written to the
+        // keychain yet: a MAS session is kept in memory only, and the admin signs in again after a restart.
+    }
+
+    /** The MAS side of the session when Matrix Authentication Service owns the accounts. */
+    public Optional<MasConnection> mas() {
+        return Optional.ofNullable(mas);
+    }
+
+    /**
      * Forgets the session here (and in the keychain); with {@code endOnServer} the token is also revoked on the
      * server.
      */
     public BackgroundTask<Void> signOut(boolean endOnServer) {
         Homeserver current = homeserver;
         LoginSession old = session;
+        MasConnection oldMas = mas;
         lastSession.clear();
         expiryListeners.clear();
         return tasks.run(() -> {
@@ -229,12 +339,16 @@ public final class ConnectionService {
                 if (old != null) {
                     credentials.delete(CredentialStore.keyFor(old.baseUrl().toString(), old.userId()));
                 }
-                if (endOnServer && current != null) {
+                if (endOnServer && oldMas != null) {
+                    oldMas.oauth().revoke();
+                } else if (endOnServer && current != null) {
                     current.auth().logout();
                 }
             } finally {
                 homeserver = null;
                 session = null;
+                mas = null;
+                store = null;
             }
         });
     }
@@ -259,6 +373,8 @@ public final class ConnectionService {
         candidate.setWriteObserver(audit.recorderFor(candidate.baseUrl().toString(), login.userId()));
         audit.attachMirror(candidate.baseUrl().toString(), candidate.unobservedTransport(),
                 login.userId().substring(login.userId().indexOf(':') + 1), login.userId());
+        this.mas = null;
+        this.store = new app.registrar.store.SynapseAccountStore(candidate.admin());
         this.homeserver = candidate;
         this.serverInfo = server;
         this.session = login;
@@ -289,8 +405,24 @@ public final class ConnectionService {
         return Optional.ofNullable(session);
     }
 
+    /**
+     * Every account task of the signed-in session, sent to the server that owns it: Synapse, or Matrix Authentication
+     * Service with Synapse for what only Synapse keeps.
+     */
+    public app.registrar.store.AccountStore accountStore() {
+        app.registrar.store.AccountStore current = store;
+        if (current == null) {
+            throw MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "not signed in");
+        }
+        return current;
+    }
+
     /** The server name part of the signed-in admin's user ID, e.g. {@code example.org}. */
     public String serverName() {
+        MasConnection masSide = mas;
+        if (masSide != null) {
+            return masSide.site().serverName();
+        }
         LoginSession current = Objects.requireNonNull(session, "not signed in");
         return current.userId().substring(current.userId().indexOf(':') + 1);
     }

@@ -33,6 +33,8 @@ class LayerRulesTest {
     static final String SERVICE = "app.registrar.service..";
     static final String BULK = "app.registrar.bulk..";
     static final String AUDIT = "app.registrar.audit..";
+    /** Account stores: every account task, sent to the server that owns the accounts (Synapse or MAS). */
+    static final String STORE = "app.registrar.store..";
     static final String UI = "app.registrar.ui..";
 
     /** The UI toolkits. */
@@ -65,7 +67,7 @@ class LayerRulesTest {
 
     @Test
     void everyClassSitsInANamedLayer() {
-        classes().should().resideInAnyPackage(APP, MODEL, API, AUDIT, SERVICE, BULK, UI)
+        classes().should().resideInAnyPackage(APP, MODEL, API, AUDIT, STORE, SERVICE, BULK, UI)
                 .because("a new top-level package must be named in LayerRulesTest and docs/architecture.md first")
                 .check(classes);
     }
@@ -78,6 +80,7 @@ class LayerRulesTest {
                 .layer("bulk").definedBy(BULK)
                 .layer("service").definedBy(SERVICE)
                 .layer("audit").definedBy(AUDIT)
+                .layer("store").definedBy(STORE)
                 .layer("api").definedBy(API)
                 .layer("model").definedBy(MODEL)
                 .whereLayer("app").mayOnlyBeAccessedByLayers("ui")
@@ -85,7 +88,8 @@ class LayerRulesTest {
                 .whereLayer("bulk").mayOnlyBeAccessedByLayers("ui", "app")
                 .whereLayer("service").mayOnlyBeAccessedByLayers("bulk", "ui", "app")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("service", "ui", "app") // ui shows its entries, as it shows api records
-                .whereLayer("api").mayOnlyBeAccessedByLayers("audit", "service", "bulk", "ui", "app")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("service", "bulk", "ui", "app")
+                .whereLayer("api").mayOnlyBeAccessedByLayers("audit", "store", "service", "bulk", "ui", "app")
                 .check(classes);
     }
 
@@ -98,7 +102,7 @@ class LayerRulesTest {
 
     @Test
     void modelApiAuditAndBulkEnginesNeverImportJavaFx() {
-        noClasses().that().resideInAnyPackage(MODEL, API, AUDIT, BULK)
+        noClasses().that().resideInAnyPackage(MODEL, API, AUDIT, STORE, BULK)
                 .should().dependOnClassesThat().resideInAnyPackage(JAVAFX)
                 .check(classes);
     }

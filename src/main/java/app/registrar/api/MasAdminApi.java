@@ -82,9 +82,20 @@ public final class MasAdminApi {
         }
     }
 
-    /** Creates the account in MAS (which also asks Synapse whether the name is free); no password yet. */
-    public MasUser createUser(String username) {
-        return user(http.post(url("users"), Map.of("username", username), JsonNode.class).path("data"));
+    /**
+     * Creates the account in MAS (which also asks Synapse whether the name is free); no password yet. MAS then
+     * creates the Matrix user in Synapse in a background job, with the display name and avatar given here.
+     */
+    public MasUser createUser(String username, String displayName, String avatarUrl) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        if (displayName != null && !displayName.isEmpty()) {
+            body.put("displayname", displayName);
+        }
+        if (avatarUrl != null && !avatarUrl.isEmpty()) {
+            body.put("avatar_url", avatarUrl);
+        }
+        return user(http.post(url("users"), body, JsonNode.class).path("data"));
     }
 
     /**

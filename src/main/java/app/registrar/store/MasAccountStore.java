@@ -115,7 +115,8 @@ public final class MasAccountStore implements AccountStore {
         if (mas.userByUsername(localpart).isPresent()) {
             throw MatrixApiException.local(ErrorCategory.CONFLICT, "an account with this user ID already exists");
         }
-        MasUser created = mas.createUser(localpart);
+        MasUser created = mas.createUser(localpart, fields.value("displayname") instanceof String name ? name : null,
+                fields.value("avatar_url") instanceof String avatar ? avatar : null);
         if (fields.value("password") instanceof String password) {
             try {
                 mas.setPassword(created.id(), password);
@@ -125,8 +126,32 @@ public final class MasAccountStore implements AccountStore {
             }
         }
         applyMasFields(created, fields.without("password", "logout_devices"), true);
-        applySynapseFields(userId, fields);
+        awaitSynapseUser(userId);
+        applySynapseFields(userId, fields.without("displayname", "avatar_url"));
         return getUser(userId);
+    }
+
+    /**
+     * MAS creates the Matrix user in Synapse in a background job; Synapse refuses changes to a user it does not have
+     * yet, so wait (up to 15 s, checking every 100 ms) until it has it.
+     */
+    private void awaitSynapseUser(String userId) {
+        if (synapse == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (synapse.findUser(userId).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw MatrixApiException.local(ErrorCategory.SERVER_ERROR,
+                        "the sign-in service created " + userId + " but Synapse did not show it within 15 seconds");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw MatrixApiException.local(ErrorCategory.CANCELLED, "cancelled while waiting for Synapse");
+            }
+        }
     }
 
     @Override

@@ -20,6 +20,8 @@ public final class FakeDialogService implements DialogService {
     public final List<String> notifications = new ArrayList<>();
     public final List<String> clipboard = new ArrayList<>();
     public final List<String> browsed = new ArrayList<>();
+    /** What "the browser" does with an address it is asked to open (a MAS sign-in test plays the admin there). */
+    public java.util.function.Consumer<String> browser = url -> { };
     public final List<CertificateQuestion> certificateQuestions = new ArrayList<>();
     public final List<String> proxyQuestions = new ArrayList<>();
     private final Deque<Boolean> answers = new ArrayDeque<>();
@@ -105,6 +107,7 @@ public final class FakeDialogService implements DialogService {
     @Override
     public void openInBrowser(String url) {
         browsed.add(url);
+        browser.accept(url);
     }
 
     @Override

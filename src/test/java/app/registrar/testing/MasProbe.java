@@ -130,6 +130,22 @@ public final class MasProbe {
         return send(request(mas.masUrl().toString() + "_matrix/client/v3/login", null, "POST", body)).status();
     }
 
+    /** Signs in with a password through MAS's compatibility endpoint and answers the access token. */
+    public String passwordLogin(String localpart, String password) {
+        Map<String, Object> body = Map.of("type", "m.login.password",
+                "identifier", Map.of("type", "m.id.user", "user", localpart), "password", password);
+        Reply reply = send(request(mas.masUrl().toString() + "_matrix/client/v3/login", null, "POST", body));
+        if (reply.status() != 200) {
+            throw new AssertionError("password login failed: " + reply.status());
+        }
+        return reply.body().path("access_token").asText();
+    }
+
+    /** What Synapse answers to {@code whoami} with this token: 200 while the session lives, 401 once ended. */
+    public int whoamiStatus(String token) {
+        return send(request(mas.synapseUrl().toString() + "_matrix/client/v3/account/whoami", token, "GET", null)).status();
+    }
+
     private synchronized String synapseToken() {
         if (synapseToken == null) {
             String adminId = masUserId(mas.adminLocalpart());

@@ -57,17 +57,23 @@ public final class ConnectView extends StackPane {
         bySso.setId("methodSso");
         byPassword.getStyleClass().add(Styles.LEFT_PILL);
         byToken.getStyleClass().add(Styles.CENTER_PILL);
-        bySso.getStyleClass().add(Styles.RIGHT_PILL);
+        bySso.getStyleClass().add(Styles.CENTER_PILL);
+        ToggleButton byClient = new ToggleButton(tr("connect.method.client"));
+        byClient.setUserData(Method.CLIENT);
+        byClient.setId("methodClient");
+        byClient.getStyleClass().add(Styles.RIGHT_PILL);
         byPassword.setId("methodPassword");
         byToken.setId("methodToken");
         ToggleGroup group = new ToggleGroup();
         byPassword.setToggleGroup(group);
         byToken.setToggleGroup(group);
         bySso.setToggleGroup(group);
-        HBox methods = new HBox(byPassword, byToken, bySso);
+        byClient.setToggleGroup(group);
+        HBox methods = new HBox(byPassword, byToken, bySso, byClient);
         group.selectToggle(switch (model.methodProperty().get()) {
             case TOKEN -> byToken;
             case SSO -> bySso;
+            case CLIENT -> byClient;
             default -> byPassword;
         });
         group.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -93,6 +99,20 @@ public final class ConnectView extends StackPane {
         token.setId("token");
         token.textProperty().bindBidirectional(model.tokenProperty());
         VBox tokenBox = new VBox(4, Views.labelFor("connect.token", token), token, Views.help(tr("connect.token.help")));
+
+        TextField clientId = new TextField();
+        clientId.setId("clientId");
+        clientId.setPromptText(tr("connect.client.id.prompt"));
+        clientId.textProperty().bindBidirectional(model.clientIdProperty());
+        PasswordField clientSecret = new PasswordField();
+        clientSecret.setId("clientSecret");
+        clientSecret.textProperty().bindBidirectional(model.clientSecretProperty());
+        VBox clientBox = new VBox(4,
+                Views.labelFor("connect.client.id", clientId), clientId, Views.problem(model.userProblemProperty()),
+                Views.labelFor("connect.client.secret", clientSecret), clientSecret, Views.help(tr("connect.client.help")));
+        clientBox.visibleProperty().bind(model.methodProperty().isEqualTo(Method.CLIENT));
+        clientBox.managedProperty().bind(clientBox.visibleProperty());
+        clientBox.disableProperty().bind(model.busyProperty());
 
         VBox ssoBox = new VBox(4, Views.help(tr("connect.sso.help")));
         ssoBox.visibleProperty().bind(model.methodProperty().isEqualTo(Method.SSO));
@@ -138,7 +158,7 @@ public final class ConnectView extends StackPane {
                 Views.labelFor("connect.server", server), server, Views.help(tr("connect.server.help")),
                 Views.problem(model.serverProblemProperty()),
                 spacer(6), methods, spacer(2),
-                passwordBox, tokenBox, ssoBox, Views.problem(model.secretProblemProperty()),
+                passwordBox, tokenBox, ssoBox, clientBox, Views.problem(model.secretProblemProperty()),
                 notice,
                 Views.errorBox(model.errorProperty()),
                 spacer(8), buttons);

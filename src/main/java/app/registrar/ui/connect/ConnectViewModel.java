@@ -42,7 +42,7 @@ import javafx.collections.ObservableList;
 public final class ConnectViewModel {
 
     /** How the admin signs in. */
-    public enum Method { PASSWORD, TOKEN, SSO }
+    public enum Method { PASSWORD, TOKEN, SSO, CLIENT }
 
     private final ConnectionService connection;
     private final DialogService dialogs;
@@ -53,6 +53,8 @@ public final class ConnectViewModel {
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty token = new SimpleStringProperty("");
+    private final StringProperty clientId = new SimpleStringProperty("");
+    private final StringProperty clientSecret = new SimpleStringProperty("");
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.PASSWORD);
     private final ObservableList<String> recentServers = FXCollections.observableArrayList();
 
@@ -106,6 +108,14 @@ public final class ConnectViewModel {
             secretProblem.set("");
             clearStaleError();
         });
+        clientId.addListener((obs, old, now) -> {
+            userProblem.set("");
+            clearStaleError();
+        });
+        clientSecret.addListener((obs, old, now) -> {
+            secretProblem.set("");
+            clearStaleError();
+        });
     }
 
     private void clearStaleError() {
@@ -154,6 +164,12 @@ public final class ConnectViewModel {
         }
         if (info.managedByMas()) {
             notice.set(tr("connect.mas"));
+            signInThroughMas(address, info);
+            return;
+        }
+        if (method.get() == Method.CLIENT) {
+            error.set(new ErrorReport(tr("connect.client.not.mas"), tr("connect.mas.use.browser.next"), ""));
+            return;
         }
         if (method.get() == Method.PASSWORD && !info.supportsPasswordLogin()) {
             fail(MatrixApiException.local(ErrorCategory.ENDPOINT_UNAVAILABLE, tr("connect.no.password.login")));
@@ -177,15 +193,57 @@ public final class ConnectViewModel {
         }
         Chained chained = new Chained();
         running = chained;
-        chained.inner = login
+        chained.inner = complete(address, info, login);
+    }
+
+    private TaskHandle complete(String address, ServerInfo info, BackgroundTask<LoginSession> login) {
+        return login
                 .onSuccess(session -> {
                     recent.remember(address, method.get() == Method.PASSWORD ? user.get() : null);
                     password.set("");
                     token.set("");
+                    clientSecret.set("");
                     onConnected.accept(session, info);
                 })
                 .onFailure(this::fail)
                 .andFinally(this::finish)
+                .start();
+    }
+
+    /**
+     * On a server whose accounts MAS owns: in the browser through MAS (OAuth 2.0 with PKCE; "Single sign-on"), or
+     * as a client the server admin configured (client ID and secret). Passwords and pasted tokens do not give
+     * Registrar MAS's admin API, so those methods are answered with what to use instead.
+     */
+    private void signInThroughMas(String address, ServerInfo info) {
+        Chained chained = new Chained();
+        running = chained;
+        if (method.get() == Method.CLIENT) {
+            progress.set(tr("connect.signing.in"));
+            chained.inner = complete(address, info,
+                    connection.signInWithClientCredentials(info, clientId.get().strip(), clientSecret.get()));
+            return;
+        }
+        if (method.get() != Method.SSO) {
+            error.set(new ErrorReport(tr("connect.mas.use.browser"), tr("connect.mas.use.browser.next"), "MAS"));
+            finish();
+            return;
+        }
+        progress.set(tr("connect.signing.in"));
+        chained.inner = connection.startMasSignIn(info)
+                .onSuccess(signIn -> {
+                    if (chained.isCancelled()) {
+                        signIn.close();
+                        return;
+                    }
+                    dialogs.openInBrowser(signIn.browserUrl());
+                    progress.set(tr("connect.mas.waiting"));
+                    chained.inner = complete(address, info, connection.completeMasSignIn(signIn));
+                })
+                .onFailure(e -> {
+                    fail(e);
+                    finish();
+                })
                 .start();
     }
 
@@ -213,6 +271,15 @@ public final class ConnectViewModel {
         } else if (method.get() == Method.TOKEN && (token.get() == null || token.get().isBlank())) {
             secretProblem.set(tr("connect.missing.token"));
             ok = false;
+        } else if (method.get() == Method.CLIENT) {
+            if (clientId.get() == null || clientId.get().isBlank()) {
+                userProblem.set(tr("connect.missing.client.id"));
+                ok = false;
+            }
+            if (clientSecret.get() == null || clientSecret.get().isEmpty()) {
+                secretProblem.set(tr("connect.missing.client.secret"));
+                ok = false;
+            }
         }
         return ok;
     }
@@ -235,7 +302,7 @@ public final class ConnectViewModel {
         switch (e.category()) {
             case NOT_A_MATRIX_SERVER, INSECURE_ADDRESS, NETWORK, ADMIN_API_UNREACHABLE, CERTIFICATE_UNTRUSTED,
                     CERTIFICATE_CHANGED, CERTIFICATE_EXPIRED, CERTIFICATE_WRONG_HOST -> serverProblem.set(report.message());
-            case WRONG_CREDENTIALS, TOKEN_INVALID -> secretProblem.set(report.message());
+            case WRONG_CREDENTIALS, TOKEN_INVALID, MAS_CLIENT_NOT_ADMIN -> secretProblem.set(report.message());
             default -> {
                 // shown in the error area only
             }
@@ -333,6 +400,15 @@ public final class ConnectViewModel {
 
     public StringProperty tokenProperty() {
         return token;
+    }
+
+    /** The ID of a client the server admin configured in MAS (client-credentials sign-in). */
+    public StringProperty clientIdProperty() {
+        return clientId;
+    }
+
+    public StringProperty clientSecretProperty() {
+        return clientSecret;
     }
 
     public ObjectProperty<Method> methodProperty() {

@@ -28,6 +28,11 @@ OUT="$CACHE/mas-$rev"
 if [[ "${1:-}" == path ]]; then echo "$OUT"; exit 0; fi
 # The marker is written last, so a build cut short is redone instead of half-used.
 if [[ -f "$OUT/.built" ]]; then exit 0; fi
+# Two checkouts starting at once build it once: the second waits for the first, then finds the cache.
+mkdir -p "$CACHE"
+exec 8>"$CACHE/.mas-build-$rev.lock"
+flock 8
+if [[ -f "$OUT/.built" ]]; then exit 0; fi
 
 command -v cargo >/dev/null 2>&1 || die "cargo (Rust) is needed to build the MAS test server: install rustup or Debian's cargo"
 command -v go >/dev/null 2>&1 || die "Go is needed to build MAS's policy compiler (opa): install golang"

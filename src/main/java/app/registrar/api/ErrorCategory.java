@@ -20,6 +20,8 @@ public enum ErrorCategory {
     MAS_CLIENT_NOT_ADMIN,
     /** MAS answers, but its admin API is not switched on ({@code adminapi} missing from its listeners). */
     MAS_ADMIN_API_DISABLED,
+    /** MAS refused a new password as too easy to guess (its zxcvbn complexity rule). */
+    PASSWORD_TOO_WEAK,
     /** The account is deactivated (403 M_USER_DEACTIVATED). */
     ACCOUNT_DEACTIVATED,
     /** The account is locked (401 M_USER_LOCKED). */

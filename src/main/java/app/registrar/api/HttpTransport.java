@@ -460,6 +460,9 @@ public final class HttpTransport {
             if (status == 409) {
                 return ErrorCategory.CONFLICT;
             }
+            if (status == 400 && error != null && error.toLowerCase(Locale.ROOT).contains("too weak")) {
+                return ErrorCategory.PASSWORD_TOO_WEAK;
+            }
             return null;
         }
         if (errcode == null || !isJson) {

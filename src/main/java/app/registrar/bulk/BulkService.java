@@ -53,6 +53,9 @@ public final class BulkService {
 
     /** Whether the server keeps passwords itself (not SSO/LDAP only, not MAS): then generated passwords apply. */
     public boolean managesPasswords() {
+        if (connection.mas().isPresent()) {
+            return connection.mas().get().site().passwordLoginEnabled();
+        }
         return connection.serverInfo().map(ServerInfo::managesPasswords).orElse(true);
     }
 

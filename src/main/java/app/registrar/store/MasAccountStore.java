@@ -50,7 +50,7 @@ public final class MasAccountStore implements AccountStore {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(true, synapse != null, true, site.minimumPasswordComplexity());
+        return new Capabilities(true, synapse != null, true, site.minimumPasswordComplexity(), site.passwordLoginEnabled());
     }
 
     // ---- finding ----------------------------------------------------------------------------------------------

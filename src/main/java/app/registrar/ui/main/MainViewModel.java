@@ -154,7 +154,7 @@ public final class MainViewModel {
     public ResetPasswordViewModel newResetPassword(UserDetails user) {
         app.registrar.ui.welcome.PendingWelcome.Watch watch = new app.registrar.ui.welcome.PendingWelcome.Watch();
         ResetPasswordViewModel reset = new ResetPasswordViewModel(accounts, dialogs, user.userId(), server.passwordPolicy(),
-                server.managesPasswords(), () -> {
+                managesPasswords(), () -> {
                     pendingWelcome.offer(user.userId(), watch.generatedPasswordUsed());
                     details.reload();
                 });
@@ -182,7 +182,13 @@ public final class MainViewModel {
 
     public ReactivateViewModel newReactivate(UserDetails user) {
         return new ReactivateViewModel(accounts, dialogs, user.userId(), server.passwordPolicy(),
-                server.managesPasswords(), user.erased(), this::changed);
+                managesPasswords(), user.erased(), this::changed);
+    }
+
+    /** Whether passwords can be set here: Synapse's own, or MAS's when MAS owns the accounts. */
+    private boolean managesPasswords() {
+        app.registrar.store.Capabilities capabilities = accounts.capabilities();
+        return capabilities.accountsInMas() ? capabilities.passwordsInMas() : server.managesPasswords();
     }
 
     public ExportViewModel newExport() {

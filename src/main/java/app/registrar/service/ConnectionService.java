@@ -305,10 +305,14 @@ public final class ConnectionService {
             }
             throw e;
         }
-        return new MasConnection(metadata, oauth, admin, site, synapseAdmin);
+        return new MasConnection(metadata, oauth, admin, site, synapseAdmin, transport);
     }
 
     private void adoptMas(Homeserver candidate, ServerInfo server, LoginSession login, MasConnection connection) {
+        // Every change of this session, to MAS or to Synapse, passes the audit trail before it leaves.
+        app.registrar.api.WriteObserver recorder = audit.recorderFor(candidate.baseUrl().toString(), login.userId());
+        candidate.setWriteObserver(recorder);
+        connection.transport().setWriteObserver(recorder);
         this.homeserver = candidate;
         this.serverInfo = server;
         this.session = login;

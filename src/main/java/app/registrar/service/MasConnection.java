@@ -11,5 +11,5 @@ import app.registrar.api.OAuthSession;
  * secret give MAS's admin API only, so Synapse-only tasks — profile, avatar, rooms — are not available then).
  */
 public record MasConnection(AuthMetadata metadata, OAuthSession oauth, MasAdminApi admin, MasSiteConfig site,
-                            boolean synapseAdmin) {
+                            boolean synapseAdmin, app.registrar.api.HttpTransport transport) {
 }

@@ -38,6 +38,9 @@ public final class DeactivateDialog extends ModalDialog {
         erase.setMnemonicParsing(true);
         erase.selectedProperty().bindBidirectional(model.eraseProperty());
         VBox eraseBox = new VBox(6, erase, Views.help(tr("deactivate.erase.help")));
+        if (!model.getServerNote().isEmpty()) {
+            eraseBox.getChildren().add(Views.help(model.getServerNote()));
+        }
         eraseBox.getStyleClass().add("warning-box");
 
         TextField typed = new TextField();

@@ -130,6 +130,18 @@ public final class DeactivateViewModel {
         error.set(ErrorMessages.describe(e));
     }
 
+    /**
+     * What this server does on deactivation, when it differs from Synapse alone: on a server whose accounts MAS owns,
+     * MAS deactivates at once and Synapse follows a moment later, erasing only when asked. Empty otherwise.
+     */
+    public String getServerNote() {
+        try {
+            return service.capabilities().accountsInMas() ? tr("deactivate.mas.note") : "";
+        } catch (app.registrar.api.MatrixApiException notSignedIn) {
+            return "";
+        }
+    }
+
     public String getUserId() {
         return userId;
     }

@@ -117,7 +117,7 @@ public final class MasAccountStore implements AccountStore {
         }
         MasUser created = mas.createUser(localpart, fields.value("displayname") instanceof String name ? name : null,
                 fields.value("avatar_url") instanceof String avatar ? avatar : null);
-        if (fields.value("password") instanceof String password) {
+        if (fields.value("password") instanceof String password && !password.isEmpty()) {
             try {
                 mas.setPassword(created.id(), password);
             } catch (MatrixApiException e) {
@@ -157,7 +157,7 @@ public final class MasAccountStore implements AccountStore {
     @Override
     public UserDetails modifyUser(String userId, UserUpdate fields) {
         MasUser user = requireMasUser(userId);
-        if (fields.value("password") instanceof String password) {
+        if (fields.value("password") instanceof String password && !password.isEmpty()) {
             mas.setPassword(user.id(), password);
             if (!Boolean.FALSE.equals(fields.value("logout_devices"))) {
                 endAllSessions(user);

@@ -72,6 +72,9 @@ public interface AccountStore {
 
     long joinedRoomCount(String userId);
 
+    /** What deactivating {@code userId} would take away (rooms, the first {@code roomNames} names, devices, emails, media). */
+    app.registrar.api.RemovalPreview removalPreview(String userId, int roomNames);
+
     String uploadMedia(byte[] content, String contentType, String fileName);
 
     byte[] thumbnail(String mxcUri, int width, int height);

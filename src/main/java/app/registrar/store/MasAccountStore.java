@@ -399,6 +399,12 @@ public final class MasAccountStore implements AccountStore {
         return requireSynapse("count rooms").joinedRoomCount(userId);
     }
 
+    /** Rooms, devices and media are Synapse's to tell; the preview needs its admin API. */
+    @Override
+    public app.registrar.api.RemovalPreview removalPreview(String userId, int roomNames) {
+        return requireSynapse("show what a deactivation takes away").removalPreview(userId, roomNames);
+    }
+
     @Override
     public String uploadMedia(byte[] content, String contentType, String fileName) {
         return requireSynapse("upload a picture").uploadMedia(content, contentType, fileName);

@@ -151,6 +151,11 @@ public final class SynapseAccountStore implements AccountStore {
     }
 
     @Override
+    public app.registrar.api.RemovalPreview removalPreview(String userId, int roomNames) {
+        return api.removalPreview(userId, roomNames);
+    }
+
+    @Override
     public String uploadMedia(byte[] content, String contentType, String fileName) {
         return api.uploadMedia(content, contentType, fileName);
     }

@@ -3,11 +3,12 @@ package app.registrar.testing;
 import app.registrar.service.UiTaskExecutor;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import org.testfx.api.FxToolkit;
 
 /**
  * The app's own {@link UiTaskExecutor} for view-model tests: work runs on real worker threads and callbacks on the
@@ -21,26 +22,20 @@ public final class FxWorkers {
     private FxWorkers() {
     }
 
-    /** Starts the JavaFX toolkit once per test run (TestFX may have started it already). */
+    /**
+     * Starts the JavaFX toolkit once per test run, the way TestFX does ({@link FxToolkit#registerPrimaryStage()}):
+     * a toolkit started any other way leaves the later TestFX classes of the same run without their primary stage.
+     */
     public static synchronized void startToolkit() {
         if (started) {
             return;
         }
-        CountDownLatch ready = new CountDownLatch(1);
         try {
-            Platform.startup(ready::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            ready.countDown();
+            FxToolkit.registerPrimaryStage();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the JavaFX toolkit did not start", e);
         }
         Platform.setImplicitExit(false);
-        try {
-            if (!ready.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the JavaFX toolkit did not start");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
         started = true;
     }
 

@@ -87,7 +87,8 @@ public final class EncryptionView extends VBox {
             }
         };
         style.run();
-        model.stateProperty().addListener((obs, old, now) -> style.run());
+        // Follows the badge's own text (bound weakly to the model), so a rebuilt panel leaves no listener behind.
+        badge.textProperty().addListener((obs, old, now) -> style.run());
         badge.setId("trust-" + deviceId);
         return badge;
     }

@@ -13,8 +13,9 @@ public final class RecoveryLine {
     }
 
     /**
-     * SSO accounts first (their provider owns the password), then a reset by email when the account has an
-     * address and the server can send the mail, else only an admin can help.
+     * SSO accounts first (their provider owns the password); on a server that keeps no passwords, its sign-in
+     * service; then a reset by email when the account has an address and the server can send the mail, else only
+     * an admin can help.
      */
     public static String describe(UserDetails user, RecoveryOptions options, boolean passwordsManagedHere) {
         if (!user.externalIds().isEmpty()) {
@@ -22,7 +23,11 @@ public final class RecoveryLine {
             String name = options.identityProviders().getOrDefault(first.authProvider(), first.authProvider());
             return tr("recovery.sso", name);
         }
-        if (!user.emails().isEmpty() && options.resetMailPossible() && passwordsManagedHere) {
+        if (!passwordsManagedHere) {
+            // MAS or an SSO-only server keeps no passwords here: its own sign-in service decides how people recover.
+            return tr("recovery.elsewhere");
+        }
+        if (!user.emails().isEmpty() && options.resetMailPossible()) {
             return tr("recovery.email", mask(user.emails().get(0).address()));
         }
         return tr("recovery.admin.only");

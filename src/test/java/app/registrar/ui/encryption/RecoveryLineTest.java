@@ -30,7 +30,7 @@ class RecoveryLineTest {
 
         assertThat(RecoveryLine.describe(user, MAIL, true)).isEqualTo(tr("recovery.email", "b…@example.org"));
         assertThat(RecoveryLine.describe(user, NO_MAIL, true)).isEqualTo(tr("recovery.admin.only"));
-        assertThat(RecoveryLine.describe(user, MAIL, false)).isEqualTo(tr("recovery.admin.only"));
+        assertThat(RecoveryLine.describe(user, MAIL, false)).isEqualTo(tr("recovery.elsewhere"));
     }
 
     @Test

@@ -127,6 +127,11 @@ rc_login:
 rc_message: {per_second: 1000, burst_count: 1000}
 rc_registration: {per_second: 1000, burst_count: 1000}
 rc_admin_redaction: {per_second: 1000, burst_count: 1000}
+# The audit mirror's tests create rooms with invites; the default (burst 5 per user) runs out within one suite.
+rc_invites:
+  per_room: {per_second: 1000, burst_count: 1000}
+  per_user: {per_second: 1000, burst_count: 1000}
+  per_issuer: {per_second: 1000, burst_count: 1000}
 rc_joins:
   local: {per_second: 1000, burst_count: 1000}
 # A new database finishes its schema (e.g. the unique index reactivation needs) in background updates;

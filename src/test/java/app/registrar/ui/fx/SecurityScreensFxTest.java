@@ -87,6 +87,10 @@ class SecurityScreensFxTest {
 
     @AfterAll
     static void stopApp() throws TimeoutException {
+        // A dialog left open by a failed step would block the next TestFX class.
+        robot.interact(() -> new java.util.ArrayList<>(Window.getWindows()).stream()
+                .filter(w -> w instanceof javafx.stage.Stage && ((javafx.stage.Stage) w).getOwner() != null)
+                .forEach(w -> ((javafx.stage.Stage) w).close()));
         FxToolkit.cleanupApplication(app);
         FxToolkit.hideStage();
     }
@@ -132,6 +136,14 @@ class SecurityScreensFxTest {
         return robot.lookup(query).tryQuery().filter(Node::isVisible).isPresent();
     }
 
+    /** The details panel scrolled to the top (0) or bottom (1), so the button a step clicks is on screen. */
+    private static void scrollDetails(double position) {
+        ScrollPane scroll = robot.lookup(".details-pane .scroll-pane").queryAllAs(ScrollPane.class).stream()
+                .filter(p -> p.getContent() instanceof javafx.scene.layout.VBox).findFirst().orElseThrow();
+        robot.interact(() -> scroll.setVvalue(position));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static String text(String query) {
         return robot.lookup(query).queryAs(Labeled.class).getText();
     }
@@ -175,6 +187,7 @@ class SecurityScreensFxTest {
     @Test
     @Order(2)
     void theResetHelperExplainsWhatItAllowsLosesAndWhatToDo() throws Exception {
+        scrollDetails(1);
         robot.clickOn("#resetEncryption");
         waitUntil(() -> showing("#resetMessage"));
         assertThat(text("#resetAllows")).isEqualTo(tr("reset.encryption.allows.plain", userId));
@@ -189,6 +202,7 @@ class SecurityScreensFxTest {
     @Test
     @Order(3)
     void theWelcomeMessageNamesServerUserAndSteps() throws Exception {
+        scrollDetails(0);
         robot.clickOn("#welcomeMessage");
         waitUntil(() -> showing("#welcomeText"));
         assertThat(robot.lookup("#welcomeText").queryAs(TextInputControl.class).getText())
@@ -221,9 +235,7 @@ class SecurityScreensFxTest {
     @Test
     @Order(5)
     void anEmailAnotherAccountHoldsNamesItAndOpensIt() throws Exception {
-        ScrollPane scroll = robot.lookup(".details-pane .scroll-pane").queryAllAs(ScrollPane.class).stream()
-                .filter(p -> p.getContent() instanceof javafx.scene.layout.VBox).findFirst().orElseThrow();
-        robot.interact(() -> scroll.setVvalue(0));
+        scrollDetails(0);
         robot.clickOn("#editAccount");
         waitUntil(() -> showing("#newEmail"));
         type("#newEmail", heldAddress);

@@ -38,10 +38,6 @@ public final class JobControl {
         return cancelled;
     }
 
-    public synchronized boolean isPaused() {
-        return paused;
-    }
-
     /** Blocks while the job is paused; returns false when it was cancelled (meanwhile or before). */
     public boolean awaitTurn() {
         synchronized (this) {

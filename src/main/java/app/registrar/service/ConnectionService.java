@@ -206,17 +206,6 @@ public final class ConnectionService {
         });
     }
 
-    /** Completes single sign-on with the login token the browser step delivered. */
-    public BackgroundTask<LoginSession> completeSso(ServerInfo server, String loginToken) {
-        return tasks.of(() -> {
-            Homeserver candidate = new Homeserver(server.baseUrl(), network);
-            LoginSession login = candidate.auth().loginWithToken(loginToken);
-            requireAdmin(candidate, login, true);
-            adopt(candidate, server, login);
-            return login;
-        });
-    }
-
     /**
      * Starts a sign-in through the server's Matrix Authentication Service in the system browser: registers Registrar
      * with MAS for a loopback redirect and answers the address to open. {@link #completeMasSignIn} waits for it.

@@ -156,10 +156,6 @@ public final class BulkActionViewModel {
         job.cancel();
     }
 
-    public List<String> getUserIds() {
-        return userIds;
-    }
-
     public ObjectProperty<BulkAction> actionProperty() {
         return action;
     }

@@ -10,7 +10,6 @@ import app.registrar.ui.common.Views;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

@@ -18,7 +18,6 @@ import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
 import java.time.Duration;
 import java.util.function.BiConsumer;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -457,10 +456,5 @@ public final class ConnectViewModel {
 
     public BooleanBinding canSignInProperty() {
         return canSignIn;
-    }
-
-    /** True while the fields hold something to send; for the default button's look. */
-    public BooleanBinding hasInputProperty() {
-        return Bindings.createBooleanBinding(() -> !server.get().isBlank(), server);
     }
 }

@@ -244,14 +244,6 @@ public final class MainViewModel {
                 + (server.serverVersion() == null ? "" : " · Synapse " + server.serverVersion()));
     }
 
-    public ServerInfo getServer() {
-        return server;
-    }
-
-    public LoginSession getSession() {
-        return session;
-    }
-
     public UserListViewModel getList() {
         return list;
     }

@@ -145,13 +145,6 @@ public final class PagedUserList extends ObservableListBase<UserRowViewModel> {
         return placeholders.computeIfAbsent(index, UserRowViewModel::loading);
     }
 
-    /** The loaded row at {@code index}, without fetching anything; null when not loaded. */
-    UserRowViewModel peek(int index) {
-        List<UserRowViewModel> rows = pages.get(index / PAGE_SIZE);
-        int offset = index % PAGE_SIZE;
-        return rows != null && offset < rows.size() ? rows.get(offset) : null;
-    }
-
     /** The index of a loaded row with this user ID, or -1. */
     int indexOfLoaded(String userId) {
         for (List<UserRowViewModel> page : pages.values()) {

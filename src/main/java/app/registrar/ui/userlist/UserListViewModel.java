@@ -68,7 +68,6 @@ public final class UserListViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<MatrixApiException> sessionProblem = new ReadOnlyObjectWrapper<>();
     private final ObservableList<UserRowViewModel> selection = FXCollections.observableArrayList();
 
     private TaskHandle pendingSearch = TaskHandle.NONE;
@@ -137,9 +136,6 @@ public final class UserListViewModel {
         if (failure.category() == ErrorCategory.CANCELLED) {
             return;
         }
-        if (failure.category() == ErrorCategory.TOKEN_INVALID) {
-            sessionProblem.set(failure);
-        }
         error.set(ErrorMessages.describe(failure));
     }
 
@@ -175,17 +171,6 @@ public final class UserListViewModel {
     /** The index of a loaded row with this user ID, or -1; never fetches anything. */
     public int indexOfLoaded(String userId) {
         return rows.indexOfLoaded(userId);
-    }
-
-    /** Clears search and filters back to what a new window shows. */
-    public void clearFilters() {
-        state.set(AccountState.ACTIVE);
-        includeLocked.set(true);
-        includeGuests.set(true);
-        onlyAdmins.set(false);
-        hideServiceAccounts.set(false);
-        search.set("");
-        refresh();
     }
 
     public ObservableList<UserRowViewModel> getRows() {
@@ -224,14 +209,6 @@ public final class UserListViewModel {
         return hideServiceAccounts;
     }
 
-    public ReadOnlyObjectProperty<SortColumn> sortColumnProperty() {
-        return sortColumn;
-    }
-
-    public ReadOnlyBooleanProperty descendingProperty() {
-        return descending;
-    }
-
     public ReadOnlyLongProperty totalProperty() {
         return total.getReadOnlyProperty();
     }
@@ -246,10 +223,5 @@ public final class UserListViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
-    }
-
-    /** Set when the server no longer accepts the session: the app asks the admin to sign in again. */
-    public ReadOnlyObjectProperty<MatrixApiException> sessionProblemProperty() {
-        return sessionProblem.getReadOnlyProperty();
     }
 }

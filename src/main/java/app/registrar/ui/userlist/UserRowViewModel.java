@@ -62,14 +62,6 @@ public final class UserRowViewModel {
         return user == null ? null : user.lastSeenAt();
     }
 
-    public boolean isDeactivated() {
-        return user != null && user.deactivated();
-    }
-
-    public boolean isAdmin() {
-        return user != null && user.admin();
-    }
-
     public UserSummary getUser() {
         return user;
     }

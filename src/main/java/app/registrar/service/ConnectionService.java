@@ -190,6 +190,11 @@ public final class ConnectionService {
                 .build().toString();
     }
 
+    /** Opens the loopback listener the browser returns to, on a worker: binding a port is I/O. */
+    public BackgroundTask<SsoLoopback> listenForSso() {
+        return tasks.of(SsoLoopback::start);
+    }
+
     /** Waits for the browser step to deliver a login token to {@code loopback}, then signs in with it. */
     public BackgroundTask<LoginSession> signInWithSso(ServerInfo server, SsoLoopback loopback) {
         return signInWithSso(server, loopback, SSO_WAIT);

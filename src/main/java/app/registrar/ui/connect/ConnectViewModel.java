@@ -10,7 +10,6 @@ import app.registrar.api.ServerInfo;
 import app.registrar.service.BackgroundTask;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.RecentServers;
-import app.registrar.service.SsoLoopback;
 import app.registrar.service.TaskHandle;
 import app.registrar.ui.common.CertificateQuestion;
 import app.registrar.ui.common.DialogService;
@@ -146,67 +145,61 @@ public final class ConnectViewModel {
         String address = server.get().strip();
         progress.set(tr("connect.checking", address));
         running = connection.discover(address)
-                .onSuccess(info -> afterDiscovery(address, info))
+                .then(info -> signIn(address, info))
                 .onFailure(this::fail)
-                .andFinally(() -> {
-                    if (!(running instanceof Chained)) {
-                        finish();
-                    }
-                })
+                .andFinally(this::finish)
                 .start();
     }
 
-    private void afterDiscovery(String address, ServerInfo info) {
+    /** The sign-in step after discovery; throws when the server cannot be signed in to as asked. */
+    private BackgroundTask<LoginSession> signIn(String address, ServerInfo info) {
         if (!info.adminApiReachable()) {
-            fail(MatrixApiException.local(ErrorCategory.ADMIN_API_UNREACHABLE, tr("connect.no.admin.api")));
-            return;
+            throw MatrixApiException.local(ErrorCategory.ADMIN_API_UNREACHABLE, tr("connect.no.admin.api"));
         }
         if (info.managedByMas()) {
             notice.set(tr("connect.mas"));
-            signInThroughMas(address, info);
-            return;
+            return completed(address, info, signInThroughMas(info));
         }
         if (method.get() == Method.CLIENT) {
-            error.set(new ErrorReport(tr("connect.client.not.mas"), tr("connect.mas.use.browser.next"), ""));
-            return;
+            throw shown(new ErrorReport(tr("connect.client.not.mas"), tr("connect.mas.use.browser.next"), ""));
         }
         if (method.get() == Method.PASSWORD && !info.supportsPasswordLogin()) {
-            fail(MatrixApiException.local(ErrorCategory.ENDPOINT_UNAVAILABLE, tr("connect.no.password.login")));
-            return;
+            throw MatrixApiException.local(ErrorCategory.ENDPOINT_UNAVAILABLE, tr("connect.no.password.login"));
         }
         BackgroundTask<LoginSession> login;
         if (method.get() == Method.SSO) {
             if (!info.supportsSso()) {
-                fail(MatrixApiException.local(ErrorCategory.ENDPOINT_UNAVAILABLE, tr("connect.sso.unavailable")));
-                return;
+                throw MatrixApiException.local(ErrorCategory.ENDPOINT_UNAVAILABLE, tr("connect.sso.unavailable"));
             }
-            SsoLoopback loopback = SsoLoopback.start();
-            dialogs.openInBrowser(ConnectionService.ssoRedirectUrl(info, loopback));
-            progress.set(tr("connect.sso.waiting"));
-            login = connection.signInWithSso(info, loopback);
+            login = connection.listenForSso().then(loopback -> {
+                dialogs.openInBrowser(ConnectionService.ssoRedirectUrl(info, loopback));
+                progress.set(tr("connect.sso.waiting"));
+                return connection.signInWithSso(info, loopback);
+            });
         } else {
             progress.set(tr("connect.signing.in"));
             login = method.get() == Method.PASSWORD
                     ? connection.signIn(info, user.get().strip(), password.get())
                     : connection.useToken(info, token.get().strip());
         }
-        Chained chained = new Chained();
-        running = chained;
-        chained.inner = complete(address, info, login);
+        return completed(address, info, login);
     }
 
-    private TaskHandle complete(String address, ServerInfo info, BackgroundTask<LoginSession> login) {
-        return login
-                .onSuccess(session -> {
-                    recent.remember(address, method.get() == Method.PASSWORD ? user.get() : null);
-                    password.set("");
-                    token.set("");
-                    clientSecret.set("");
-                    onConnected.accept(session, info);
-                })
-                .onFailure(this::fail)
-                .andFinally(this::finish)
-                .start();
+    /** Hands a session on once signed in, forgetting the secrets typed for it. */
+    private BackgroundTask<LoginSession> completed(String address, ServerInfo info, BackgroundTask<LoginSession> login) {
+        return login.onSuccess(session -> {
+            recent.remember(address, method.get() == Method.PASSWORD ? user.get() : null);
+            password.set("");
+            token.set("");
+            clientSecret.set("");
+            onConnected.accept(session, info);
+        });
+    }
+
+    /** Ends the chain after {@code report} was shown: a cancelled failure, which {@link #fail} passes over. */
+    private MatrixApiException shown(ErrorReport report) {
+        error.set(report);
+        return MatrixApiException.local(ErrorCategory.CANCELLED, "explained to the admin");
     }
 
     /**
@@ -214,36 +207,20 @@ public final class ConnectViewModel {
      * as a client the server admin configured (client ID and secret). Passwords and pasted tokens do not give
      * Registrar MAS's admin API, so those methods are answered with what to use instead.
      */
-    private void signInThroughMas(String address, ServerInfo info) {
-        Chained chained = new Chained();
-        running = chained;
+    private BackgroundTask<LoginSession> signInThroughMas(ServerInfo info) {
         if (method.get() == Method.CLIENT) {
             progress.set(tr("connect.signing.in"));
-            chained.inner = complete(address, info,
-                    connection.signInWithClientCredentials(info, clientId.get().strip(), clientSecret.get()));
-            return;
+            return connection.signInWithClientCredentials(info, clientId.get().strip(), clientSecret.get());
         }
         if (method.get() != Method.SSO) {
-            error.set(new ErrorReport(tr("connect.mas.use.browser"), tr("connect.mas.use.browser.next"), "MAS"));
-            finish();
-            return;
+            throw shown(new ErrorReport(tr("connect.mas.use.browser"), tr("connect.mas.use.browser.next"), "MAS"));
         }
         progress.set(tr("connect.signing.in"));
-        chained.inner = connection.startMasSignIn(info)
-                .onSuccess(signIn -> {
-                    if (chained.isCancelled()) {
-                        signIn.close();
-                        return;
-                    }
-                    dialogs.openInBrowser(signIn.browserUrl());
-                    progress.set(tr("connect.mas.waiting"));
-                    chained.inner = complete(address, info, connection.completeMasSignIn(signIn));
-                })
-                .onFailure(e -> {
-                    fail(e);
-                    finish();
-                })
-                .start();
+        return connection.startMasSignIn(info).then(signIn -> {
+            dialogs.openInBrowser(signIn.browserUrl());
+            progress.set(tr("connect.mas.waiting"));
+            return connection.completeMasSignIn(signIn);
+        });
     }
 
     /** Stops the running attempt; nothing typed is lost. */
@@ -365,23 +342,6 @@ public final class ConnectViewModel {
         if (retryAfterTrust) {
             retryAfterTrust = false;
             signIn();
-        }
-    }
-
-    /** The handle of a sign-in that follows discovery, so cancel reaches whichever step is running. */
-    private static final class Chained implements TaskHandle {
-        private TaskHandle inner = TaskHandle.NONE;
-        private boolean cancelled;
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-            inner.cancel();
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
         }
     }
 

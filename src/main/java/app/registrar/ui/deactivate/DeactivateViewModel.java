@@ -5,16 +5,12 @@ import static app.registrar.ui.common.I18n.tr;
 import app.registrar.api.MatrixApiException;
 import app.registrar.service.AccountService;
 import app.registrar.ui.common.DialogService;
-import app.registrar.ui.common.ErrorMessages;
+import app.registrar.ui.common.DialogViewModel;
 import app.registrar.ui.common.ErrorReport;
 import app.registrar.ui.common.OutcomeCheck;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -27,7 +23,7 @@ import javafx.beans.property.StringProperty;
  * deactivating the signed-in account is refused. It runs once: if the answer never comes, the account is read
  * back to tell what happened, and the request is never sent again by itself.
  */
-public final class DeactivateViewModel {
+public final class DeactivateViewModel extends DialogViewModel {
 
     private final AccountService service;
     private final DialogService dialogs;
@@ -37,10 +33,7 @@ public final class DeactivateViewModel {
 
     private final StringProperty typedUserId = new SimpleStringProperty("");
     private final BooleanProperty erase = new SimpleBooleanProperty(false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canDeactivate;
     private final OutcomeCheck outcome = new OutcomeCheck();
     private RemovalPreviewViewModel preview;
@@ -53,8 +46,8 @@ public final class DeactivateViewModel {
         this.ownAccount = userId.equals(signedInUserId);
         this.onDone = onDone;
         // Typing the user ID is the confirmation; erase, which cannot be undone, is its own separate tick.
-        canDeactivate = Bindings.createBooleanBinding(() -> !ownAccount && !busy.get() && !outcome.isUnconfirmed()
-                        && typedUserId.get().strip().equals(userId), typedUserId, busy, outcome.unconfirmedProperty());
+        canDeactivate = Bindings.createBooleanBinding(() -> !ownAccount && !isBusy() && !outcome.isUnconfirmed()
+                        && typedUserId.get().strip().equals(userId), typedUserId, busyProperty(), outcome.unconfirmedProperty());
     }
 
     public void deactivate() {
@@ -62,8 +55,8 @@ public final class DeactivateViewModel {
             return;
         }
         boolean withErase = erase.get();
-        error.set(null);
-        busy.set(true);
+        // Busy by hand: a lost answer is followed by a read-back, and the dialog stays busy until it is known.
+        begin();
         progress.set(tr("deactivate.running"));
         service.deactivate(userId, withErase)
                 .onSuccess(ignored -> finished(withErase))
@@ -71,7 +64,7 @@ public final class DeactivateViewModel {
                     if (OutcomeCheck.isLostAnswer(e)) {
                         checkOutcome(withErase);
                     } else {
-                        fail(e);
+                        failed(e);
                     }
                 })
                 .start();
@@ -89,15 +82,15 @@ public final class DeactivateViewModel {
                     if (user.deactivated()) {
                         finished(withErase);
                     } else {
-                        busy.set(false);
+                        end();
                         progress.set("");
-                        error.set(new ErrorReport(tr("deactivate.unknown.outcome", tr("deactivate.checked.not")), "", ""));
+                        showError(new ErrorReport(tr("deactivate.unknown.outcome", tr("deactivate.checked.not")), "", ""));
                     }
                 })
                 .onFailure(e -> {
-                    busy.set(false);
+                    end();
                     progress.set("");
-                    error.set(OutcomeCheck.report(e));
+                    showError(OutcomeCheck.report(e));
                     if (outcome.isUnconfirmed()) {
                         outcome.stillUnknown();
                     } else {
@@ -117,17 +110,17 @@ public final class DeactivateViewModel {
     }
 
     private void finished(boolean withErase) {
-        busy.set(false);
+        end();
         progress.set("");
         dialogs.notify(tr(withErase ? "deactivate.done.erase" : "deactivate.done", userId));
         onDone.run();
-        closeRequested.set(true);
+        requestClose();
     }
 
-    private void fail(MatrixApiException e) {
-        busy.set(false);
+    private void failed(MatrixApiException e) {
+        end();
         progress.set("");
-        error.set(ErrorMessages.describe(e));
+        fail(e);
     }
 
     /**
@@ -162,20 +155,8 @@ public final class DeactivateViewModel {
         return canDeactivate;
     }
 
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty closeRequestedProperty() {
-        return closeRequested.getReadOnlyProperty();
-    }
-
     public ReadOnlyStringProperty progressProperty() {
         return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
-        return error.getReadOnlyProperty();
     }
 
     /** What the account loses (rooms, devices, emails, media), for the dialog to load and show. */

@@ -8,6 +8,7 @@ import app.registrar.api.ErrorCategory;
 import app.registrar.api.UserDetails;
 import app.registrar.service.AccountService;
 import app.registrar.service.BackgroundTask;
+import app.registrar.service.LatestRequest;
 import app.registrar.service.TaskHandle;
 import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
@@ -52,7 +53,7 @@ public final class AccountDetailsViewModel {
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
 
     private String userId;
-    private int generation;
+    private final LatestRequest latest = new LatestRequest();
     private TaskHandle running = TaskHandle.NONE;
 
     public AccountDetailsViewModel(AccountService service, DialogService dialogs, Runnable onAccountChanged) {
@@ -64,7 +65,7 @@ public final class AccountDetailsViewModel {
     /** Shows {@code id} (null clears); answers for an account no longer shown are dropped. */
     public void show(String id) {
         running.cancel();
-        int current = ++generation;
+        LatestRequest.Ticket ticket = latest.next();
         userId = id;
         user.set(null);
         devices.clear();
@@ -77,22 +78,16 @@ public final class AccountDetailsViewModel {
         }
         loading.set(true);
         running = service.getUser(id)
-                .onSuccess(details -> {
-                    if (current == generation) {
-                        user.set(details);
-                        loadAround(current, details);
-                    }
-                })
-                .onFailure(e -> {
-                    if (current == generation && e.category() != ErrorCategory.CANCELLED) {
+                .onSuccess(ticket.ifCurrent(details -> {
+                    user.set(details);
+                    loadAround(ticket, details);
+                }))
+                .onFailure(ticket.ifCurrent(e -> {
+                    if (e.category() != ErrorCategory.CANCELLED) {
                         error.set(ErrorMessages.describe(e));
                     }
-                })
-                .andFinally(() -> {
-                    if (current == generation) {
-                        loading.set(false);
-                    }
-                })
+                }))
+                .andFinally(ticket.ifCurrent(() -> loading.set(false)))
                 .start();
     }
 
@@ -101,33 +96,15 @@ public final class AccountDetailsViewModel {
         show(userId);
     }
 
-    private void loadAround(int current, UserDetails details) {
+    private void loadAround(LatestRequest.Ticket ticket, UserDetails details) {
         String id = details.userId();
-        service.devices(id).onSuccess(list -> {
-            if (current != generation) {
-                return;
-            }
-            service.whois(id).onSuccess(connections -> {
-                if (current == generation) {
-                    devices.setAll(merge(list, connections));
-                }
-            }).onFailure(e -> {
-                if (current == generation) {
-                    devices.setAll(merge(list, List.of()));
-                }
-            }).start();
-        }).start();
-        service.joinedRoomCount(id).onSuccess(count -> {
-            if (current == generation) {
-                roomCount.set(count);
-            }
-        }).start();
+        service.devices(id).onSuccess(ticket.ifCurrent(list -> service.whois(id)
+                .onSuccess(ticket.ifCurrent(connections -> devices.setAll(merge(list, connections))))
+                .onFailure(ticket.ifCurrent(e -> devices.setAll(merge(list, List.of()))))
+                .start())).start();
+        service.joinedRoomCount(id).onSuccess(ticket.ifCurrent(roomCount::set)).start();
         if (details.avatarUrl() != null && details.avatarUrl().startsWith("mxc://")) {
-            service.thumbnail(details.avatarUrl(), 96).onSuccess(bytes -> {
-                if (current == generation) {
-                    avatar.set(bytes);
-                }
-            }).start();
+            service.thumbnail(details.avatarUrl(), 96).onSuccess(ticket.ifCurrent(avatar::set)).start();
         }
     }
 

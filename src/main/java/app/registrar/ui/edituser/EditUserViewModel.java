@@ -11,6 +11,7 @@ import app.registrar.api.UserUpdate;
 import app.registrar.model.PasswordPolicy;
 import app.registrar.model.UserId;
 import app.registrar.service.AccountService;
+import app.registrar.service.LatestRequest;
 import app.registrar.service.TaskHandle;
 import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
@@ -106,7 +107,7 @@ public final class EditUserViewModel {
     private String chosenAvatarName;
     private boolean removeAvatar;
     private TaskHandle availabilityCheck = TaskHandle.NONE;
-    private int availabilityGeneration;
+    private final LatestRequest availabilityRequest = new LatestRequest();
 
     /** For a new account on {@code serverName}. */
     public static EditUserViewModel forCreate(AccountService service, DialogService dialogs, String serverName,
@@ -233,31 +234,21 @@ public final class EditUserViewModel {
             return;
         }
         availabilityCheck.cancel();
-        int current = ++availabilityGeneration;
+        LatestRequest.Ticket ticket = availabilityRequest.next();
         String lowered = typedLocalpart().toLowerCase(Locale.ROOT);
         if (!UserId.checkNewLocalpart(lowered, serverName).isEmpty()) {
             availability.set(Availability.UNKNOWN);
             return;
         }
         availability.set(Availability.CHECKING);
-        availabilityCheck = service.executor().schedule(AVAILABILITY_DELAY_MS, () -> {
-            if (current != availabilityGeneration) {
-                return;
-            }
-            availabilityCheck = service.isUsernameAvailable(lowered)
-                    .onSuccess(free -> {
-                        if (current == availabilityGeneration) {
-                            availability.set(free ? Availability.AVAILABLE : Availability.TAKEN);
-                        }
-                    })
-                    .onFailure(e -> {
-                        if (current == availabilityGeneration) {
-                            availability.set(e.errcode().filter("M_EXCLUSIVE"::equals).isPresent()
-                                    ? Availability.RESERVED : Availability.UNKNOWN);
-                        }
-                    })
-                    .start();
-        });
+        availabilityCheck = service.executor().schedule(AVAILABILITY_DELAY_MS, ticket.ifCurrent(() ->
+                availabilityCheck = service.isUsernameAvailable(lowered)
+                        .onSuccess(ticket.ifCurrent(free ->
+                                availability.set(free ? Availability.AVAILABLE : Availability.TAKEN)))
+                        .onFailure(ticket.ifCurrent(e ->
+                                availability.set(e.errcode().filter("M_EXCLUSIVE"::equals).isPresent()
+                                        ? Availability.RESERVED : Availability.UNKNOWN)))
+                        .start()));
     }
 
     // ---- emails and identities -------------------------------------------------------------------------------

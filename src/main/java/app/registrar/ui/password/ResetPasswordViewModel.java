@@ -6,22 +6,19 @@ import app.registrar.api.ErrorCategory;
 import app.registrar.model.PasswordPolicy;
 import app.registrar.service.AccountService;
 import app.registrar.ui.common.DialogService;
+import app.registrar.ui.common.DialogViewModel;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
 import app.registrar.ui.common.NewPasswordViewModel;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * Reset password (the guides' "Changing" and "Recovering" an account): a new password checked against the
  * server's rules while typing, and the choice to sign the person out everywhere (on by default, as Synapse does).
  */
-public final class ResetPasswordViewModel {
+public final class ResetPasswordViewModel extends DialogViewModel {
 
     private final AccountService service;
     private final DialogService dialogs;
@@ -31,9 +28,6 @@ public final class ResetPasswordViewModel {
 
     private final NewPasswordViewModel password;
     private final BooleanProperty logoutDevices = new SimpleBooleanProperty(true);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canSave;
 
     public ResetPasswordViewModel(AccountService service, DialogService dialogs, String userId, PasswordPolicy policy,
@@ -44,21 +38,19 @@ public final class ResetPasswordViewModel {
         this.passwordsManagedHere = passwordsManagedHere;
         this.onDone = onDone;
         this.password = new NewPasswordViewModel(dialogs, policy, false);
-        canSave = busy.not().and(password.acceptableProperty()).and(new SimpleBooleanProperty(passwordsManagedHere));
+        canSave = busyProperty().not().and(password.acceptableProperty()).and(new SimpleBooleanProperty(passwordsManagedHere));
     }
 
     public void save() {
         if (!canSave.get()) {
             return;
         }
-        error.set(null);
-        busy.set(true);
-        service.resetPassword(userId, password.get(), logoutDevices.get())
+        run(service.resetPassword(userId, password.get(), logoutDevices.get())
                 .onSuccess(ignored -> {
                     dialogs.notify(tr("password.done", userId));
                     password.clear();
                     onDone.run();
-                    closeRequested.set(true);
+                    requestClose();
                 })
                 .onFailure(e -> {
                     ErrorReport report = ErrorMessages.describe(e);
@@ -66,10 +58,8 @@ public final class ResetPasswordViewModel {
                     if (e.category() == ErrorCategory.NETWORK || e.category() == ErrorCategory.TIMEOUT) {
                         report = new ErrorReport(tr("password.unknown"), tr("password.unknown.next"), report.details());
                     }
-                    error.set(report);
-                })
-                .andFinally(() -> busy.set(false))
-                .start();
+                    showError(report);
+                }));
     }
 
     public String getUserId() {
@@ -90,17 +80,5 @@ public final class ResetPasswordViewModel {
 
     public BooleanBinding canSaveProperty() {
         return canSave;
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty closeRequestedProperty() {
-        return closeRequested.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
-        return error.getReadOnlyProperty();
     }
 }

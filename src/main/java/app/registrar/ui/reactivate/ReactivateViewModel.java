@@ -5,22 +5,18 @@ import static app.registrar.ui.common.I18n.tr;
 import app.registrar.model.PasswordPolicy;
 import app.registrar.service.AccountService;
 import app.registrar.ui.common.DialogService;
-import app.registrar.ui.common.ErrorMessages;
-import app.registrar.ui.common.OutcomeCheck;
+import app.registrar.ui.common.DialogViewModel;
 import app.registrar.ui.common.ErrorReport;
+import app.registrar.ui.common.OutcomeCheck;
 import app.registrar.ui.common.NewPasswordViewModel;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * Reactivation: a new password where the server keeps passwords, none where people sign in through SSO, and the
  * plain truth that rooms and emails do not come back.
  */
-public final class ReactivateViewModel {
+public final class ReactivateViewModel extends DialogViewModel {
 
     private final AccountService service;
     private final DialogService dialogs;
@@ -29,9 +25,6 @@ public final class ReactivateViewModel {
     private final Runnable onDone;
 
     private final NewPasswordViewModel password;
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canReactivate;
     private final OutcomeCheck outcome = new OutcomeCheck();
     private final boolean erased;
@@ -51,7 +44,7 @@ public final class ReactivateViewModel {
         this.needsPassword = needsPassword;
         this.onDone = onDone;
         this.password = new NewPasswordViewModel(dialogs, policy, !needsPassword);
-        canReactivate = busy.not().and(outcome.unconfirmedProperty().not())
+        canReactivate = busyProperty().not().and(outcome.unconfirmedProperty().not())
                 .and(password.acceptableProperty().or(new SimpleBooleanProperty(!needsPassword)));
     }
 
@@ -59,13 +52,13 @@ public final class ReactivateViewModel {
         if (!canReactivate.get()) {
             return;
         }
-        error.set(null);
-        busy.set(true);
+        // Busy by hand: a lost answer is followed by a read-back, and the dialog stays busy until it is known.
+        begin();
         boolean[] readingBack = {false};
         service.reactivate(userId, needsPassword ? password.get() : null)
                 .onSuccess(user -> done())
                 .onFailure(e -> {
-                    error.set(ErrorMessages.describe(e));
+                    fail(e);
                     if (OutcomeCheck.isLostAnswer(e)) {
                         readingBack[0] = true;
                         checkOutcome();
@@ -74,7 +67,7 @@ public final class ReactivateViewModel {
                 .andFinally(() -> {
                     // A read-back started by onFailure keeps the dialog busy until it ends itself.
                     if (!readingBack[0]) {
-                        busy.set(false);
+                        end();
                     }
                 })
                 .start();
@@ -84,7 +77,7 @@ public final class ReactivateViewModel {
         dialogs.notify(tr("reactivate.done", userId));
         password.clear();
         onDone.run();
-        closeRequested.set(true);
+        requestClose();
     }
 
     /**
@@ -92,25 +85,25 @@ public final class ReactivateViewModel {
      * read-back leaves the outcome unknown, and Reactivate disabled until "Check again" tells.
      */
     private void checkOutcome() {
-        busy.set(true);
+        keepBusy();
         service.getUser(userId)
                 .onSuccess(user -> {
                     outcome.settled();
                     if (!user.deactivated()) {
                         done();
                     } else {
-                        error.set(new ErrorReport(tr("reactivate.checked.not"), "", ""));
+                        showError(new ErrorReport(tr("reactivate.checked.not"), "", ""));
                     }
                 })
                 .onFailure(e -> {
-                    error.set(OutcomeCheck.report(e));
+                    showError(OutcomeCheck.report(e));
                     if (outcome.isUnconfirmed()) {
                         outcome.stillUnknown();
                     } else {
                         outcome.unknown(this::checkOutcome);
                     }
                 })
-                .andFinally(() -> busy.set(false))
+                .andFinally(this::end)
                 .start();
     }
 
@@ -145,17 +138,5 @@ public final class ReactivateViewModel {
 
     public BooleanBinding canReactivateProperty() {
         return canReactivate;
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty closeRequestedProperty() {
-        return closeRequested.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
-        return error.getReadOnlyProperty();
     }
 }

@@ -4,6 +4,7 @@ import app.registrar.api.MatrixApiException;
 import app.registrar.api.UserPage;
 import app.registrar.api.UserQuery;
 import app.registrar.service.AccountService;
+import app.registrar.service.LatestRequest;
 import app.registrar.service.TaskHandle;
 import java.util.AbstractList;
 import java.util.ArrayDeque;
@@ -38,7 +39,7 @@ public final class PagedUserList extends ObservableListBase<UserRowViewModel> {
     private UserQuery query = UserQuery.all().withLimit(PAGE_SIZE);
     private int size;
     private long total;
-    private int generation;
+    private final LatestRequest latest = new LatestRequest();
     private final Map<Integer, List<UserRowViewModel>> pages = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<Integer, UserRowViewModel> placeholders = new HashMap<>();
     private final Set<Integer> inFlight = new HashSet<>();
@@ -56,7 +57,7 @@ public final class PagedUserList extends ObservableListBase<UserRowViewModel> {
 
     /** Starts over with a new query: drops every page and answer still on its way, then loads the first page. */
     void reload(UserQuery newQuery, Runnable whenLoaded, Consumer<MatrixApiException> whenFailed) {
-        int current = ++generation;
+        LatestRequest.Ticket ticket = latest.next();
         lastLoaded = whenLoaded;
         lastFailed = whenFailed;
         query = newQuery.withLimit(PAGE_SIZE).withFrom(null);
@@ -66,18 +67,11 @@ public final class PagedUserList extends ObservableListBase<UserRowViewModel> {
         inFlight.clear();
         queued.clear();
         firstPage = service.listUsers(query)
-                .onSuccess(page -> {
-                    if (current != generation) {
-                        return;
-                    }
+                .onSuccess(ticket.ifCurrent(page -> {
                     replaceAll(page);
                     whenLoaded.run();
-                })
-                .onFailure(error -> {
-                    if (current == generation) {
-                        whenFailed.accept(error);
-                    }
-                })
+                }))
+                .onFailure(ticket.ifCurrent(whenFailed))
                 .start();
     }
 
@@ -187,32 +181,21 @@ public final class PagedUserList extends ObservableListBase<UserRowViewModel> {
     }
 
     private void fetch(int page) {
-        int current = generation;
+        LatestRequest.Ticket ticket = latest.current();
         inFlight.add(page);
         TaskHandle handle = service.listUsers(query.withFrom(Integer.toString(page * PAGE_SIZE)))
-                .onSuccess(data -> {
-                    if (current == generation) {
-                        arrived(page, data);
-                    }
-                })
-                .onFailure(error -> {
-                    if (current == generation) {
-                        onError.accept(error);
-                    }
-                })
-                .andFinally(() -> {
-                    if (current != generation) {
-                        return;
-                    }
+                .onSuccess(ticket.ifCurrent(data -> arrived(page, data)))
+                .onFailure(ticket.ifCurrent(onError))
+                .andFinally(ticket.ifCurrent(() -> {
                     inFlight.remove(page);
                     handles.remove(page);
                     Integer next = queued.pollFirst();
                     if (next != null && !pages.containsKey(next)) {
                         fetch(next);
                     }
-                })
+                }))
                 .start();
-        if (inFlight.contains(page) && current == generation) {
+        if (inFlight.contains(page) && ticket.isCurrent()) {
             handles.put(page, handle);
         }
     }

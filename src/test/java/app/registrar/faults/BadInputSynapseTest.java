@@ -14,6 +14,7 @@ import app.registrar.testing.TestSynapse;
 import app.registrar.ui.common.TextSafety;
 import app.registrar.ui.deactivate.DeactivateViewModel;
 import app.registrar.ui.edituser.EditUserViewModel;
+import app.registrar.ui.edituser.UserIdInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.Assertions;
@@ -46,7 +47,7 @@ class BadInputSynapseTest {
     private EditUserViewModel create(String typedLocalpart) {
         EditUserViewModel model = EditUserViewModel.forCreate(signedIn.accounts(), dialogs, synapse.serverName(),
                 synapse.adminUser(), signedIn.server().passwordPolicy(), saved -> { });
-        model.localpartProperty().set(typedLocalpart);
+        model.getUserIdInput().localpartProperty().set(typedLocalpart);
         model.getPassword().passwordProperty().set(PASSWORD);
         return model;
     }
@@ -59,9 +60,9 @@ class BadInputSynapseTest {
     private void assertRefusedLocally(String typed, String messageKey) {
         EditUserViewModel model = create(typed);
         model.save();
-        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr(messageKey));
+        assertThat(model.getUserIdInput().problemProperty().get()).isEqualTo(tr(messageKey));
         assertThat(model.canSaveProperty().get()).isFalse();
-        assertThat(model.localpartProperty().get()).as("typed text kept").isEqualTo(typed);
+        assertThat(model.getUserIdInput().localpartProperty().get()).as("typed text kept").isEqualTo(typed);
     }
 
     @Test
@@ -87,7 +88,7 @@ class BadInputSynapseTest {
         EditUserViewModel model = create("@alice:elsewhere.example");
         model.save();
 
-        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.problem.other.server", synapse.serverName()));
+        assertThat(model.getUserIdInput().problemProperty().get()).isEqualTo(tr("edit.user.problem.other.server", synapse.serverName()));
         MatrixApiException server = Assertions.catchThrowableOfType(MatrixApiException.class,
                 () -> admin.getUser("@alice:elsewhere.example"));
         assertThat(server.category()).isEqualTo(ErrorCategory.INVALID_INPUT);
@@ -100,8 +101,8 @@ class BadInputSynapseTest {
 
         model.save();
 
-        assertThat(model.availabilityProperty().get()).isEqualTo(EditUserViewModel.Availability.RESERVED);
-        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.reserved"));
+        assertThat(model.getUserIdInput().availabilityProperty().get()).isEqualTo(UserIdInput.Availability.RESERVED);
+        assertThat(model.getUserIdInput().problemProperty().get()).isEqualTo(tr("edit.user.reserved"));
         assertThat(admin.findUser("@" + localpart + ":" + synapse.serverName())).isEmpty();
     }
 
@@ -148,7 +149,7 @@ class BadInputSynapseTest {
         EditUserViewModel model = create(localpart.toUpperCase());
         model.save();
 
-        assertThat(model.availabilityProperty().get()).isEqualTo(EditUserViewModel.Availability.TAKEN);
+        assertThat(model.getUserIdInput().availabilityProperty().get()).isEqualTo(UserIdInput.Availability.TAKEN);
         assertThat(admin.getUser("@" + localpart + ":" + synapse.serverName()).displayName()).isEqualTo("Original");
     }
 
@@ -220,8 +221,8 @@ class BadInputSynapseTest {
         admin.createUser(userId, new UserUpdate().password(PASSWORD));
         EditUserViewModel model = edit(userId);
         dialogs.pickImage(Files.writeString(dir.resolve("photo.jpg"), "<html>not a picture</html>"));
-        model.chooseAvatar();
-        assertThat(model.avatarProblemProperty().get()).isEqualTo(tr("edit.avatar.not.image"));
+        model.getAvatar().choose();
+        assertThat(model.getAvatar().problemProperty().get()).isEqualTo(tr("edit.avatar.not.image"));
 
         Path big = dir.resolve("huge.png");
         byte[] bytes = new byte[6 * 1024 * 1024];
@@ -231,23 +232,23 @@ class BadInputSynapseTest {
         bytes[3] = 'G';
         Files.write(big, bytes);
         dialogs.pickImage(big);
-        model.chooseAvatar();
-        assertThat(model.avatarProblemProperty().get()).isEqualTo(tr("edit.avatar.too.large"));
-        assertThat(model.hasAvatar()).isFalse();
+        model.getAvatar().choose();
+        assertThat(model.getAvatar().problemProperty().get()).isEqualTo(tr("edit.avatar.too.large"));
+        assertThat(model.getAvatar().isPresent()).isFalse();
     }
 
     @Test
     void case6MalformedAndDuplicateEmailsAreRefusedAndTheTypedTextKept() {
         EditUserViewModel model = create(TestSynapse.uniqueLocalpart("mail"));
-        model.newEmailProperty().set("name@@example");
-        assertThat(model.addEmail()).isFalse();
-        assertThat(model.emailProblemProperty().get()).isEqualTo(tr("edit.email.invalid"));
-        assertThat(model.newEmailProperty().get()).isEqualTo("name@@example");
-        model.newEmailProperty().set("dup@example.org");
-        model.addEmail();
-        model.newEmailProperty().set("DUP@example.org");
-        assertThat(model.addEmail()).isFalse();
-        assertThat(model.emailProblemProperty().get()).isEqualTo(tr("edit.email.duplicate"));
+        model.getContacts().newEmailProperty().set("name@@example");
+        assertThat(model.getContacts().addEmail()).isFalse();
+        assertThat(model.getContacts().emailProblemProperty().get()).isEqualTo(tr("edit.email.invalid"));
+        assertThat(model.getContacts().newEmailProperty().get()).isEqualTo("name@@example");
+        model.getContacts().newEmailProperty().set("dup@example.org");
+        model.getContacts().addEmail();
+        model.getContacts().newEmailProperty().set("DUP@example.org");
+        assertThat(model.getContacts().addEmail()).isFalse();
+        assertThat(model.getContacts().emailProblemProperty().get()).isEqualTo(tr("edit.email.duplicate"));
     }
 
     @Test

@@ -198,7 +198,7 @@ class UnconfirmedOutcomeTest {
         EditUserViewModel model = onFx(() -> EditUserViewModel.forCreate(accounts, dialogs, "example.org", ADMIN,
                 PasswordPolicy.none(), saved -> { }));
         onFx(() -> {
-            model.localpartProperty().set("alice");
+            model.getUserIdInput().localpartProperty().set("alice");
             model.getPassword().passwordProperty().set("Long-Enough-Pass-2026!");
         });
         awaitFx("the form to be ready", () -> model.canSaveProperty().get());

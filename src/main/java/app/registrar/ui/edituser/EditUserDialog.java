@@ -9,10 +9,13 @@ import app.registrar.ui.common.Views;
 import java.io.ByteArrayInputStream;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -40,9 +43,9 @@ public final class EditUserDialog extends ModalDialog {
         TextField localpart = new TextField();
         localpart.setId("localpart");
         localpart.setPromptText(tr("edit.user.prompt"));
-        localpart.textProperty().bindBidirectional(model.localpartProperty());
+        localpart.textProperty().bindBidirectional(model.getUserIdInput().localpartProperty());
         localpart.setEditable(model.isCreate());
-        Label server = new Label(":" + model.getServerName());
+        Label server = new Label(":" + model.getUserIdInput().getServerName());
         Label at = new Label("@");
         HBox idRow = model.isCreate() ? new HBox(4, at, localpart, server) : new HBox(new Label(model.getUserId()));
         idRow.setId("userIdRow");
@@ -50,12 +53,12 @@ public final class EditUserDialog extends ModalDialog {
         HBox.setHgrow(localpart, Priority.ALWAYS);
         Label note = new Label();
         note.getStyleClass().add("help-text");
-        note.textProperty().bind(model.userIdNoteProperty());
-        note.visibleProperty().bind(Bindings.isNotEmpty(model.userIdNoteProperty()));
+        note.textProperty().bind(model.getUserIdInput().noteProperty());
+        note.visibleProperty().bind(Bindings.isNotEmpty(model.getUserIdInput().noteProperty()));
         note.managedProperty().bind(note.visibleProperty());
         VBox idBox = new VBox(4, Views.labelFor("edit.user", localpart), idRow,
                 model.isCreate() ? Views.help(tr("edit.user.help")) : new Region(),
-                Views.problem(model.userIdProblemProperty()), note);
+                Views.problem(model.getUserIdInput().problemProperty()), note);
 
         // Display name
         TextField displayName = new TextField();
@@ -71,41 +74,42 @@ public final class EditUserDialog extends ModalDialog {
         preview.setFitHeight(48);
         preview.setPreserveRatio(true);
         preview.managedProperty().bind(preview.imageProperty().isNotNull());
-        model.avatarPreviewProperty().addListener((obs, old, now) ->
+        model.getAvatar().previewProperty().addListener((obs, old, now) ->
                 preview.setImage(now == null ? null : new Image(new ByteArrayInputStream(now), 48, 48, true, true)));
         Button choose = new Button(tr("edit.avatar.choose"), new FontIcon(Feather.IMAGE));
         choose.setMnemonicParsing(true);
-        choose.setOnAction(e -> model.chooseAvatar());
+        choose.setOnAction(e -> model.getAvatar().choose());
         Button removeAvatar = new Button(tr("edit.avatar.remove"));
-        removeAvatar.setOnAction(e -> model.removeAvatar());
+        removeAvatar.setOnAction(e -> model.getAvatar().remove());
         HBox avatarRow = new HBox(8, preview, choose, removeAvatar);
         avatarRow.setAlignment(Pos.CENTER_LEFT);
         Label avatarLabel = new Label(tr("edit.avatar"));
-        VBox avatarBox = new VBox(4, avatarLabel, avatarRow, Views.problem(model.avatarProblemProperty()));
+        VBox avatarBox = new VBox(4, avatarLabel, avatarRow, Views.problem(model.getAvatar().problemProperty()));
 
         // Emails
-        ListView<String> emails = new ListView<>(model.getEmails());
+        ListView<String> emails = new ListView<>(model.getContacts().getEmails());
         emails.setId("emails");
         emails.setPrefHeight(90);
-        emails.setCellFactory(list -> new RemovableCell<>(model::removeEmail, tr("edit.email.remove")));
+        emails.setCellFactory(list -> new RemovableCell<>(model.getContacts()::removeEmail, tr("edit.email.remove")));
         TextField newEmail = new TextField();
         newEmail.setId("newEmail");
         newEmail.setPromptText(tr("edit.email.prompt"));
-        newEmail.textProperty().bindBidirectional(model.newEmailProperty());
-        newEmail.setOnAction(e -> model.addEmail());
+        newEmail.textProperty().bindBidirectional(model.getContacts().newEmailProperty());
+        newEmail.setOnAction(e -> model.getContacts().addEmail());
         Button addEmail = new Button(tr("edit.email.add"));
         addEmail.setId("addEmail");
         addEmail.setMnemonicParsing(true);
-        addEmail.setOnAction(e -> model.addEmail());
+        addEmail.setOnAction(e -> model.getContacts().addEmail());
         HBox.setHgrow(newEmail, Priority.ALWAYS);
         VBox emailBox = new VBox(4, Views.labelFor("edit.emails", newEmail), emails, new HBox(8, newEmail, addEmail),
-                Views.problem(model.emailProblemProperty()), conflictLink(model, model.emailProblemProperty()),
+                Views.problem(model.getContacts().emailProblemProperty()),
+                conflictLink(model.getContacts(), model.getContacts().emailProblemProperty()),
                 Views.help(tr("edit.emails.help")));
 
         // SSO identities
-        ListView<ExternalId> ids = new ListView<>(model.getExternalIds());
+        ListView<ExternalId> ids = new ListView<>(model.getContacts().getExternalIds());
         ids.setPrefHeight(60);
-        ids.setCellFactory(list -> new RemovableCell<>(model::removeExternalId, tr("edit.sso.remove")) {
+        ids.setCellFactory(list -> new RemovableCell<>(model.getContacts()::removeExternalId, tr("edit.sso.remove")) {
             @Override
             protected String text(ExternalId item) {
                 return item.authProvider() + " · " + item.externalId();
@@ -113,15 +117,16 @@ public final class EditUserDialog extends ModalDialog {
         });
         TextField provider = new TextField();
         provider.setPromptText(tr("edit.sso.provider"));
-        provider.textProperty().bindBidirectional(model.newProviderProperty());
+        provider.textProperty().bindBidirectional(model.getContacts().newProviderProperty());
         TextField externalId = new TextField();
         externalId.setPromptText(tr("edit.sso.id"));
-        externalId.textProperty().bindBidirectional(model.newExternalIdProperty());
+        externalId.textProperty().bindBidirectional(model.getContacts().newExternalIdProperty());
         Button addId = new Button(tr("edit.sso.add"));
-        addId.setOnAction(e -> model.addExternalId());
+        addId.setOnAction(e -> model.getContacts().addExternalId());
         HBox.setHgrow(externalId, Priority.ALWAYS);
         VBox ssoBox = new VBox(4, new Label(tr("edit.sso")), ids, new HBox(8, provider, externalId, addId),
-                Views.problem(model.externalIdProblemProperty()), conflictLink(model, model.externalIdProblemProperty()));
+                Views.problem(model.getContacts().externalIdProblemProperty()),
+                conflictLink(model.getContacts(), model.getContacts().externalIdProblemProperty()));
 
         // Password
         NewPasswordField passwordBox = new NewPasswordField(model.getPassword(), "edit.password", "new");
@@ -215,14 +220,14 @@ public final class EditUserDialog extends ModalDialog {
     }
 
     /** "Open @bob:example.org": shown under the problem that names the account holding an email or SSO identity. */
-    private static javafx.scene.Node conflictLink(EditUserViewModel model, javafx.beans.value.ObservableStringValue problem) {
-        javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink();
-        link.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> tr("conflict.open", model.conflictHolderProperty().get()), model.conflictHolderProperty()));
-        link.visibleProperty().bind(model.conflictHolderProperty().isNotEmpty().and(
-                javafx.beans.binding.Bindings.createBooleanBinding(() -> problem.get() != null && !problem.get().isEmpty(), problem)));
+    private static Node conflictLink(ContactsInput contacts, ObservableStringValue problem) {
+        Hyperlink link = new Hyperlink();
+        link.textProperty().bind(Bindings.createStringBinding(
+                () -> tr("conflict.open", contacts.conflictHolderProperty().get()), contacts.conflictHolderProperty()));
+        link.visibleProperty().bind(contacts.conflictHolderProperty().isNotEmpty().and(
+                Bindings.createBooleanBinding(() -> problem.get() != null && !problem.get().isEmpty(), problem)));
         link.managedProperty().bind(link.visibleProperty());
-        link.setOnAction(e -> model.openConflictHolder());
+        link.setOnAction(e -> contacts.openConflictHolder());
         return link;
     }
 }

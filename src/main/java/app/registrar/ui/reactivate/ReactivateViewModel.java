@@ -7,8 +7,8 @@ import app.registrar.service.AccountService;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.DialogViewModel;
 import app.registrar.ui.common.ErrorReport;
-import app.registrar.ui.common.OutcomeCheck;
 import app.registrar.ui.common.NewPasswordViewModel;
+import app.registrar.ui.common.OutcomeCheck;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleBooleanProperty;
 

@@ -210,17 +210,17 @@ class LocalFaultsOnWorkerThreadsTest {
                 folder, "The file photo.png could not be read or written.");
         for (Map.Entry<Path, String> fault : real.entrySet()) {
             dialogs.pickImage(fault.getKey());
-            onFx(model::chooseAvatar);
-            awaitFx("the picture to be read", () -> !model.avatarProblemProperty().get().isEmpty());
-            assertThat(onFx(() -> model.avatarProblemProperty().get())).startsWith(fault.getValue());
+            onFx(model.getAvatar()::choose);
+            awaitFx("the picture to be read", () -> !model.getAvatar().problemProperty().get().isEmpty());
+            assertThat(onFx(() -> model.getAvatar().problemProperty().get())).startsWith(fault.getValue());
         }
         Path picture = Files.write(dir.resolve("users.csv"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         for (Map.Entry<Throwable, String> fault : INJECTED.entrySet()) {
             executor.failNextWith(fault.getKey());
             dialogs.pickImage(picture);
-            onFx(model::chooseAvatar);
-            awaitFx("the picture to be read", () -> !model.avatarProblemProperty().get().isEmpty());
-            assertThat(onFx(() -> model.avatarProblemProperty().get())).startsWith(fault.getValue());
+            onFx(model.getAvatar()::choose);
+            awaitFx("the picture to be read", () -> !model.getAvatar().problemProperty().get().isEmpty());
+            assertThat(onFx(() -> model.getAvatar().problemProperty().get())).startsWith(fault.getValue());
         }
     }
 

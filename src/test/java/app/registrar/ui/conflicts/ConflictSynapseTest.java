@@ -74,14 +74,14 @@ class ConflictSynapseTest {
         UserDetails account = create("email-adder", new UserUpdate());
         EditUserViewModel model = editor(account);
 
-        model.newEmailProperty().set(address);
-        model.addEmail();
+        model.getContacts().newEmailProperty().set(address);
+        model.getContacts().addEmail();
 
-        assertThat(model.emailProblemProperty().get()).isEqualTo(tr("conflict.email", address, holder.userId()));
-        assertThat(model.conflictHolderProperty().get()).isEqualTo(holder.userId());
-        assertThat(model.getEmails()).doesNotContain(address);
-        assertThat(model.newEmailProperty().get()).as("nothing typed is lost").isEqualTo(address);
-        model.openConflictHolder();
+        assertThat(model.getContacts().emailProblemProperty().get()).isEqualTo(tr("conflict.email", address, holder.userId()));
+        assertThat(model.getContacts().conflictHolderProperty().get()).isEqualTo(holder.userId());
+        assertThat(model.getContacts().getEmails()).doesNotContain(address);
+        assertThat(model.getContacts().newEmailProperty().get()).as("nothing typed is lost").isEqualTo(address);
+        model.getContacts().openConflictHolder();
         assertThat(opened).containsExactly(holder.userId());
         model.save();
         assertThat(admin.getUser(holder.userId()).emails()).extracting(Threepid::address).containsExactly(address);
@@ -95,14 +95,14 @@ class ConflictSynapseTest {
         UserDetails account = create("sso-adder", new UserUpdate());
         EditUserViewModel model = editor(account);
 
-        model.newProviderProperty().set(id.authProvider());
-        model.newExternalIdProperty().set(id.externalId());
-        model.addExternalId();
+        model.getContacts().newProviderProperty().set(id.authProvider());
+        model.getContacts().newExternalIdProperty().set(id.externalId());
+        model.getContacts().addExternalId();
 
-        assertThat(model.externalIdProblemProperty().get()).isEqualTo(tr("conflict.sso", id.authProvider(), id.externalId(), holder.userId()));
-        assertThat(model.getExternalIds()).doesNotContain(id);
-        assertThat(model.newExternalIdProperty().get()).isEqualTo(id.externalId());
-        model.openConflictHolder();
+        assertThat(model.getContacts().externalIdProblemProperty().get()).isEqualTo(tr("conflict.sso", id.authProvider(), id.externalId(), holder.userId()));
+        assertThat(model.getContacts().getExternalIds()).doesNotContain(id);
+        assertThat(model.getContacts().newExternalIdProperty().get()).isEqualTo(id.externalId());
+        model.getContacts().openConflictHolder();
         assertThat(opened).containsExactly(holder.userId());
         assertThat(admin.findUserByExternalId(id.authProvider(), id.externalId())).contains(holder.userId());
     }
@@ -114,13 +114,13 @@ class ConflictSynapseTest {
         UserDetails account = create("no-conflict", new UserUpdate().threepids(List.of(Threepid.email(own))));
         EditUserViewModel model = editor(account);
 
-        model.removeEmail(own);
-        model.newEmailProperty().set(own);
-        model.addEmail();
-        model.newEmailProperty().set(free);
-        model.addEmail();
+        model.getContacts().removeEmail(own);
+        model.getContacts().newEmailProperty().set(own);
+        model.getContacts().addEmail();
+        model.getContacts().newEmailProperty().set(free);
+        model.getContacts().addEmail();
 
-        assertThat(model.conflictHolderProperty().get()).isEmpty();
-        assertThat(model.getEmails()).contains(own, free);
+        assertThat(model.getContacts().conflictHolderProperty().get()).isEmpty();
+        assertThat(model.getContacts().getEmails()).contains(own, free);
     }
 }

@@ -67,15 +67,15 @@ class EditUserViewModelTest {
     void createSendsNameEmailsAndSsoIdentityAndTheServerHasThem() {
         EditUserViewModel model = create();
         String localpart = TestSynapse.uniqueLocalpart("vmcreate");
-        model.localpartProperty().set(localpart);
+        model.getUserIdInput().localpartProperty().set(localpart);
         model.displayNameProperty().set("Vera Create");
-        model.newEmailProperty().set("vera@example.org");
-        model.addEmail();
-        model.newEmailProperty().set("Vera.Work@Example.org");
-        model.addEmail();
-        model.newProviderProperty().set("oidc");
-        model.newExternalIdProperty().set("vera-" + localpart);
-        model.addExternalId();
+        model.getContacts().newEmailProperty().set("vera@example.org");
+        model.getContacts().addEmail();
+        model.getContacts().newEmailProperty().set("Vera.Work@Example.org");
+        model.getContacts().addEmail();
+        model.getContacts().newProviderProperty().set("oidc");
+        model.getContacts().newExternalIdProperty().set("vera-" + localpart);
+        model.getContacts().addExternalId();
         model.getPassword().passwordProperty().set(PASSWORD);
 
         model.save();
@@ -96,18 +96,18 @@ class EditUserViewModelTest {
         EditUserViewModel model = create();
         model.getPassword().passwordProperty().set(PASSWORD);
 
-        model.localpartProperty().set("al ice");
-        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.problem.invalid.characters"));
+        model.getUserIdInput().localpartProperty().set("al ice");
+        assertThat(model.getUserIdInput().problemProperty().get()).isEqualTo(tr("edit.user.problem.invalid.characters"));
         assertThat(model.canSaveProperty().get()).isFalse();
 
-        model.localpartProperty().set("_bridge");
-        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.problem.starts.with.underscore"));
+        model.getUserIdInput().localpartProperty().set("_bridge");
+        assertThat(model.getUserIdInput().problemProperty().get()).isEqualTo(tr("edit.user.problem.starts.with.underscore"));
 
-        model.localpartProperty().set("12345");
-        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.problem.only.digits"));
+        model.getUserIdInput().localpartProperty().set("12345");
+        assertThat(model.getUserIdInput().problemProperty().get()).isEqualTo(tr("edit.user.problem.only.digits"));
 
-        model.localpartProperty().set("@alice:elsewhere.example");
-        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.problem.other.server", synapse.serverName()));
+        model.getUserIdInput().localpartProperty().set("@alice:elsewhere.example");
+        assertThat(model.getUserIdInput().problemProperty().get()).isEqualTo(tr("edit.user.problem.other.server", synapse.serverName()));
     }
 
     @Test
@@ -115,10 +115,10 @@ class EditUserViewModelTest {
         String taken = existing("taken");
         EditUserViewModel model = create();
 
-        model.localpartProperty().set(taken.substring(1, taken.indexOf(':')));
+        model.getUserIdInput().localpartProperty().set(taken.substring(1, taken.indexOf(':')));
 
-        assertThat(model.availabilityProperty().get()).isEqualTo(EditUserViewModel.Availability.TAKEN);
-        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.taken"));
+        assertThat(model.getUserIdInput().availabilityProperty().get()).isEqualTo(UserIdInput.Availability.TAKEN);
+        assertThat(model.getUserIdInput().problemProperty().get()).isEqualTo(tr("edit.user.taken"));
     }
 
     @Test
@@ -126,10 +126,10 @@ class EditUserViewModelTest {
         EditUserViewModel model = create();
         String localpart = TestSynapse.uniqueLocalpart("upper");
 
-        model.localpartProperty().set(localpart.toUpperCase());
+        model.getUserIdInput().localpartProperty().set(localpart.toUpperCase());
 
-        assertThat(model.userIdProblemProperty().get()).isEmpty();
-        assertThat(model.userIdNoteProperty().get()).contains("@" + localpart + ":" + synapse.serverName());
+        assertThat(model.getUserIdInput().problemProperty().get()).isEmpty();
+        assertThat(model.getUserIdInput().noteProperty().get()).contains("@" + localpart + ":" + synapse.serverName());
         assertThat(model.getUserId()).isEqualTo("@" + localpart + ":" + synapse.serverName());
     }
 
@@ -163,11 +163,11 @@ class EditUserViewModelTest {
     void failedCreateKeepsEveryFieldAsTyped() {
         EditUserViewModel model = create();
         String localpart = TestSynapse.uniqueLocalpart("race");
-        model.localpartProperty().set(localpart);
-        assertThat(model.availabilityProperty().get()).isEqualTo(EditUserViewModel.Availability.AVAILABLE);
+        model.getUserIdInput().localpartProperty().set(localpart);
+        assertThat(model.getUserIdInput().availabilityProperty().get()).isEqualTo(UserIdInput.Availability.AVAILABLE);
         model.displayNameProperty().set("Kept Name");
-        model.newEmailProperty().set("kept@example.org");
-        model.addEmail();
+        model.getContacts().newEmailProperty().set("kept@example.org");
+        model.getContacts().addEmail();
         model.getPassword().passwordProperty().set(PASSWORD);
         // Another admin takes the name between the availability check and Save.
         String userId = "@" + localpart + ":" + synapse.serverName();
@@ -177,10 +177,10 @@ class EditUserViewModelTest {
 
         assertThat(model.getError()).isNotNull();
         assertThat(model.getError().message()).isEqualTo(tr("error.conflict"));
-        assertThat(model.userIdProblemProperty().get()).isEqualTo(tr("edit.user.taken"));
-        assertThat(model.localpartProperty().get()).isEqualTo(localpart);
+        assertThat(model.getUserIdInput().problemProperty().get()).isEqualTo(tr("edit.user.taken"));
+        assertThat(model.getUserIdInput().localpartProperty().get()).isEqualTo(localpart);
         assertThat(model.displayNameProperty().get()).isEqualTo("Kept Name");
-        assertThat(model.getEmails()).containsExactly("kept@example.org");
+        assertThat(model.getContacts().getEmails()).containsExactly("kept@example.org");
         assertThat(model.getPassword().passwordProperty().get()).isEqualTo(PASSWORD);
         assertThat(model.closeRequestedProperty().get()).isFalse();
         assertThat(admin.getUser(userId).displayName()).as("the existing account is untouched").isEqualTo("Existing");
@@ -191,9 +191,9 @@ class EditUserViewModelTest {
         String userId = existing("mails", "keep@example.org", "drop@example.org");
         EditUserViewModel model = edit(userId);
 
-        model.newEmailProperty().set("new@example.org");
-        model.addEmail();
-        model.removeEmail("drop@example.org");
+        model.getContacts().newEmailProperty().set("new@example.org");
+        model.getContacts().addEmail();
+        model.getContacts().removeEmail("drop@example.org");
         model.save();
 
         assertThat(admin.getUser(userId).emails()).extracting(Threepid::address)
@@ -204,16 +204,16 @@ class EditUserViewModelTest {
     @Test
     void malformedAndDuplicateEmailsAreRefusedWithAReason() {
         EditUserViewModel model = create();
-        model.newEmailProperty().set("not-an-email");
-        assertThat(model.addEmail()).isFalse();
-        assertThat(model.emailProblemProperty().get()).isEqualTo(tr("edit.email.invalid"));
-        assertThat(model.newEmailProperty().get()).as("typed text kept").isEqualTo("not-an-email");
+        model.getContacts().newEmailProperty().set("not-an-email");
+        assertThat(model.getContacts().addEmail()).isFalse();
+        assertThat(model.getContacts().emailProblemProperty().get()).isEqualTo(tr("edit.email.invalid"));
+        assertThat(model.getContacts().newEmailProperty().get()).as("typed text kept").isEqualTo("not-an-email");
 
-        model.newEmailProperty().set("a@example.org");
-        model.addEmail();
-        model.newEmailProperty().set("A@Example.org");
-        assertThat(model.addEmail()).isFalse();
-        assertThat(model.emailProblemProperty().get()).isEqualTo(tr("edit.email.duplicate"));
+        model.getContacts().newEmailProperty().set("a@example.org");
+        model.getContacts().addEmail();
+        model.getContacts().newEmailProperty().set("A@Example.org");
+        assertThat(model.getContacts().addEmail()).isFalse();
+        assertThat(model.getContacts().emailProblemProperty().get()).isEqualTo(tr("edit.email.duplicate"));
     }
 
     @Test
@@ -262,16 +262,16 @@ class EditUserViewModelTest {
         EditUserViewModel model = edit(userId);
         Path text = Files.writeString(dir.resolve("photo.png"), "this is not a picture");
         dialogs.pickImage(text);
-        model.chooseAvatar();
-        assertThat(model.avatarProblemProperty().get()).isEqualTo(tr("edit.avatar.not.image"));
+        model.getAvatar().choose();
+        assertThat(model.getAvatar().problemProperty().get()).isEqualTo(tr("edit.avatar.not.image"));
 
         Path png = dir.resolve("avatar.png");
         try (var in = getClass().getResourceAsStream("/app/registrar/testing/avatar.png")) {
             Files.copy(in, png);
         }
         dialogs.pickImage(png);
-        model.chooseAvatar();
-        assertThat(model.avatarProblemProperty().get()).isEmpty();
+        model.getAvatar().choose();
+        assertThat(model.getAvatar().problemProperty().get()).isEmpty();
         model.save();
 
         assertThat(admin.getUser(userId).avatarUrl()).startsWith("mxc://");

@@ -4,9 +4,9 @@ import static app.registrar.ui.common.I18n.tr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.service.ConnectionService;
+import app.registrar.service.ManualTaskExecutor;
 import app.registrar.service.RecentServers;
 import app.registrar.testing.FakeDialogService;
-import app.registrar.testing.ManualTaskExecutor;
 import app.registrar.ui.connect.ConnectViewModel;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -69,7 +69,7 @@ class BackgroundTaskChainTest {
                 .andFinally(() -> events.add("finally"))
                 .start();
         executor.runNext();
-        assertThat(executor.waiting()).as("the second step waits").isEqualTo(1);
+        assertThat(executor.pendingCount()).as("the second step waits").isEqualTo(1);
 
         handle.cancel();
         executor.runAll();

@@ -1,18 +1,20 @@
 package app.registrar.service;
 
 import app.registrar.api.Cancellation;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A task executor the test drives by hand: started tasks wait in a queue until {@link #runNext()} does the work
- * and hands the result on, on the test's own thread, as the app's worker and JavaFX thread would in turn. So a
- * test can look at a view model while its command is still running, cancel it halfway, or let answers arrive in
- * another order than the requests went out. Scheduled actions wait in the same queue.
+ * A task executor the test drives by hand: started tasks wait until {@link #runNext()} (or {@link #run(int)}) does
+ * the work and hands the result on, on the test's own thread, as the app's worker and JavaFX thread would in turn.
+ * So a test can look at a view model while its command is still running, cancel it halfway (when run, only its
+ * andFinally then runs, as in the app), or let an old answer arrive after a new one. Debounced actions wait apart, until
+ * {@link #fireScheduled()}: time is not simulated.
  */
 public final class ManualTaskExecutor implements TaskExecutor {
 
-    private final Deque<Runnable> queue = new ArrayDeque<>();
+    private final List<Runnable> queue = new ArrayList<>();
+    private final List<Runnable> scheduled = new ArrayList<>();
 
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
@@ -35,7 +37,6 @@ public final class ManualTaskExecutor implements TaskExecutor {
                 task.succeed(value);
             }
         };
-        handle.whenCancelledBeforeStart = task::finishCancelled;
         queue.add(handle.step);
         return handle;
     }
@@ -48,19 +49,29 @@ public final class ManualTaskExecutor implements TaskExecutor {
                 action.run();
             }
         };
-        handle.whenCancelledBeforeStart = () -> { };
-        queue.add(handle.step);
+        scheduled.add(handle.step);
         return handle;
     }
 
     /** Runs the oldest waiting task or action, with its callbacks; false when none waited. */
     public boolean runNext() {
-        Runnable next = queue.poll();
-        if (next == null) {
+        if (queue.isEmpty()) {
             return false;
         }
-        next.run();
+        run(0);
         return true;
+    }
+
+    /** Runs the waiting task at {@code index} (0 = the oldest), with its callbacks. */
+    public void run(int index) {
+        queue.remove(index).run();
+    }
+
+    /** Fires every debounced action that waits. */
+    public void fireScheduled() {
+        List<Runnable> due = new ArrayList<>(scheduled);
+        scheduled.clear();
+        due.forEach(Runnable::run);
     }
 
     /** Runs waiting work, and the work it starts, until none is left; returns how many steps ran. */
@@ -72,13 +83,12 @@ public final class ManualTaskExecutor implements TaskExecutor {
         return steps;
     }
 
-    public int waiting() {
+    public int pendingCount() {
         return queue.size();
     }
 
     private final class Handle implements TaskHandle {
         private Runnable step;
-        private Runnable whenCancelledBeforeStart;
         private boolean cancelled;
 
         @Override
@@ -87,10 +97,9 @@ public final class ManualTaskExecutor implements TaskExecutor {
                 return;
             }
             cancelled = true;
-            if (queue.remove(step)) {
-                // Never started: like the app's executor, only its andFinally runs, on a later turn.
-                queue.add(whenCancelledBeforeStart);
-            }
+            // A cancelled task stays in the queue, as if its request had already left: when it is run, only its
+            // andFinally runs, as in the app. A debounced action is simply dropped.
+            scheduled.remove(step);
         }
 
         @Override

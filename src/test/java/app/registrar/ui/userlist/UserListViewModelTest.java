@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.registrar.api.AdminApi;
 import app.registrar.api.UserQuery.AccountState;
 import app.registrar.api.UserUpdate;
-import app.registrar.testing.ManualTaskExecutor;
+import app.registrar.service.ManualTaskExecutor;
 import app.registrar.testing.SignedIn;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;

@@ -19,10 +19,10 @@
 # PG_BIN (the newest /usr/lib/postgresql/*/bin).
 set -euo pipefail
 
-SYNAPSE_VERSION="1.163.2"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PYTHON="${PYTHON:-python3}"
-CACHE="${REGISTRAR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/registrar}"
+ME="synapse-big.sh"
+# shellcheck source=scripts/synapse-lib.sh
+source "$HERE/scripts/synapse-lib.sh"
 VENV="$CACHE/synapse-pg-$SYNAPSE_VERSION"
 DIR="${BIG_DIR:-$HERE/target/synapse-big}"
 PORT="${BIG_PORT:-18448}"
@@ -39,9 +39,6 @@ ADMIN_USER="bench-admin"
 ADMIN_PASSWORD="Bench-Admin-2026!"
 # Every seeded account gets this password (one bcrypt hash shared by all rows); the accounts are test data.
 SEED_PASSWORD="Seed-Pass-2026!"
-
-die() { echo "synapse-big.sh: $*" >&2; exit 1; }
-say() { echo "synapse-big.sh: $*" >&2; }
 
 pg_bin() {
   if [[ -n "${PG_BIN:-}" ]]; then echo "$PG_BIN"; return; fi
@@ -60,15 +57,7 @@ install_all() {
       || die "could not install postgresql"
   fi
   id "$PG_USER" >/dev/null 2>&1 || die "the '$PG_USER' system user is missing (it comes with Debian's postgresql package)"
-  if [[ -f "$VENV/.installed" ]]; then return 0; fi
-  "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || die "Python's venv module is missing. On Debian/Ubuntu: apt-get install python3-venv"
-  say "installing matrix-synapse[postgres] $SYNAPSE_VERSION into $VENV (first run only)"
-  rm -rf "$VENV"
-  mkdir -p "$CACHE"
-  "$PYTHON" -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "matrix-synapse[postgres]==$SYNAPSE_VERSION" >&2
-  "$VENV/bin/python" -c "import synapse, psycopg2" || die "matrix-synapse installed but cannot be imported"
-  touch "$VENV/.installed"
+  install_synapse_venv "matrix-synapse[postgres]==$SYNAPSE_VERSION" "import synapse, psycopg2"
 }
 
 # Runs a command as the PostgreSQL user: initdb and the server refuse to run as root.
@@ -81,12 +70,6 @@ psql_db() { as_pg "$(pg_bin)/psql" -X -q -v ON_ERROR_STOP=1 -h "$PGSOCK" -p "$PG
 pg_running() {
   [[ -f "$PGDATA/postmaster.pid" ]] || return 1
   local pid; pid="$(head -n 1 "$PGDATA/postmaster.pid")"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
-}
-
-synapse_running() {
-  [[ -f "$PIDFILE" ]] || return 1
-  local pid; pid="$(cat "$PIDFILE")"
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
 }
 
@@ -133,19 +116,9 @@ write_config() {
   (cd "$DIR" && "$VENV/bin/python" -m synapse.app.homeserver --server-name "$SERVER_NAME" \
       --config-path "$DIR/generated.yaml" --data-directory "$DIR" --generate-config --report-stats=no >/dev/null)
   local secret; secret="$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(24))')"
-  cat > "$DIR/homeserver.yaml" <<YAML
-server_name: "$SERVER_NAME"
-public_baseurl: "http://127.0.0.1:$PORT/"
-pid_file: "$PIDFILE"
-listeners:
-  - port: $PORT
-    bind_addresses: ['127.0.0.1']
-    type: http
-    tls: false
-    x_forwarded: false
-    resources:
-      - names: [client]
-        compress: false
+  {
+    synapse_common_yaml "$secret"
+    cat <<YAML
 database:
   name: psycopg2
   args:
@@ -155,69 +128,15 @@ database:
     port: $PG_PORT
     cp_min: 5
     cp_max: 10
-log_config: "$DIR/log.config"
-media_store_path: "$DIR/media"
-signing_key_path: "$DIR/$SERVER_NAME.signing.key"
-registration_shared_secret: "$secret"
-report_stats: false
-trusted_key_servers: []
-suppress_key_server_warning: true
-enable_registration: false
 bcrypt_rounds: $BCRYPT_ROUNDS
-rc_login:
-  address: {per_second: 1000, burst_count: 1000}
-  account: {per_second: 1000, burst_count: 1000}
-  failed_attempts: {per_second: 1000, burst_count: 1000}
-background_updates:
-  sleep_enabled: false
-  background_update_duration_ms: 1000
-  min_batch_size: 1000
-  default_batch_size: 1000
-url_preview_enabled: false
-presence:
-  enabled: false
 YAML
-  cat > "$DIR/log.config" <<YAML
-version: 1
-formatters:
-  precise:
-    format: '%(asctime)s - %(name)s - %(lineno)d - %(levelname)s - %(request)s - %(message)s'
-handlers:
-  file:
-    class: logging.FileHandler
-    formatter: precise
-    filename: $DIR/homeserver.log
-    encoding: utf8
-root:
-  level: WARNING
-  handlers: [file]
-disable_existing_loggers: false
-YAML
+  } > "$DIR/homeserver.yaml"
+  write_log_config
 }
 
 synapse_start() {
   if synapse_running; then return 0; fi
-  rm -f "$PIDFILE"
-  (cd "$DIR" && "$VENV/bin/python" -m synapse.app.homeserver -c "$DIR/homeserver.yaml" --daemonize >>"$DIR/stdout.log" 2>&1) \
-    || { tail -n 30 "$DIR/stdout.log" >&2; die "Synapse failed to start (log: $DIR/homeserver.log)"; }
-  for _ in $(seq 1 40); do [[ -s "$PIDFILE" ]] && break; sleep 0.25; done
-  local i
-  for i in $(seq 1 480); do
-    if curl -fsS "http://127.0.0.1:$PORT/_matrix/client/versions" >/dev/null 2>&1; then return 0; fi
-    synapse_running || { tail -n 30 "$DIR/homeserver.log" >&2 2>/dev/null || true; die "Synapse exited while starting (log: $DIR/homeserver.log)"; }
-    sleep 0.25
-  done
-  die "Synapse did not answer on 127.0.0.1:$PORT within 2 minutes (log: $DIR/homeserver.log)"
-}
-
-synapse_stop() {
-  if ! synapse_running; then rm -f "$PIDFILE"; return 0; fi
-  local pid; pid="$(cat "$PIDFILE")"
-  kill "$pid"
-  for _ in $(seq 1 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; fi
-  rm -f "$PIDFILE"
-  say "Synapse stopped (pid $pid)"
+  synapse_launch 120
 }
 
 wait_background_updates() {

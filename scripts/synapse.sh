@@ -13,10 +13,10 @@
 # (default ~/.cache/registrar), PYTHON (default python3).
 set -euo pipefail
 
-SYNAPSE_VERSION="1.163.2"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PYTHON="${PYTHON:-python3}"
-CACHE="${REGISTRAR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/registrar}"
+ME="synapse.sh"
+# shellcheck source=scripts/synapse-lib.sh
+source "$HERE/scripts/synapse-lib.sh"
 VENV="$CACHE/synapse-$SYNAPSE_VERSION"
 DIR="${SYNAPSE_DIR:-$HERE/target/synapse}"
 PORT="${SYNAPSE_PORT:-18008}"
@@ -28,26 +28,8 @@ ADMIN_PASSWORD="Admin-Pass-2026!"
 PLAIN_USER="registrar-user"
 PLAIN_PASSWORD="User-Pass-2026!"
 
-die() { echo "synapse.sh: $*" >&2; exit 1; }
-
 install_venv() {
-  # The marker is written last, so an install cut short is redone instead of half-used.
-  if [[ -f "$VENV/.installed" ]]; then return 0; fi
-  command -v "$PYTHON" >/dev/null 2>&1 || die "Python 3 was not found ('$PYTHON'). The tests start a real Synapse homeserver and need Python 3.9+ with the venv module: install python3 and python3-venv, then run again."
-  "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || die "Python's venv module (with ensurepip) is missing. On Debian/Ubuntu: apt-get install python3-venv"
-  echo "synapse.sh: installing matrix-synapse $SYNAPSE_VERSION into $VENV (first run only, a minute or two)" >&2
-  rm -rf "$VENV"
-  mkdir -p "$CACHE"
-  "$PYTHON" -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "matrix-synapse==$SYNAPSE_VERSION" >&2
-  "$VENV/bin/python" -c "import synapse" || die "matrix-synapse installed but cannot be imported"
-  touch "$VENV/.installed"
-}
-
-is_running() {
-  [[ -f "$PIDFILE" ]] || return 1
-  local pid; pid="$(cat "$PIDFILE")"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
+  install_synapse_venv "matrix-synapse==$SYNAPSE_VERSION" "import synapse"
 }
 
 write_config() {
@@ -84,31 +66,12 @@ namespaces:
 YAML
   fi
   {
+    synapse_common_yaml "$secret"
     cat <<YAML
-server_name: "$SERVER_NAME"
-public_baseurl: "http://127.0.0.1:$PORT/"
-pid_file: "$PIDFILE"
-listeners:
-  - port: $PORT
-    bind_addresses: ['127.0.0.1']
-    type: http
-    tls: false
-    x_forwarded: false
-    resources:
-      - names: [client]
-        compress: false
 database:
   name: sqlite3
   args:
     database: "$DIR/homeserver.db"
-log_config: "$DIR/log.config"
-media_store_path: "$DIR/media"
-signing_key_path: "$DIR/$SERVER_NAME.signing.key"
-registration_shared_secret: "$secret"
-report_stats: false
-trusted_key_servers: []
-suppress_key_server_warning: true
-enable_registration: false
 allow_guest_access: true
 bcrypt_rounds: 4
 password_config:
@@ -120,10 +83,6 @@ password_config:
     require_symbol: true
     require_lowercase: true
     require_uppercase: true
-rc_login:
-  address: {per_second: 1000, burst_count: 1000}
-  account: {per_second: 1000, burst_count: 1000}
-  failed_attempts: {per_second: 1000, burst_count: 1000}
 rc_message: {per_second: 1000, burst_count: 1000}
 rc_registration: {per_second: 1000, burst_count: 1000}
 rc_admin_redaction: {per_second: 1000, burst_count: 1000}
@@ -134,16 +93,6 @@ rc_invites:
   per_issuer: {per_second: 1000, burst_count: 1000}
 rc_joins:
   local: {per_second: 1000, burst_count: 1000}
-# A new database finishes its schema (e.g. the unique index reactivation needs) in background updates;
-# run them without pauses so the server is complete within seconds of its first start.
-background_updates:
-  sleep_enabled: false
-  background_update_duration_ms: 1000
-  min_batch_size: 1000
-  default_batch_size: 1000
-url_preview_enabled: false
-presence:
-  enabled: false
 app_service_config_files:
   - "$DIR/appservice.yaml"
 # Email settings make Synapse offer password resets by email, which the account panel's self-recovery line
@@ -161,35 +110,7 @@ login_via_existing_session:
   token_timeout: 5m
 YAML
   } > "$DIR/homeserver.yaml"
-    cat > "$DIR/log.config" <<YAML
-version: 1
-formatters:
-  precise:
-    format: '%(asctime)s - %(name)s - %(lineno)d - %(levelname)s - %(request)s - %(message)s'
-handlers:
-  file:
-    class: logging.FileHandler
-    formatter: precise
-    filename: $DIR/homeserver.log
-    encoding: utf8
-loggers:
-  synapse.storage.SQL:
-    level: WARNING
-root:
-  level: WARNING
-  handlers: [file]
-disable_existing_loggers: false
-YAML
-}
-
-wait_ready() {
-  local i
-  for i in $(seq 1 240); do
-    if curl -fsS "http://127.0.0.1:$PORT/_matrix/client/versions" >/dev/null 2>&1; then return 0; fi
-    is_running || { tail -n 30 "$DIR/homeserver.log" >&2 2>/dev/null || true; die "Synapse exited while starting (log: $DIR/homeserver.log)"; }
-    sleep 0.25
-  done
-  die "Synapse did not answer on 127.0.0.1:$PORT within 60 s (log: $DIR/homeserver.log)"
+  write_log_config
 }
 
 wait_background_updates() {
@@ -197,7 +118,7 @@ wait_background_updates() {
   for i in $(seq 1 480); do
     left="$("$VENV/bin/python" -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from background_updates").fetchone()[0])' "$DIR/homeserver.db" 2>/dev/null || echo "?")"
     [[ "$left" == "0" ]] && return 0
-    is_running || die "Synapse exited while finishing its database (log: $DIR/homeserver.log)"
+    synapse_running || die "Synapse exited while finishing its database (log: $DIR/homeserver.log)"
     sleep 0.25
   done
   die "Synapse's background database updates did not finish within 2 minutes ($left left; log: $DIR/homeserver.log)"
@@ -205,16 +126,12 @@ wait_background_updates() {
 
 start() {
   install_venv
-  if is_running; then echo "synapse.sh: already running (pid $(cat "$PIDFILE")) on http://127.0.0.1:$PORT" >&2; print_env; return 0; fi
-  rm -f "$PIDFILE"
+  if synapse_running; then echo "synapse.sh: already running (pid $(cat "$PIDFILE")) on http://127.0.0.1:$PORT" >&2; print_env; return 0; fi
   if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/_matrix/client/versions" 2>/dev/null; then
     die "port $PORT already answers, but not for the server of $DIR (another checkout's test server?). Stop that one, or choose another port: SYNAPSE_PORT=18118 $0 start"
   fi
   write_config
-  (cd "$DIR" && "$VENV/bin/python" -m synapse.app.homeserver -c "$DIR/homeserver.yaml" --daemonize >>"$DIR/stdout.log" 2>&1) \
-    || { tail -n 30 "$DIR/stdout.log" >&2; die "Synapse failed to start (log: $DIR/homeserver.log)"; }
-  for _ in $(seq 1 40); do [[ -s "$PIDFILE" ]] && break; sleep 0.25; done
-  wait_ready
+  synapse_launch 60
   wait_background_updates
   if [[ ! -f "$DIR/accounts-created" ]]; then
     "$VENV/bin/register_new_matrix_user" -c "$DIR/homeserver.yaml" -u "$ADMIN_USER" -p "$ADMIN_PASSWORD" --admin "http://127.0.0.1:$PORT" >/dev/null \
@@ -227,19 +144,11 @@ start() {
   print_env
 }
 
-stop() {
-  if ! is_running; then rm -f "$PIDFILE"; echo "synapse.sh: not running" >&2; return 0; fi
-  local pid; pid="$(cat "$PIDFILE")"
-  kill "$pid"
-  for _ in $(seq 1 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; fi
-  rm -f "$PIDFILE"
-  echo "synapse.sh: stopped (pid $pid)" >&2
-}
+stop() { synapse_stop; }
 
 demo() {
   # A handful of realistic accounts to look at in the app (idempotent).
-  is_running || start >/dev/null
+  synapse_running || start >/dev/null
   "$VENV/bin/python" - "http://127.0.0.1:$PORT" "@$ADMIN_USER:$SERVER_NAME" "$ADMIN_PASSWORD" "$SERVER_NAME" <<'PY'
 import json, sys, urllib.request, urllib.error
 base, admin, password, server = sys.argv[1:5]
@@ -298,7 +207,7 @@ case "${1:-}" in
   stop) stop ;;
   restart) stop; start ;;
   reset) stop; rm -rf "$DIR" ;;
-  status) if is_running; then echo "running (pid $(cat "$PIDFILE")) on http://127.0.0.1:$PORT"; else echo "not running"; fi ;;
+  status) if synapse_running; then echo "running (pid $(cat "$PIDFILE")) on http://127.0.0.1:$PORT"; else echo "not running"; fi ;;
   env) print_env ;;
   demo) demo ;;
   *) echo "usage: $0 install|start|stop|restart|reset|status|env|demo" >&2; exit 2 ;;

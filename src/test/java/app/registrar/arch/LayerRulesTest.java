@@ -47,7 +47,7 @@ class LayerRulesTest {
             "app.registrar.ui.common.NewPasswordField",
             "app.registrar.ui.common.Theme",
             "app.registrar.ui.common.Views",
-            "app.registrar.ui.bulk.CsvFiles");
+            "app.registrar.ui.bulk.PasswordsFileRow");
 
     /** The parts of the UI that build controls; every other class in {@code ui} is held to the view-model rules. */
     static final DescribedPredicate<JavaClass> VIEWS = DescribedPredicate.describe("views",

@@ -53,6 +53,8 @@ public final class FakeDialogService implements DialogService {
         return this;
     }
 
+    private Path csv;
+
     public FakeDialogService pickImage(Path file) {
         image = file;
         return this;
@@ -102,6 +104,22 @@ public final class FakeDialogService implements DialogService {
     @Override
     public Optional<Path> chooseImage() {
         return Optional.ofNullable(image);
+    }
+
+    /** The file the next CSV chooser answers with (null: the admin cancels). */
+    public FakeDialogService pickCsv(Path file) {
+        csv = file;
+        return this;
+    }
+
+    @Override
+    public Optional<Path> chooseCsvToRead() {
+        return Optional.ofNullable(csv);
+    }
+
+    @Override
+    public Optional<Path> chooseCsvToWrite(String title, String suggestedName) {
+        return Optional.ofNullable(csv);
     }
 
     @Override

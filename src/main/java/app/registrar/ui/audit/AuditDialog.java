@@ -95,8 +95,7 @@ public final class AuditDialog extends ModalDialog {
         content.setPrefWidth(1140);
         setContent(content);
         addButton(tr("audit.refresh"), false, model::load).setId("auditRefresh");
-        Button export = addButton(tr("audit.export"), false, () -> app.registrar.ui.bulk.CsvFiles.save(this,
-                tr("audit.title"), tr("audit.export.file", serverName.replace(':', '_'))).ifPresent(model::export));
+        Button export = addButton(tr("audit.export"), false, model::chooseFileAndExport);
         export.setId("auditExport");
         export.disableProperty().bind(model.loadingProperty().or(javafx.beans.binding.Bindings.isEmpty(model.getShown())));
         addButton(tr("about.close"), true, this::close);

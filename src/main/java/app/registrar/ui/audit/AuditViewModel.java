@@ -4,6 +4,7 @@ import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.audit.AuditEntry;
 import app.registrar.service.AuditService;
+import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
 import java.nio.file.Path;
@@ -57,6 +58,8 @@ public final class AuditViewModel {
     private final javafx.beans.property.BooleanProperty mirror = new javafx.beans.property.SimpleBooleanProperty();
     private final ReadOnlyStringWrapper mirrorStatus = new ReadOnlyStringWrapper("");
     private boolean settingMirror;
+    private DialogService dialogs;
+    private String serverName = "";
 
     public AuditViewModel(AuditService service) {
         this(service, ZoneId.systemDefault());
@@ -169,6 +172,19 @@ public final class AuditViewModel {
     }
 
     /** Writes the entries shown (filters applied) to {@code file}. */
+    /** Where the export's file chooser opens from, and the server the suggested file name carries. */
+    public AuditViewModel withDialogs(DialogService dialogs, String serverName) {
+        this.dialogs = dialogs;
+        this.serverName = serverName;
+        return this;
+    }
+
+    /** Asks where the shown entries go, then exports them there. */
+    public void chooseFileAndExport() {
+        dialogs.chooseCsvToWrite(tr("audit.title"), tr("audit.export.file", serverName.replace(':', '_')))
+                .ifPresent(this::export);
+    }
+
     public void export(Path file) {
         List<AuditEntry> rows = List.copyOf(shown);
         loading.set(true);

@@ -70,7 +70,7 @@ public final class BulkActionDialog extends ModalDialog {
         erase.visibleProperty().bind(model.actionProperty().isEqualTo(BulkAction.DEACTIVATE_AND_ERASE));
         erase.managedProperty().bind(erase.visibleProperty());
 
-        HBox passwordsRow = CsvFiles.passwordsFileRow(model.passwordsFileProperty());
+        HBox passwordsRow = PasswordsFileRow.of(model.passwordsFileProperty(), model::choosePasswordsFile);
         VBox passwordsBox = new VBox(4, Views.help(tr("bulk.passwords.help")), passwordsRow);
         passwordsBox.visibleProperty().bind(model.actionProperty().isEqualTo(BulkAction.REACTIVATE));
         passwordsBox.managedProperty().bind(passwordsBox.visibleProperty());

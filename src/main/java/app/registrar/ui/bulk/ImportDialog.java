@@ -78,7 +78,7 @@ public final class ImportDialog extends ModalDialog {
         existingRow.setAlignment(Pos.CENTER_LEFT);
         CheckBox generate = new CheckBox(tr("bulk.import.generate"));
         generate.selectedProperty().bindBidirectional(model.generatePasswordsProperty());
-        HBox passwordsRow = CsvFiles.passwordsFileRow(model.passwordsFileProperty());
+        HBox passwordsRow = PasswordsFileRow.of(model.passwordsFileProperty(), model::choosePasswordsFile);
         passwordsRow.visibleProperty().bind(model.needsPasswordsFileProperty());
         passwordsRow.managedProperty().bind(passwordsRow.visibleProperty());
         VBox options = new VBox(8, existingRow, generate, passwordsRow);

@@ -220,6 +220,11 @@ public final class ImportViewModel {
     }
 
     /** The file the admin chose for generated passwords (the view sets it from a save dialog). */
+    /** Asks where generated passwords go: the only file they are ever written to. */
+    public void choosePasswordsFile() {
+        dialogs.chooseCsvToWrite(tr("bulk.passwords.choose"), "passwords.csv").ifPresent(passwordsFile::set);
+    }
+
     public ObjectProperty<Path> passwordsFileProperty() {
         return passwordsFile;
     }

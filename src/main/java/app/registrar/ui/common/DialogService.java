@@ -38,6 +38,12 @@ public interface DialogService {
     /** Lets the admin pick a picture file; empty when cancelled. */
     Optional<Path> chooseImage();
 
+    /** Lets the admin pick a CSV file to import; empty when cancelled. */
+    Optional<Path> chooseCsvToRead();
+
+    /** Lets the admin choose where a CSV file is written, suggesting {@code suggestedName}; empty when cancelled. */
+    Optional<Path> chooseCsvToWrite(String title, String suggestedName);
+
     /** Opens a web page in the system browser (single sign-on). */
     void openInBrowser(String url);
 

@@ -205,6 +205,25 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseCsvToRead() {
+        return Optional.ofNullable(csvChooser(tr("bulk.file.open")).showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseCsvToWrite(String title, String suggestedName) {
+        FileChooser chooser = csvChooser(title);
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    private static FileChooser csvChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(tr("bulk.file.csv"), "*.csv", "*.txt"));
+        return chooser;
+    }
+
+    @Override
     public void openInBrowser(String url) {
         hostServices.showDocument(url);
     }

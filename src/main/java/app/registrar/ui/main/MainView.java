@@ -5,7 +5,6 @@ import static app.registrar.ui.common.I18n.tr;
 import app.registrar.api.UserDetails;
 import app.registrar.ui.about.AboutDialog;
 import app.registrar.ui.bulk.BulkActionDialog;
-import app.registrar.ui.bulk.CsvFiles;
 import app.registrar.ui.bulk.ExportDialog;
 import app.registrar.ui.bulk.ImportDialog;
 import app.registrar.ui.bulk.InactiveAccountsDialog;
@@ -180,12 +179,11 @@ public final class MainView extends BorderPane {
     }
 
     private void exportList() {
-        CsvFiles.save(window(), tr("bulk.file.save"), "accounts-" + model.serverName().replace(':', '_') + ".csv")
-                .ifPresent(file -> new ExportDialog(window(), model.newExport(), model.getList().query(), file).showAndWait());
+        model.chooseExportFile().ifPresent(file -> new ExportDialog(window(), model.newExport(), model.getList().query(), file).showAndWait());
     }
 
     private void importAccounts() {
-        CsvFiles.open(window()).ifPresent(file -> {
+        model.chooseImportFile().ifPresent(file -> {
             new ImportDialog(window(), model.newImport(), file).showAndWait();
             model.afterBulkWork();
         });

@@ -23,7 +23,9 @@ import app.registrar.ui.reactivate.ReactivateViewModel;
 import app.registrar.ui.reauth.ReauthViewModel;
 import app.registrar.ui.userlist.UserListViewModel;
 import app.registrar.ui.userlist.UserRowViewModel;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.ListChangeListener;
@@ -191,6 +193,16 @@ public final class MainViewModel {
         return capabilities.accountsInMas() ? capabilities.passwordsInMas() : server.managesPasswords();
     }
 
+    /** Asks where the current list is exported to. */
+    public Optional<Path> chooseExportFile() {
+        return dialogs.chooseCsvToWrite(tr("bulk.file.save"), "accounts-" + serverName().replace(':', '_') + ".csv");
+    }
+
+    /** Asks which CSV file to import. */
+    public Optional<Path> chooseImportFile() {
+        return dialogs.chooseCsvToRead();
+    }
+
     public ExportViewModel newExport() {
         return new ExportViewModel(bulk, dialogs);
     }
@@ -205,7 +217,7 @@ public final class MainViewModel {
 
     /** The audit trail of this server, for its screen. */
     public app.registrar.ui.audit.AuditViewModel newAudit() {
-        return new app.registrar.ui.audit.AuditViewModel(audit);
+        return new app.registrar.ui.audit.AuditViewModel(audit).withDialogs(dialogs, serverName());
     }
 
     /** The last changes recorded on the account shown in the details. */

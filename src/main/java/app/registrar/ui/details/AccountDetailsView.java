@@ -166,29 +166,28 @@ public final class AccountDetailsView extends StackPane {
     private Node actionButtons(UserDetails user) {
         Button edit = button("details.edit", Feather.EDIT_2, "editAccount", () -> actions.edit(user));
         Button password = button("details.password", Feather.LOCK, "resetPassword", () -> actions.resetPassword(user));
-        Button lifecycle = user.deactivated()
+        AccountDetailsViewModel.Offers offers = model.getOffers();
+        Button lifecycle = offers.reactivate()
                 ? button("details.reactivate", Feather.ROTATE_CCW, "reactivateAccount", () -> actions.reactivate(user))
                 : button("details.deactivate", Feather.USER_X, "deactivateAccount", () -> actions.deactivate(user));
-        if (!user.deactivated()) {
+        if (!offers.reactivate()) {
             lifecycle.getStyleClass().add("danger");
         }
-        password.setDisable(user.deactivated());
-        edit.setDisable(user.deactivated());
+        password.setDisable(!offers.usable());
+        edit.setDisable(!offers.usable());
 
-        Button lock = button(user.locked() ? "details.unlock" : "details.lock", Feather.SLASH, "toggleLock", model::toggleLocked);
+        Button lock = button(offers.lockKey(), Feather.SLASH, "toggleLock", model::toggleLocked);
         lock.setTooltip(new Tooltip(tr("details.lock.help")));
-        Button suspend = button(user.suspended() ? "details.unsuspend" : "details.suspend", Feather.PAUSE_CIRCLE,
-                "toggleSuspend", model::toggleSuspended);
+        Button suspend = button(offers.suspendKey(), Feather.PAUSE_CIRCLE, "toggleSuspend", model::toggleSuspended);
         suspend.setTooltip(new Tooltip(tr("details.suspend.help")));
-        Button shadow = button(user.shadowBanned() ? "details.unshadowban" : "details.shadowban", Feather.EYE_OFF,
-                "toggleShadowBan", model::toggleShadowBanned);
+        Button shadow = button(offers.shadowBanKey(), Feather.EYE_OFF, "toggleShadowBan", model::toggleShadowBanned);
         shadow.setTooltip(new Tooltip(tr("details.shadowban.help")));
         for (Button small : new Button[] {lock, suspend, shadow}) {
             small.getStyleClass().add("small");
-            small.setDisable(user.deactivated());
+            small.setDisable(!offers.usable());
         }
         Button welcome = button("details.welcome", Feather.MAIL, "welcomeMessage", () -> actions.welcome(user));
-        welcome.setDisable(user.deactivated());
+        welcome.setDisable(!offers.usable());
         FlowPane main = new FlowPane(6, 6, edit, password, lifecycle, welcome);
         FlowPane more = new FlowPane(6, 6, lock, suspend, shadow);
         VBox box = new VBox(8, main, more);

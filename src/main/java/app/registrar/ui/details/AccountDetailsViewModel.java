@@ -38,6 +38,21 @@ public final class AccountDetailsViewModel {
     /** A device with what whois knows of its last connection. */
     public record DeviceRow(String deviceId, String name, String lastIp, Instant lastSeen, String userAgent) { }
 
+    /**
+     * Which actions the shown account offers and which can be used: a deactivated account offers Reactivate
+     * instead of Deactivate, and nothing else until it is back; each toggle names what it will do. The view only
+     * lays these out.
+     */
+    public record Offers(boolean reactivate, boolean usable, String lockKey, String suspendKey, String shadowBanKey) {
+
+        static Offers of(UserDetails user) {
+            return new Offers(user.deactivated(), !user.deactivated(),
+                    user.locked() ? "details.unlock" : "details.lock",
+                    user.suspended() ? "details.unsuspend" : "details.suspend",
+                    user.shadowBanned() ? "details.unshadowban" : "details.shadowban");
+        }
+    }
+
     private final AccountService service;
     private final DialogService dialogs;
     private final Runnable onAccountChanged;
@@ -305,6 +320,11 @@ public final class AccountDetailsViewModel {
 
     public ReadOnlyObjectProperty<UserDetails> userProperty() {
         return user.getReadOnlyProperty();
+    }
+
+    /** The actions the shown account offers, or null while none is shown. */
+    public Offers getOffers() {
+        return user.get() == null ? null : Offers.of(user.get());
     }
 
     public UserDetails getUser() {

@@ -6,10 +6,12 @@ import app.registrar.model.PasswordPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Cell neutralising and the reading rules of import files, without a server. */
+@Tag("fast")
 class CsvCellsTest {
 
     @TempDir

@@ -22,12 +22,14 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 5 case 14 and the other faults no real server gives on demand: an answer lost after the request was sent
  * leaves the outcome unknown, so Registrar reads the account back and never sends the change again by itself.
  */
+@Tag("fast")
 class LostAnswerTest {
 
     private static final String ADMIN = "@admin:example.org";

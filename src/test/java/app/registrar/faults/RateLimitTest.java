@@ -17,12 +17,14 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 5 case 12: a rate-limited sign-in shows a capped countdown, keeps what was typed, and is never retried
  * by itself. MockWebServer plays the server, since the real one's limits are raised for the other tests.
  */
+@Tag("fast")
 class RateLimitTest {
 
     @StartStop

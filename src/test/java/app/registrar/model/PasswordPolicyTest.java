@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.model.PasswordPolicy.Problem;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class PasswordPolicyTest {
 
     private final PasswordPolicy strict = new PasswordPolicy(true, 10, true, true, true, true);

@@ -3,8 +3,10 @@ package app.registrar.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.model.UserId.Problem;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class UserIdTest {
 
     @Test

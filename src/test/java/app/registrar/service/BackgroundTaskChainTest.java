@@ -6,9 +6,11 @@ import app.registrar.api.ErrorCategory;
 import app.registrar.api.MatrixApiException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@link BackgroundTask#then}: one chain, one handle, one andFinally after the last step. */
+@Tag("fast")
 class BackgroundTaskChainTest {
 
     private final ManualTaskExecutor executor = new ManualTaskExecutor();

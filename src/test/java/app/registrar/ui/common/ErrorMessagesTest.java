@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.MatrixApiException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every failure category reads as a plain sentence with a next step; local faults name their file. */
+@Tag("fast")
 class ErrorMessagesTest {
 
     @Test

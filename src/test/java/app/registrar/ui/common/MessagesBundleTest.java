@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * count as asked for when a prefix the code writes, a constant or word of the code and any suffix the code
  * appends make them up exactly.
  */
+@Tag("fast")
 class MessagesBundleTest {
 
     private static final Path BUNDLES = Path.of("src/main/resources/app/registrar/ui");

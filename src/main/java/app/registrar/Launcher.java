@@ -1,5 +1,6 @@
 package app.registrar;
 
+import app.registrar.ui.common.Theme;
 import javafx.application.Application;
 
 /**
@@ -23,6 +24,8 @@ public final class Launcher {
                 return;
             }
         }
+        // Reading the system's light or dark setting runs a program; do it while the toolkit starts.
+        Theme.startDetecting();
         Application.launch(RegistrarApp.class, args);
     }
 }

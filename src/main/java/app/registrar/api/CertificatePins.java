@@ -2,6 +2,8 @@ package app.registrar.api;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -12,6 +14,15 @@ import java.util.prefs.Preferences;
 public final class CertificatePins {
 
     private static final System.Logger LOG = System.getLogger("app.registrar.http");
+    /**
+     * Writes pins to disk off the caller's thread (the admin's click arrives on the JavaFX thread, and a flush is
+     * file I/O); one daemon thread keeps the writes in order. The pin is in effect at once, in memory.
+     */
+    private static final Executor FLUSHER = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "registrar-pins");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Preferences node;
 
     private CertificatePins(Preferences node) {
@@ -40,11 +51,13 @@ public final class CertificatePins {
     }
 
     private void flush() {
-        try {
-            node.flush();
-        } catch (BackingStoreException e) {
-            LOG.log(System.Logger.Level.WARNING, "trusted certificates could not be saved: " + e.getMessage());
-        }
+        FLUSHER.execute(() -> {
+            try {
+                node.flush();
+            } catch (BackingStoreException e) {
+                LOG.log(System.Logger.Level.WARNING, "trusted certificates could not be saved: " + e.getMessage());
+            }
+        });
     }
 
     static String key(String host, int port) {

@@ -330,9 +330,10 @@ public final class ConnectionService {
         Homeserver current = homeserver;
         LoginSession old = session;
         MasConnection oldMas = mas;
-        lastSession.clear();
         expiryListeners.clear();
         return tasks.run(() -> {
+            // Preferences and the keychain are I/O: forgotten on the worker, like the sign-out itself.
+            lastSession.clear();
             try {
                 if (old != null) {
                     credentials.delete(CredentialStore.keyFor(old.baseUrl().toString(), old.userId()));

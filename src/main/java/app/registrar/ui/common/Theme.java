@@ -6,20 +6,56 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
+import javafx.application.Platform;
 
 /**
  * Applies the AtlantaFX Primer theme that matches the system's light or dark setting, plus Registrar's one
- * stylesheet. JavaFX 21 cannot ask the system, so each platform's own setting is read once at start;
- * {@code -Dregistrar.theme=dark|light} overrides it.
+ * stylesheet. JavaFX 21 cannot ask the system, so each platform's own setting is read once at start by running
+ * {@code defaults}, {@code reg} or {@code gsettings} (up to 800 ms): on a thread of its own, started by the
+ * launcher while the JavaFX toolkit starts, never on the JavaFX thread. {@code -Dregistrar.theme=dark|light}
+ * overrides it.
  */
 public final class Theme {
+
+    private static final CompletableFuture<Boolean> DARK = new CompletableFuture<>();
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private Theme() {
     }
 
+    /** Starts reading the system's setting in the background; called once, before the toolkit starts. */
+    public static void startDetecting() {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread detect = new Thread(() -> DARK.complete(isDark()), "registrar-theme");
+        detect.setDaemon(true);
+        detect.start();
+    }
+
+    /**
+     * Applies the theme the system asks for. When the setting is not read yet (a slow system), the light theme is
+     * applied at once and the dark one as soon as the answer arrives, rather than keeping the window waiting.
+     */
     public static void apply() {
-        Application.setUserAgentStylesheet(isDark() ? new PrimerDark().getUserAgentStylesheet()
+        startDetecting();
+        if (DARK.isDone()) {
+            use(DARK.join());
+            return;
+        }
+        use(false);
+        DARK.thenAccept(dark -> {
+            if (dark) {
+                Platform.runLater(() -> use(true));
+            }
+        });
+    }
+
+    private static void use(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
     }
 

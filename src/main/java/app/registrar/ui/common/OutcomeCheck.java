@@ -46,6 +46,19 @@ public final class OutcomeCheck {
         readBack.run();
     }
 
+    /**
+     * A read-back failed: the outcome is unknown (again), and "Check again" runs {@code readBack}. Returns what the
+     * dialog says meanwhile.
+     */
+    public ErrorReport readBackFailed(MatrixApiException failure, Runnable readBack) {
+        if (unconfirmed.get()) {
+            stillUnknown();
+        } else {
+            unknown(readBack);
+        }
+        return report(failure);
+    }
+
     /** A read-back succeeded: the true state is known again. */
     public void settled() {
         checking.set(false);

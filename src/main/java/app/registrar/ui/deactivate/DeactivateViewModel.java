@@ -90,12 +90,7 @@ public final class DeactivateViewModel extends DialogViewModel {
                 .onFailure(e -> {
                     end();
                     progress.set("");
-                    showError(OutcomeCheck.report(e));
-                    if (outcome.isUnconfirmed()) {
-                        outcome.stillUnknown();
-                    } else {
-                        outcome.unknown(() -> checkOutcome(withErase));
-                    }
+                    showError(outcome.readBackFailed(e, () -> checkOutcome(withErase)));
                 })
                 .start();
     }

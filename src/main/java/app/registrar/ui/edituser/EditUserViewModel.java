@@ -217,12 +217,7 @@ public final class EditUserViewModel extends DialogViewModel {
                 })
                 .onFailure(e -> {
                     // Still unknown: Save stays disabled until "Check again" reads the account.
-                    showError(OutcomeCheck.report(e));
-                    if (outcome.isUnconfirmed()) {
-                        outcome.stillUnknown();
-                    } else {
-                        outcome.unknown(() -> checkOutcome(lost));
-                    }
+                    showError(outcome.readBackFailed(e, () -> checkOutcome(lost)));
                 })
                 .andFinally(this::end)
                 .start();

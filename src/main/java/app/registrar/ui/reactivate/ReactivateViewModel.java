@@ -96,12 +96,7 @@ public final class ReactivateViewModel extends DialogViewModel {
                     }
                 })
                 .onFailure(e -> {
-                    showError(OutcomeCheck.report(e));
-                    if (outcome.isUnconfirmed()) {
-                        outcome.stillUnknown();
-                    } else {
-                        outcome.unknown(this::checkOutcome);
-                    }
+                    showError(outcome.readBackFailed(e, this::checkOutcome));
                 })
                 .andFinally(this::end)
                 .start();

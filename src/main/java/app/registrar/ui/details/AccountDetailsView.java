@@ -85,7 +85,7 @@ public final class AccountDetailsView extends StackPane {
         getChildren().addAll(none, spinner, error, scroll);
 
         model.userProperty().addListener((obs, old, now) -> rebuild());
-        model.getDevices().addListener((ListChangeListener<AccountDetailsViewModel.DeviceRow>) c -> rebuild());
+        model.getDevices().addListener((ListChangeListener<DeviceRow>) c -> rebuild());
         model.roomCountProperty().addListener((obs, old, now) -> rebuild());
         model.avatarProperty().addListener((obs, old, now) -> rebuild());
         rebuild();
@@ -145,7 +145,7 @@ public final class AccountDetailsView extends StackPane {
         if (model.getDevices().isEmpty()) {
             content.getChildren().add(Views.help(tr("details.devices.none")));
         }
-        for (AccountDetailsViewModel.DeviceRow device : model.getDevices()) {
+        for (DeviceRow device : model.getDevices()) {
             content.getChildren().add(deviceLine(device));
         }
         content.getChildren().addAll(extraSections);
@@ -166,7 +166,7 @@ public final class AccountDetailsView extends StackPane {
     private Node actionButtons(UserDetails user) {
         Button edit = button("details.edit", Feather.EDIT_2, "editAccount", () -> actions.edit(user));
         Button password = button("details.password", Feather.LOCK, "resetPassword", () -> actions.resetPassword(user));
-        AccountDetailsViewModel.Offers offers = model.getOffers();
+        AccountOffers offers = model.getOffers();
         Button lifecycle = offers.reactivate()
                 ? button("details.reactivate", Feather.ROTATE_CCW, "reactivateAccount", () -> actions.reactivate(user))
                 : button("details.deactivate", Feather.USER_X, "deactivateAccount", () -> actions.deactivate(user));
@@ -196,7 +196,7 @@ public final class AccountDetailsView extends StackPane {
         return new VBox(8, box, Views.checkAgainButton(model.getOutcome()));
     }
 
-    private Node deviceLine(AccountDetailsViewModel.DeviceRow device) {
+    private Node deviceLine(DeviceRow device) {
         Label name = new Label(device.name() + "  (" + device.deviceId() + ")");
         Label seen = new Label(device.lastSeen() == null ? tr("details.device.unused", device.deviceId())
                 : tr("details.device.line", device.deviceId(), Formats.ago(device.lastSeen()),

@@ -2,8 +2,6 @@ package app.registrar.ui.details;
 
 import static app.registrar.ui.common.I18n.tr;
 
-import app.registrar.api.Connection;
-import app.registrar.api.Device;
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.UserDetails;
 import app.registrar.service.AccountService;
@@ -15,12 +13,8 @@ import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
 import app.registrar.ui.common.OutcomeCheck;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -34,24 +28,6 @@ import javafx.collections.ObservableList;
  * count and status of one account, and the quick actions (lock, suspend, shadow-ban, sign a device out).
  */
 public final class AccountDetailsViewModel {
-
-    /** A device with what whois knows of its last connection. */
-    public record DeviceRow(String deviceId, String name, String lastIp, Instant lastSeen, String userAgent) { }
-
-    /**
-     * Which actions the shown account offers and which can be used: a deactivated account offers Reactivate
-     * instead of Deactivate, and nothing else until it is back; each toggle names what it will do. The view only
-     * lays these out.
-     */
-    public record Offers(boolean reactivate, boolean usable, String lockKey, String suspendKey, String shadowBanKey) {
-
-        static Offers of(UserDetails user) {
-            return new Offers(user.deactivated(), !user.deactivated(),
-                    user.locked() ? "details.unlock" : "details.lock",
-                    user.suspended() ? "details.unsuspend" : "details.suspend",
-                    user.shadowBanned() ? "details.unshadowban" : "details.shadowban");
-        }
-    }
 
     private final AccountService service;
     private final DialogService dialogs;
@@ -114,32 +90,13 @@ public final class AccountDetailsViewModel {
     private void loadAround(LatestRequest.Ticket ticket, UserDetails details) {
         String id = details.userId();
         service.devices(id).onSuccess(ticket.ifCurrent(list -> service.whois(id)
-                .onSuccess(ticket.ifCurrent(connections -> devices.setAll(merge(list, connections))))
-                .onFailure(ticket.ifCurrent(e -> devices.setAll(merge(list, List.of()))))
+                .onSuccess(ticket.ifCurrent(connections -> devices.setAll(DeviceRow.merge(list, connections))))
+                .onFailure(ticket.ifCurrent(e -> devices.setAll(DeviceRow.merge(list, List.of()))))
                 .start())).start();
         service.joinedRoomCount(id).onSuccess(ticket.ifCurrent(roomCount::set)).start();
         if (details.avatarUrl() != null && details.avatarUrl().startsWith("mxc://")) {
             service.thumbnail(details.avatarUrl(), 96).onSuccess(ticket.ifCurrent(avatar::set)).start();
         }
-    }
-
-    static List<DeviceRow> merge(List<Device> devices, List<Connection> connections) {
-        Map<String, Connection> byDevice = connections.stream().filter(c -> c.deviceId() != null)
-                .collect(Collectors.toMap(Connection::deviceId, Function.identity(), (a, b) ->
-                        a.lastSeenAt() != null && b.lastSeenAt() != null && a.lastSeenAt().isAfter(b.lastSeenAt()) ? a : b));
-        return devices.stream().map(d -> {
-            Connection c = byDevice.get(d.deviceId());
-            return new DeviceRow(d.deviceId(),
-                    d.displayName() == null || d.displayName().isBlank() ? tr("details.device.unnamed") : d.displayName(),
-                    d.lastSeenIp() != null ? d.lastSeenIp() : c == null ? null : c.ip(),
-                    d.lastSeenAt() != null ? d.lastSeenAt() : c == null ? null : c.lastSeenAt(),
-                    d.lastSeenUserAgent() != null ? d.lastSeenUserAgent() : c == null ? null : c.userAgent());
-        }).sorted((a, b) -> {
-            if (a.lastSeen() == null) {
-                return b.lastSeen() == null ? 0 : 1;
-            }
-            return b.lastSeen() == null ? -1 : b.lastSeen().compareTo(a.lastSeen());
-        }).toList();
     }
 
     // ---- quick actions ---------------------------------------------------------------------------------------
@@ -231,14 +188,7 @@ public final class AccountDetailsViewModel {
                                 new ErrorReport(tr("details.checked.not"), "", ""));
                     }
                 })
-                .onFailure(e -> {
-                    dialogs.showError(tr("dialog.error.title"), OutcomeCheck.report(e));
-                    if (outcome.isUnconfirmed()) {
-                        outcome.stillUnknown();
-                    } else {
-                        outcome.unknown(() -> confirm(id, applied, doneKey));
-                    }
-                })
+                .onFailure(e -> dialogs.showError(tr("dialog.error.title"), outcome.readBackFailed(e, () -> confirm(id, applied, doneKey))))
                 .andFinally(() -> busy.set(false))
                 .start();
     }
@@ -302,14 +252,7 @@ public final class AccountDetailsViewModel {
                         dialogs.showError(tr("dialog.error.title"), new ErrorReport(tr("details.checked.not"), "", ""));
                     }
                 })
-                .onFailure(e -> {
-                    dialogs.showError(tr("dialog.error.title"), OutcomeCheck.report(e));
-                    if (outcome.isUnconfirmed()) {
-                        outcome.stillUnknown();
-                    } else {
-                        outcome.unknown(() -> confirmSignedOut(id, deviceId));
-                    }
-                })
+                .onFailure(e -> dialogs.showError(tr("dialog.error.title"), outcome.readBackFailed(e, () -> confirmSignedOut(id, deviceId))))
                 .andFinally(() -> busy.set(false))
                 .start();
     }
@@ -323,8 +266,8 @@ public final class AccountDetailsViewModel {
     }
 
     /** The actions the shown account offers, or null while none is shown. */
-    public Offers getOffers() {
-        return user.get() == null ? null : Offers.of(user.get());
+    public AccountOffers getOffers() {
+        return user.get() == null ? null : AccountOffers.of(user.get());
     }
 
     public UserDetails getUser() {

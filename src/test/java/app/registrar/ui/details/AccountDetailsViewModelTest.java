@@ -50,7 +50,7 @@ class AccountDetailsViewModelTest {
 
         assertThat(model.getUser().displayName()).isEqualTo("Dee Tails");
         assertThat(model.getUser().emails()).extracting(Threepid::address).containsExactly("dee@example.org");
-        assertThat(model.getDevices()).extracting(AccountDetailsViewModel.DeviceRow::deviceId).containsExactly(device);
+        assertThat(model.getDevices()).extracting(DeviceRow::deviceId).containsExactly(device);
         assertThat(model.roomCountProperty().get()).isZero();
     }
 

@@ -18,7 +18,7 @@ class AccountOffersTest {
 
     @Test
     void anActiveAccountOffersDeactivateAndEveryActionEachNamingWhatItWillDo() {
-        AccountDetailsViewModel.Offers offers = AccountDetailsViewModel.Offers.of(account(false, true, false, true));
+        AccountOffers offers = AccountOffers.of(account(false, true, false, true));
 
         assertThat(offers.reactivate()).isFalse();
         assertThat(offers.usable()).isTrue();
@@ -29,7 +29,7 @@ class AccountOffersTest {
 
     @Test
     void aDeactivatedAccountOffersReactivateAndNothingElseUntilItIsBack() {
-        AccountDetailsViewModel.Offers offers = AccountDetailsViewModel.Offers.of(account(true, false, true, false));
+        AccountOffers offers = AccountOffers.of(account(true, false, true, false));
 
         assertThat(offers.reactivate()).isTrue();
         assertThat(offers.usable()).isFalse();

@@ -1,0 +1,17 @@
+package app.registrar.ui.details;
+
+import app.registrar.api.UserDetails;
+
+/**
+ * Which actions the shown account offers and which can be used: a deactivated account offers Reactivate instead of
+ * Deactivate, and nothing else until it is back; each toggle names what it will do. The view only lays these out.
+ */
+public record AccountOffers(boolean reactivate, boolean usable, String lockKey, String suspendKey, String shadowBanKey) {
+
+    static AccountOffers of(UserDetails user) {
+        return new AccountOffers(user.deactivated(), !user.deactivated(),
+                user.locked() ? "details.unlock" : "details.lock",
+                user.suspended() ? "details.unsuspend" : "details.suspend",
+                user.shadowBanned() ? "details.unshadowban" : "details.shadowban");
+    }
+}

@@ -15,14 +15,12 @@ import app.registrar.ui.common.CertificateQuestion;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
-import java.time.Duration;
 import java.util.function.BiConsumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -64,12 +62,7 @@ public final class ConnectViewModel {
     private final ReadOnlyStringWrapper userProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper secretProblem = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSignIn;
-    private final ReadOnlyIntegerWrapper waitSeconds = new ReadOnlyIntegerWrapper();
-    private TaskHandle countdown = TaskHandle.NONE;
-
-    /** The wait when the server asks to slow down without saying how long, and the longest wait ever shown. */
-    static final int DEFAULT_WAIT_SECONDS = 10;
-    static final int MAX_WAIT_SECONDS = 300;
+    private final SignInWait wait;
 
     private TaskHandle running = TaskHandle.NONE;
     /** Set when the admin trusted a certificate during an attempt: the attempt is made again once it ends. */
@@ -86,24 +79,20 @@ public final class ConnectViewModel {
             server.set(recentServers.get(0));
             user.set(recent.lastUser(recentServers.get(0)));
         }
-        canSignIn = busy.not().and(waitSeconds.isEqualTo(0));
+        wait = new SignInWait(connection.executor(), error::set);
+        canSignIn = busy.not().and(wait.secondsProperty().isEqualTo(0));
         // Typing again clears the old complaint about that field, never what was typed.
         // The error about the last attempt goes too: it no longer describes what is on screen (a wait the server
         // asked for stays, since signing in stays disabled until it is over).
-        server.addListener((obs, old, now) -> {
-            serverProblem.set("");
-            clearStaleError();
-        });
-        user.addListener((obs, old, now) -> {
-            userProblem.set("");
-            clearStaleError();
-        });
-        password.addListener((obs, old, now) -> {
-            secretProblem.set("");
-            clearStaleError();
-        });
-        token.addListener((obs, old, now) -> {
-            secretProblem.set("");
+        clearsOnTyping(server, serverProblem);
+        clearsOnTyping(user, userProblem);
+        clearsOnTyping(password, secretProblem);
+        clearsOnTyping(token, secretProblem);
+    }
+
+    private void clearsOnTyping(StringProperty field, ReadOnlyStringWrapper problem) {
+        field.addListener((obs, old, now) -> {
+            problem.set("");
             clearStaleError();
         });
         clientId.addListener((obs, old, now) -> {
@@ -117,7 +106,7 @@ public final class ConnectViewModel {
     }
 
     private void clearStaleError() {
-        if (waitSeconds.get() == 0 && !busy.get()) {
+        if (!wait.isWaiting() && !busy.get()) {
             error.set(null);
         }
     }
@@ -136,7 +125,7 @@ public final class ConnectViewModel {
 
     /** Finds the server, signs in and hands the session on. Refuses with field messages when something is missing. */
     public void signIn() {
-        if (busy.get() || waitSeconds.get() > 0 || !validate()) {
+        if (busy.get() || wait.isWaiting() || !validate()) {
             return;
         }
         error.set(null);
@@ -271,9 +260,7 @@ public final class ConnectViewModel {
         ErrorReport report = ErrorMessages.describe(e);
         error.set(report);
         if (e.category() == ErrorCategory.RATE_LIMITED) {
-            // Never retried by itself: the admin presses Sign in again once the wait is over.
-            long asked = e.retryAfter().map(Duration::getSeconds).orElse((long) DEFAULT_WAIT_SECONDS);
-            startCountdown((int) Math.max(1, Math.min(MAX_WAIT_SECONDS, asked)), report);
+            wait.start(e, report);
         }
         switch (e.category()) {
             case NOT_A_MATRIX_SERVER, INSECURE_ADDRESS, NETWORK, ADMIN_API_UNREACHABLE, CERTIFICATE_UNTRUSTED,
@@ -296,13 +283,7 @@ public final class ConnectViewModel {
             return false;
         }
         PresentedCertificate certificate = e.certificate().get();
-        String server = certificate.port() == 443 ? certificate.host() : certificate.hostAndPort();
-        CertificateQuestion question = new CertificateQuestion(
-                tr("certificate.title"),
-                tr(changed ? "certificate.changed.header" : "certificate.header", server),
-                tr(changed ? "certificate.changed.text" : "certificate.text", server),
-                tr("certificate.fingerprint"), certificate.sha256(), certificate.describe(),
-                tr(changed ? "certificate.trust.changed" : "certificate.trust"), tr("certificate.cancel"), changed);
+        CertificateQuestion question = CertificateQuestion.about(certificate, changed);
         if (!dialogs.trustCertificate(question)) {
             return false;
         }
@@ -310,29 +291,9 @@ public final class ConnectViewModel {
         return true;
     }
 
-    private void startCountdown(int seconds, ErrorReport report) {
-        countdown.cancel();
-        waitSeconds.set(seconds);
-        error.set(new ErrorReport(report.message(), tr("error.rate.limited.wait", seconds), report.details()));
-        tick(report);
-    }
-
-    private void tick(ErrorReport report) {
-        countdown = connection.executor().schedule(1000, () -> {
-            int left = waitSeconds.get() - 1;
-            waitSeconds.set(Math.max(0, left));
-            if (left > 0) {
-                error.set(new ErrorReport(report.message(), tr("error.rate.limited.wait", left), report.details()));
-                tick(report);
-            } else {
-                error.set(new ErrorReport(report.message(), tr("connect.wait.over"), report.details()));
-            }
-        });
-    }
-
     /** Seconds left before the server accepts another sign-in attempt; 0 when Sign in may be pressed. */
     public ReadOnlyIntegerProperty waitSecondsProperty() {
-        return waitSeconds.getReadOnlyProperty();
+        return wait.secondsProperty();
     }
 
     private void finish() {

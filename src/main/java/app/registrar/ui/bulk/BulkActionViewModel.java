@@ -11,7 +11,6 @@ import app.registrar.bulk.JobControl;
 import app.registrar.bulk.ProgressRelay;
 import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
-import app.registrar.ui.common.ErrorReport;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,11 +19,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -38,7 +32,7 @@ import javafx.collections.ObservableList;
  * needs its own tick, and a confirmation with verb buttons names the accounts; the admin's own account is always
  * left out. Accounts are done one at a time, with progress, and each gets its own line in {@link #getResults()}.
  */
-public final class BulkActionViewModel {
+public final class BulkActionViewModel extends JobViewModel<BulkReport> {
 
     private static final int NAMES_SHOWN = 5;
 
@@ -51,9 +45,6 @@ public final class BulkActionViewModel {
     private final StringProperty typedCount = new SimpleStringProperty("");
     private final BooleanProperty eraseUnderstood = new SimpleBooleanProperty(false);
     private final ObjectProperty<Path> passwordsFile = new SimpleObjectProperty<>();
-    private final JobState job = new JobState();
-    private final ReadOnlyObjectWrapper<BulkReport> report = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final ObservableList<BulkResult> results = FXCollections.observableArrayList();
     private final BooleanBinding canRun;
 
@@ -181,30 +172,6 @@ public final class BulkActionViewModel {
 
     public BooleanBinding canRunProperty() {
         return canRun;
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return job.running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty pausedProperty() {
-        return job.paused.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return job.progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return job.status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<BulkReport> reportProperty() {
-        return report.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
-        return error.getReadOnlyProperty();
     }
 
     public ObservableList<BulkResult> getResults() {

@@ -15,7 +15,6 @@ import app.registrar.bulk.RowOutcome;
 import app.registrar.bulk.RowProblem;
 import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
-import app.registrar.ui.common.ErrorReport;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,8 +22,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -42,7 +39,7 @@ import javafx.collections.ObservableList;
  * with progress, pause and cancel. An interrupted import of the same file resumes where it stopped (the journal);
  * generated passwords go to the file the admin chose ({@link #passwordsFileProperty}), nowhere else.
  */
-public final class ImportViewModel {
+public final class ImportViewModel extends JobViewModel<ImportReport> {
 
     private final BulkService service;
     private final DialogService dialogs;
@@ -58,9 +55,6 @@ public final class ImportViewModel {
     private final ReadOnlyLongWrapper invalidCount = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper doneEarlier = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper previewSummary = new ReadOnlyStringWrapper("");
-    private final JobState job = new JobState();
-    private final ReadOnlyObjectWrapper<ImportReport> report = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding needsPasswordsFile;
     private final BooleanBinding canRun;
 
@@ -260,30 +254,6 @@ public final class ImportViewModel {
 
     public BooleanBinding canRunProperty() {
         return canRun;
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return job.running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty pausedProperty() {
-        return job.paused.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return job.progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return job.status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ImportReport> reportProperty() {
-        return report.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
-        return error.getReadOnlyProperty();
     }
 
     /** A row's problems in the admin's words, for the preview table. */

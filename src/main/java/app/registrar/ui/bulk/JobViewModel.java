@@ -1,0 +1,44 @@
+package app.registrar.ui.bulk;
+
+import app.registrar.ui.common.ErrorReport;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+
+/**
+ * What the view models of the long bulk jobs (import, bulk action) share and their dialogs bind to: the job's
+ * {@link JobState} (running, paused, progress, status), the report {@code R} at its end, and the error that
+ * stopped it.
+ */
+abstract class JobViewModel<R> {
+
+    final JobState job = new JobState();
+    final ReadOnlyObjectWrapper<R> report = new ReadOnlyObjectWrapper<>();
+    final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
+
+    public final ReadOnlyBooleanProperty runningProperty() {
+        return job.running.getReadOnlyProperty();
+    }
+
+    public final ReadOnlyBooleanProperty pausedProperty() {
+        return job.paused.getReadOnlyProperty();
+    }
+
+    public final ReadOnlyDoubleProperty progressProperty() {
+        return job.progress.getReadOnlyProperty();
+    }
+
+    public final ReadOnlyStringProperty statusProperty() {
+        return job.status.getReadOnlyProperty();
+    }
+
+    public final ReadOnlyObjectProperty<R> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public final ReadOnlyObjectProperty<ErrorReport> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -8,9 +8,10 @@
 #   scripts/synapse.sh status    say whether it runs, and where
 #   scripts/synapse.sh env       print the connection facts tests read (URL, accounts)
 #   scripts/synapse.sh demo      add a few realistic accounts to look at in the app
+#   scripts/synapse.sh restart   stop, then start;  reset: stop and delete the server's data
 #
-# Environment: SYNAPSE_PORT (default 8448+), SYNAPSE_DIR (default target/synapse), REGISTRAR_CACHE
-# (default ~/.cache/registrar), PYTHON (default python3).
+# Environment: SYNAPSE_PORT (default 18008; set another when that port is busy, and use the same for the tests),
+# SYNAPSE_DIR (default target/synapse), REGISTRAR_CACHE (default ~/.cache/registrar), PYTHON (default python3).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -210,5 +211,15 @@ case "${1:-}" in
   status) if synapse_running; then echo "running (pid $(cat "$PIDFILE")) on http://127.0.0.1:$PORT"; else echo "not running"; fi ;;
   env) print_env ;;
   demo) demo ;;
-  *) echo "usage: $0 install|start|stop|restart|reset|status|env|demo" >&2; exit 2 ;;
+  *) cat >&2 <<USAGE
+usage: $0 install|start|stop|restart|reset|status|env|demo
+
+environment:
+  SYNAPSE_PORT     port on 127.0.0.1 (default 18008); use another when 18008 is busy, e.g.
+                   SYNAPSE_PORT=18118 $0 start  (the tests read the same variable)
+  SYNAPSE_DIR      the server's config, database and pid file (default target/synapse)
+  REGISTRAR_CACHE  where Synapse is installed once (default ~/.cache/registrar)
+  PYTHON           the Python 3.9+ used to install it (default python3)
+USAGE
+     exit 2 ;;
 esac

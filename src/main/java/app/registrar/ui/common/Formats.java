@@ -11,16 +11,27 @@ public final class Formats {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
 
     private Formats() {
     }
 
+    // The language the admin chose in Registrar decides the format, not only the computer's setting.
+    private static String format(DateTimeFormatter formatter, Instant instant) {
+        return formatter.withLocale(I18n.locale()).format(instant.atZone(ZoneId.systemDefault()));
+    }
+
     public static String date(Instant instant) {
-        return instant == null ? "" : DATE.format(instant.atZone(ZoneId.systemDefault()));
+        return instant == null ? "" : format(DATE, instant);
     }
 
     public static String dateTime(Instant instant) {
-        return instant == null ? I18n.tr("time.never") : DATE_TIME.format(instant.atZone(ZoneId.systemDefault()));
+        return instant == null ? I18n.tr("time.never") : format(DATE_TIME, instant);
+    }
+
+    /** "20:15" (or "8:15 PM" where the language says so): when something just happened. */
+    public static String time(Instant instant) {
+        return format(TIME, instant);
     }
 
     /** "5 minutes ago", "3 days ago", or the date for anything older than a month. */

@@ -47,8 +47,13 @@ public final class DeactivateDialog extends ModalDialog {
         typed.setId("confirmUserId");
         typed.setPromptText(id);
         typed.textProperty().bindBidirectional(model.typedUserIdProperty());
-        Label typeLabel = new Label(tr("deactivate.type"));
+        Label typeLabel = new Label(model.getTypeHint());
+        typeLabel.setMnemonicParsing(true);
         typeLabel.setLabelFor(typed);
+        typeLabel.setWrapText(true);
+        typeLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label mismatch = Views.problem(model.typedProblemProperty());
+        mismatch.setId("confirmUserIdProblem");
         Label userId = new Label(id);
         userId.getStyleClass().add("user-title");
 
@@ -70,7 +75,7 @@ public final class DeactivateDialog extends ModalDialog {
             // What this account loses, read from the server while the admin reads the dialog.
             RemovalPreviewView preview = new RemovalPreviewView(model.getPreview(), model.eraseProperty());
             model.getPreview().load();
-            content = new VBox(12, userId, what, points, preview, eraseBox, typeLabel, typed, progress, Views.errorBox(model.errorProperty()),
+            content = new VBox(12, userId, what, points, preview, eraseBox, typeLabel, typed, mismatch, progress, Views.errorBox(model.errorProperty()),
                     Views.checkAgainButton(model.getOutcome()));
         }
         content.setPrefWidth(500);
@@ -93,7 +98,7 @@ public final class DeactivateDialog extends ModalDialog {
                 close();
             }
         });
-        typed.requestFocus();
+        setOnShown(e -> typed.requestFocus());
     }
 
     private static Label point(String text) {

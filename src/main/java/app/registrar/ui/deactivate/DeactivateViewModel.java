@@ -37,6 +37,8 @@ public final class DeactivateViewModel extends DialogViewModel {
     private final BooleanBinding canDeactivate;
     private final OutcomeCheck outcome = new OutcomeCheck();
     private RemovalPreviewViewModel preview;
+    private final javafx.beans.binding.StringBinding typedProblem;
+    private final String localpart;
 
     public DeactivateViewModel(AccountService service, DialogService dialogs, String userId, String signedInUserId,
                                Runnable onDone) {
@@ -45,9 +47,39 @@ public final class DeactivateViewModel extends DialogViewModel {
         this.userId = userId;
         this.ownAccount = userId.equals(signedInUserId);
         this.onDone = onDone;
+        // An account of the signed-in admin's own server may be confirmed by its bare name as well.
+        boolean local = signedInUserId != null && userId.indexOf(':') > 0
+                && userId.substring(userId.indexOf(':')).equals(signedInUserId.substring(Math.max(0, signedInUserId.indexOf(':'))));
+        this.localpart = local ? userId.substring(1, userId.indexOf(':')) : null;
         // Typing the user ID is the confirmation; erase, which cannot be undone, is its own separate tick.
         canDeactivate = Bindings.createBooleanBinding(() -> !ownAccount && !isBusy() && !outcome.isUnconfirmed()
-                        && typedUserId.get().strip().equals(userId), typedUserId, busyProperty(), outcome.unconfirmedProperty());
+                        && matches(typedUserId.get()), typedUserId, busyProperty(), outcome.unconfirmedProperty());
+        typedProblem = Bindings.createStringBinding(() -> problemWith(typedUserId.get()), typedUserId);
+    }
+
+    private boolean matches(String typed) {
+        String text = typed.strip();
+        return text.equals(userId) || (localpart != null && text.equals(localpart));
+    }
+
+    /** Nothing while the text is still on its way to a match; a plain sentence once it cannot become one. */
+    private String problemWith(String typed) {
+        String text = typed.strip();
+        if (text.isEmpty() || matches(text) || userId.startsWith(text) || (localpart != null && localpart.startsWith(text))) {
+            return "";
+        }
+        return localpart == null ? tr("deactivate.type.mismatch.full", userId)
+                : tr("deactivate.type.mismatch", userId, localpart);
+    }
+
+    /** What to type, in full, for the field's label. */
+    public String getTypeHint() {
+        return localpart == null ? tr("deactivate.type.full", userId) : tr("deactivate.type", userId, localpart);
+    }
+
+    /** Why the typed text does not confirm, once it no longer can; empty otherwise. */
+    public javafx.beans.binding.StringBinding typedProblemProperty() {
+        return typedProblem;
     }
 
     public void deactivate() {

@@ -105,6 +105,11 @@ public final class AccountService {
         return tasks.of(() -> api().setLocked(userId, locked));
     }
 
+    /** Grants or removes server admin rights (the Undo of a change made in the editor). */
+    public BackgroundTask<UserDetails> setAdmin(String userId, boolean admin) {
+        return tasks.of(() -> api().modifyUser(userId, new UserUpdate().admin(admin)));
+    }
+
     public BackgroundTask<UserDetails> setSuspended(String userId, boolean suspended) {
         return tasks.of(() -> {
             api().setSuspended(userId, suspended);

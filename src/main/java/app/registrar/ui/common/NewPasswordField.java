@@ -35,6 +35,7 @@ public final class NewPasswordField extends VBox {
         shown.textProperty().bind(model.generatedProperty());
         HBox.setHgrow(shown, Priority.ALWAYS);
         Button copy = new Button(tr("edit.password.copy"), new FontIcon(Feather.COPY));
+        copy.setMnemonicParsing(true);
         copy.setOnAction(e -> model.copyGenerated());
         HBox shownRow = new HBox(8, shown, copy);
         shownRow.visibleProperty().bind(Bindings.isNotEmpty(model.generatedProperty()));

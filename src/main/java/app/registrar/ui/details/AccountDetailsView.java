@@ -88,6 +88,7 @@ public final class AccountDetailsView extends StackPane {
         model.getDevices().addListener((ListChangeListener<DeviceRow>) c -> rebuild());
         model.roomCountProperty().addListener((obs, old, now) -> rebuild());
         model.avatarProperty().addListener((obs, old, now) -> rebuild());
+        model.noteProperty().addListener((obs, old, now) -> rebuild());
         rebuild();
     }
 
@@ -111,6 +112,10 @@ public final class AccountDetailsView extends StackPane {
         HBox header = new HBox(12, avatar(user), who);
         header.setAlignment(Pos.CENTER_LEFT);
         content.getChildren().add(header);
+        ActionNote note = model.noteProperty().get();
+        if (note != null) {
+            content.getChildren().add(noteLine(note));
+        }
 
         content.getChildren().add(actionButtons(user));
 
@@ -194,6 +199,27 @@ public final class AccountDetailsView extends StackPane {
         box.setPadding(new Insets(10, 0, 4, 0));
         box.disableProperty().bind(model.actionsBlockedProperty());
         return new VBox(8, box, Views.checkAgainButton(model.getOutcome()));
+    }
+
+    /** The lasting line about the last finished action, where the admin looks next, with Undo when possible. */
+    private Node noteLine(ActionNote note) {
+        Label text = new Label(note.text(), new FontIcon(Feather.CHECK_CIRCLE));
+        text.setId("actionNote");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox line = new HBox(8, text);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("action-note");
+        if (note.canUndo()) {
+            Button undo = button("details.undo", Feather.CORNER_UP_LEFT, "undoAction", model::undo);
+            undo.getStyleClass().add("small");
+            undo.setMinWidth(Region.USE_PREF_SIZE);
+            undo.disableProperty().bind(model.busyProperty());
+            line.getChildren().add(undo);
+        }
+        return line;
     }
 
     private Node deviceLine(DeviceRow device) {

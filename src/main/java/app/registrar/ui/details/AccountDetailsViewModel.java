@@ -13,8 +13,11 @@ import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
 import app.registrar.ui.common.OutcomeCheck;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -42,6 +45,10 @@ public final class AccountDetailsViewModel {
     private final OutcomeCheck outcome = new OutcomeCheck();
     private final BooleanBinding actionsBlocked = busy.or(outcome.unconfirmedProperty());
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ActionNote> note = new ReadOnlyObjectWrapper<>();
+    // The last finished action per account, kept for the whole session so it is still there when the admin
+    // comes back to the account.
+    private final Map<String, ActionNote> notes = new java.util.HashMap<>();
 
     private String userId;
     private final LatestRequest latest = new LatestRequest();
@@ -63,6 +70,7 @@ public final class AccountDetailsViewModel {
         roomCount.set(null);
         avatar.set(null);
         error.set(null);
+        note.set(id == null ? null : notes.get(id));
         if (id == null) {
             loading.set(false);
             return;
@@ -103,52 +111,69 @@ public final class AccountDetailsViewModel {
 
     public void toggleLocked() {
         UserDetails current = user.get();
-        if (current == null) {
-            return;
+        if (current != null) {
+            setLocked(current.userId(), !current.locked(), true);
         }
-        boolean lock = !current.locked();
-        act(lock ? "details.lock.confirm" : "details.unlock.confirm", lock ? "details.lock" : "details.unlock",
+    }
+
+    private void setLocked(String id, boolean lock, boolean ask) {
+        act(id, ask, lock ? "details.lock.confirm" : "details.unlock.confirm", lock ? "details.lock" : "details.unlock",
                 "details.lock.help", lock ? "details.done.lock" : "details.done.unlock", lock,
-                service.setLocked(current.userId(), lock), after -> after.locked() == lock);
+                new ActionNote(lock ? "note.locked" : "note.unlocked", () -> setLocked(id, !lock, false)),
+                () -> service.setLocked(id, lock), after -> after.locked() == lock);
     }
 
     public void toggleSuspended() {
         UserDetails current = user.get();
-        if (current == null) {
-            return;
+        if (current != null) {
+            setSuspended(current.userId(), !current.suspended(), true);
         }
-        boolean suspend = !current.suspended();
-        act(suspend ? "details.suspend.confirm" : "details.unsuspend.confirm", suspend ? "details.suspend" : "details.unsuspend",
-                "details.suspend.help", suspend ? "details.done.suspend" : "details.done.unsuspend", suspend,
-                service.setSuspended(current.userId(), suspend), after -> after.suspended() == suspend);
+    }
+
+    private void setSuspended(String id, boolean suspend, boolean ask) {
+        act(id, ask, suspend ? "details.suspend.confirm" : "details.unsuspend.confirm",
+                suspend ? "details.suspend" : "details.unsuspend", "details.suspend.help",
+                suspend ? "details.done.suspend" : "details.done.unsuspend", suspend,
+                new ActionNote(suspend ? "note.suspended" : "note.unsuspended", () -> setSuspended(id, !suspend, false)),
+                () -> service.setSuspended(id, suspend), after -> after.suspended() == suspend);
     }
 
     public void toggleShadowBanned() {
         UserDetails current = user.get();
-        if (current == null) {
-            return;
+        if (current != null) {
+            setShadowBanned(current.userId(), !current.shadowBanned(), true);
         }
-        boolean ban = !current.shadowBanned();
-        act(ban ? "details.shadowban.confirm" : "details.unshadowban.confirm", ban ? "details.shadowban" : "details.unshadowban",
-                "details.shadowban.help", ban ? "details.done.shadowban" : "details.done.unshadowban", ban,
-                service.setShadowBanned(current.userId(), ban), after -> after.shadowBanned() == ban);
     }
 
-    private void act(String questionKey, String actionKey, String helpKey, String doneKey, boolean restricting,
-                     BackgroundTask<UserDetails> task, Predicate<UserDetails> applied) {
-        String id = user.get().userId();
-        Confirmation question = new Confirmation(tr(actionKey), tr(questionKey, id), tr(helpKey),
-                tr(actionKey) + " " + id, tr("details.keep"), restricting);
-        if (busy.get() || outcome.isUnconfirmed() || !dialogs.confirm(question)) {
+    private void setShadowBanned(String id, boolean ban, boolean ask) {
+        act(id, ask, ban ? "details.shadowban.confirm" : "details.unshadowban.confirm",
+                ban ? "details.shadowban" : "details.unshadowban", "details.shadowban.help",
+                ban ? "details.done.shadowban" : "details.done.unshadowban", ban,
+                new ActionNote(ban ? "note.shadowbanned" : "note.unshadowbanned", () -> setShadowBanned(id, !ban, false)),
+                () -> service.setShadowBanned(id, ban), after -> after.shadowBanned() == ban);
+    }
+
+    /**
+     * Runs a reversible quick action, after asking unless it is an Undo (the admin just did the opposite and
+     * pressed Undo on purpose); once done, {@code done}'s key (with the time) becomes the account's note, with
+     * {@code done}'s undo.
+     */
+    private void act(String id, boolean ask, String questionKey, String actionKey, String helpKey, String doneKey,
+                     boolean restricting, ActionNote done, Supplier<BackgroundTask<UserDetails>> task,
+                     Predicate<UserDetails> applied) {
+        String title = tr(actionKey).replace("_", "");
+        Confirmation question = new Confirmation(title, tr(questionKey, id), tr(helpKey),
+                title + " " + id, tr("details.keep"), restricting);
+        if (busy.get() || outcome.isUnconfirmed() || (ask && !dialogs.confirm(question))) {
             return;
         }
         busy.set(true);
         boolean[] readingBack = {false};
-        task.onSuccess(updated -> changed(updated, doneKey, id))
+        task.get().onSuccess(updated -> changed(updated, doneKey, id, done))
                 .onFailure(e -> {
                     if (OutcomeCheck.isLostAnswer(e)) {
                         readingBack[0] = true;
-                        confirm(id, applied, doneKey);
+                        confirm(id, applied, doneKey, done);
                     } else {
                         dialogs.showError(tr("dialog.error.title"), ErrorMessages.describe(e));
                     }
@@ -161,10 +186,11 @@ public final class AccountDetailsViewModel {
                 .start();
     }
 
-    private void changed(UserDetails updated, String doneKey, String id) {
+    private void changed(UserDetails updated, String doneKey, String id, ActionNote done) {
         if (updated.userId().equals(userId)) {
             user.set(updated);
         }
+        record(id, tr(done.text(), now()), done.undo());
         dialogs.notify(tr(doneKey, id));
         onAccountChanged.run();
     }
@@ -173,13 +199,13 @@ public final class AccountDetailsViewModel {
      * The answer of a change was lost: read the account back. It tells whether the change was made; when the
      * read-back fails too, the outcome is unknown and the actions stay disabled until "Check again" reads it.
      */
-    private void confirm(String id, Predicate<UserDetails> applied, String doneKey) {
+    private void confirm(String id, Predicate<UserDetails> applied, String doneKey, ActionNote done) {
         busy.set(true);
         service.getUser(id)
                 .onSuccess(after -> {
                     outcome.settled();
                     if (applied.test(after)) {
-                        changed(after, doneKey, id);
+                        changed(after, doneKey, id, done);
                     } else {
                         if (after.userId().equals(userId)) {
                             user.set(after);
@@ -188,9 +214,78 @@ public final class AccountDetailsViewModel {
                                 new ErrorReport(tr("details.checked.not"), "", ""));
                     }
                 })
-                .onFailure(e -> dialogs.showError(tr("dialog.error.title"), outcome.readBackFailed(e, () -> confirm(id, applied, doneKey))))
+                .onFailure(e -> dialogs.showError(tr("dialog.error.title"), outcome.readBackFailed(e, () -> confirm(id, applied, doneKey, done))))
                 .andFinally(() -> busy.set(false))
                 .start();
+    }
+
+    // ---- lasting notes ----------------------------------------------------------------------------------------
+
+    private static String now() {
+        return app.registrar.ui.common.Formats.time(Instant.now());
+    }
+
+    /** Keeps {@code text} as the account's last action, with an Undo when {@code undo} is not null. */
+    public void record(String id, String text, Runnable undo) {
+        ActionNote made = new ActionNote(text, undo);
+        notes.put(id, made);
+        if (id.equals(userId)) {
+            note.set(made);
+        }
+    }
+
+    /** After a password reset of the shown account: says when, and how many devices were signed out. */
+    public void recordPasswordReset(String id, boolean signedOut) {
+        int count = id.equals(userId) && signedOut ? devices.size() : 0;
+        record(id, signedOut ? tr("note.password.reset.signed.out", now(), count) : tr("note.password.reset", now()), null);
+    }
+
+    public void recordCreated(String id) {
+        record(id, tr("note.created", now()), null);
+    }
+
+    public void recordSaved(String id) {
+        record(id, tr("note.saved", now()), null);
+    }
+
+    public void recordDeactivated(String id, boolean erased) {
+        record(id, tr(erased ? "note.deactivated.erased" : "note.deactivated", now()), null);
+    }
+
+    public void recordReactivated(String id) {
+        record(id, tr("note.reactivated", now()), null);
+    }
+
+    /** Admin rights changed in the editor: a note with Undo, which sets them back without asking again. */
+    public void recordAdminChanged(String id, boolean admin) {
+        record(id, tr(admin ? "note.admin.granted" : "note.admin.removed", now()), () -> {
+            if (busy.get() || outcome.isUnconfirmed()) {
+                return;
+            }
+            busy.set(true);
+            service.setAdmin(id, !admin).onSuccess(updated -> {
+                if (updated.userId().equals(userId)) {
+                    user.set(updated);
+                }
+                recordAdminChanged(id, !admin);
+                onAccountChanged.run();
+            }).onFailure(e -> dialogs.showError(tr("dialog.error.title"), ErrorMessages.describe(e)))
+                    .andFinally(() -> busy.set(false))
+                    .start();
+        });
+    }
+
+    /** Runs the Undo of the shown account's note. */
+    public void undo() {
+        ActionNote current = note.get();
+        if (current != null && current.canUndo() && !busy.get()) {
+            current.undo().run();
+        }
+    }
+
+    /** What the last finished action on the shown account did; null when nothing was done to it yet. */
+    public ReadOnlyObjectProperty<ActionNote> noteProperty() {
+        return note.getReadOnlyProperty();
     }
 
     /** Reads the account again after a change whose outcome could not be confirmed. */

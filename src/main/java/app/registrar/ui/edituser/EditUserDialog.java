@@ -80,6 +80,7 @@ public final class EditUserDialog extends ModalDialog {
         choose.setMnemonicParsing(true);
         choose.setOnAction(e -> model.getAvatar().choose());
         Button removeAvatar = new Button(tr("edit.avatar.remove"));
+        removeAvatar.setMnemonicParsing(true);
         removeAvatar.setOnAction(e -> model.getAvatar().remove());
         HBox avatarRow = new HBox(8, preview, choose, removeAvatar);
         avatarRow.setAlignment(Pos.CENTER_LEFT);
@@ -122,6 +123,7 @@ public final class EditUserDialog extends ModalDialog {
         externalId.setPromptText(tr("edit.sso.id"));
         externalId.textProperty().bindBidirectional(model.getContacts().newExternalIdProperty());
         Button addId = new Button(tr("edit.sso.add"));
+        addId.setMnemonicParsing(true);
         addId.setOnAction(e -> model.getContacts().addExternalId());
         HBox.setHgrow(externalId, Priority.ALWAYS);
         VBox ssoBox = new VBox(4, new Label(tr("edit.sso")), ids, new HBox(8, provider, externalId, addId),

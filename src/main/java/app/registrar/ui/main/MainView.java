@@ -60,6 +60,7 @@ public final class MainView extends BorderPane {
         about.getStyleClass().add("flat");
         about.setOnAction(e -> new AboutDialog(window()).showAndWait());
         Button signOut = new Button(tr("main.sign.out"), new FontIcon(Feather.LOG_OUT));
+        signOut.setMinWidth(Region.USE_PREF_SIZE);
         signOut.setId("signOut");
         signOut.setMnemonicParsing(true);
         signOut.setOnAction(e -> model.signOut());

@@ -123,6 +123,7 @@ public final class MainViewModel {
                 account -> {
                     pendingWelcome.offer(account.userId(), watch.generatedPasswordUsed());
                     list.refresh();
+                    details.recordCreated(account.userId());
                     details.show(account.userId());
                 });
         watch.follow(created.getPassword());
@@ -131,7 +132,14 @@ public final class MainViewModel {
     }
 
     public EditUserViewModel newEditAccount(UserDetails user) {
-        EditUserViewModel edit = EditUserViewModel.forEdit(accounts, dialogs, session.userId(), server.passwordPolicy(), user, saved -> changed());
+        EditUserViewModel edit = EditUserViewModel.forEdit(accounts, dialogs, session.userId(), server.passwordPolicy(), user, saved -> {
+            if (saved.admin() != user.admin()) {
+                details.recordAdminChanged(saved.userId(), saved.admin());
+            } else {
+                details.recordSaved(saved.userId());
+            }
+            changed();
+        });
         edit.checkHoldersWith(new app.registrar.ui.conflicts.HolderCheck(security), this::openAccount);
         return edit;
     }
@@ -155,11 +163,15 @@ public final class MainViewModel {
 
     public ResetPasswordViewModel newResetPassword(UserDetails user) {
         app.registrar.ui.welcome.PendingWelcome.Watch watch = new app.registrar.ui.welcome.PendingWelcome.Watch();
+        // The note needs the choice made in the dialog; the dialog's model exists only once constructed.
+        ResetPasswordViewModel[] made = new ResetPasswordViewModel[1];
         ResetPasswordViewModel reset = new ResetPasswordViewModel(accounts, dialogs, user.userId(), server.passwordPolicy(),
                 managesPasswords(), () -> {
                     pendingWelcome.offer(user.userId(), watch.generatedPasswordUsed());
+                    details.recordPasswordReset(user.userId(), made[0].logoutDevicesProperty().get());
                     details.reload();
                 });
+        made[0] = reset;
         watch.follow(reset.getPassword());
         return reset;
     }
@@ -179,12 +191,20 @@ public final class MainViewModel {
     }
 
     public DeactivateViewModel newDeactivate(UserDetails user) {
-        return new DeactivateViewModel(accounts, dialogs, user.userId(), session.userId(), this::changed);
+        DeactivateViewModel[] made = new DeactivateViewModel[1];
+        made[0] = new DeactivateViewModel(accounts, dialogs, user.userId(), session.userId(), () -> {
+            details.recordDeactivated(user.userId(), made[0].eraseProperty().get());
+            changed();
+        });
+        return made[0];
     }
 
     public ReactivateViewModel newReactivate(UserDetails user) {
         return new ReactivateViewModel(accounts, dialogs, user.userId(), server.passwordPolicy(),
-                managesPasswords(), user.erased(), this::changed);
+                managesPasswords(), user.erased(), () -> {
+                    details.recordReactivated(user.userId());
+                    changed();
+                });
     }
 
     /** Whether passwords can be set here: Synapse's own, or MAS's when MAS owns the accounts. */

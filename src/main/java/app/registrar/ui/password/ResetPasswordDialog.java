@@ -36,6 +36,7 @@ public final class ResetPasswordDialog extends ModalDialog {
 
         CheckBox logout = new CheckBox(tr("password.logout"));
         logout.setId("logoutDevices");
+        logout.setMnemonicParsing(true);
         logout.selectedProperty().bindBidirectional(model.logoutDevicesProperty());
         VBox logoutBox = new VBox(4, logout, Views.help(tr("password.logout.help")));
         logoutBox.getStyleClass().add("warning-box");

@@ -83,10 +83,10 @@ public final class UserListView extends BorderPane {
         HBox.setHgrow(search, Priority.ALWAYS);
         FontIcon searchIcon = new FontIcon(Feather.SEARCH);
 
-        Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        Button refresh = new Button(tr("list.refresh"), new FontIcon(Feather.REFRESH_CW));
         refresh.setId("refresh");
-        refresh.setTooltip(new Tooltip(tr("list.refresh") + " (F5)"));
-        refresh.setAccessibleText(tr("list.refresh"));
+        refresh.setMnemonicParsing(true);
+        refresh.setTooltip(new Tooltip(tr("list.refresh").replace("_", "") + " (F5)"));
         refresh.setOnAction(e -> model.refresh());
         Button create = new Button(tr("list.create"), new FontIcon(Feather.USER_PLUS));
         create.setId("createAccount");
@@ -105,9 +105,11 @@ public final class UserListView extends BorderPane {
         inactive.setOnAction(e -> actions.inactive());
         MenuButton more = new MenuButton(tr("list.more"), null, export, importCsv, inactive);
         more.setId("moreActions");
+        more.setMnemonicParsing(true);
 
         Button actOn = new Button();
         actOn.setId("actOnSelected");
+        actOn.setMnemonicParsing(true);
         actOn.textProperty().bind(Bindings.createStringBinding(
                 () -> tr("list.bulk", model.getSelection().size()), model.getSelection()));
         actOn.visibleProperty().bind(Bindings.size(model.getSelection()).greaterThan(1));

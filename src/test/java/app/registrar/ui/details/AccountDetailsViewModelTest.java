@@ -103,6 +103,69 @@ class AccountDetailsViewModelTest {
     }
 
     @Test
+    void lockLeavesALastingNoteWhoseUndoUnlocksWithoutAskingAgain() {
+        String userId = account();
+        model.show(userId);
+
+        dialogs.answer(true);
+        model.toggleLocked();
+        assertThat(model.noteProperty().get().text()).startsWith(app.registrar.ui.common.I18n.tr("note.locked", "").strip());
+        assertThat(model.noteProperty().get().canUndo()).isTrue();
+
+        model.reload();
+        assertThat(model.noteProperty().get()).as("the note outlives a reload").isNotNull();
+        int asked = dialogs.confirmations.size();
+        model.undo();
+
+        assertThat(admin.getUser(userId).locked()).isFalse();
+        assertThat(dialogs.confirmations).as("Undo does not ask again").hasSize(asked);
+        assertThat(model.noteProperty().get().text()).startsWith(app.registrar.ui.common.I18n.tr("note.unlocked", "").strip());
+    }
+
+    @Test
+    void theNoteBelongsToItsAccountAndComesBackWithIt() {
+        String first = account();
+        String second = account();
+        model.show(first);
+        dialogs.answer(true);
+        model.toggleSuspended();
+
+        model.show(second);
+        assertThat(model.noteProperty().get()).isNull();
+        model.show(first);
+        assertThat(model.noteProperty().get().text()).startsWith(app.registrar.ui.common.I18n.tr("note.suspended", "").strip());
+    }
+
+    @Test
+    void passwordResetNoteCountsTheDevicesSignedOut() {
+        String userId = account();
+        new Homeserver(synapse.url()).auth().loginWithPassword(userId, PASSWORD);
+        new Homeserver(synapse.url()).auth().loginWithPassword(userId, PASSWORD);
+        model.show(userId);
+
+        model.recordPasswordReset(userId, true);
+
+        assertThat(model.noteProperty().get().text()).isEqualTo(app.registrar.ui.common.I18n.tr(
+                "note.password.reset.signed.out", app.registrar.ui.common.Formats.time(java.time.Instant.now()), 2));
+        assertThat(model.noteProperty().get().text()).contains("2");
+        assertThat(model.noteProperty().get().canUndo()).isFalse();
+    }
+
+    @Test
+    void adminRightsNoteUndoesTheChangeOnTheServer() {
+        String userId = account();
+        admin.modifyUser(userId, new UserUpdate().admin(true));
+        model.show(userId);
+
+        model.recordAdminChanged(userId, true);
+        model.undo();
+
+        assertThat(admin.getUser(userId).admin()).isFalse();
+        assertThat(model.noteProperty().get().text()).startsWith(
+                app.registrar.ui.common.I18n.tr("note.admin.removed", "").strip());
+    }
+
+    @Test
     void unknownAccountShowsAPlainMessage() {
         model.show(synapse.newUserId("gone"));
 

@@ -150,13 +150,12 @@ public final class RegistrarApp extends Application {
     }
 
     private void show(Parent root) {
-        if (stage.getScene() == null) {
-            Scene scene = new Scene(root);
-            scene.getStylesheets().add(Theme.stylesheet());
-            stage.setScene(scene);
-        } else {
-            stage.getScene().setRoot(root);
-        }
+        // A new scene for each screen: a scene keeps the Alt shortcuts of field labels that left it, so the
+        // sign-in's "_Password" would still hold Alt+P and take it from the main window's Reset password.
+        Scene old = stage.getScene();
+        Scene scene = old == null ? new Scene(root) : new Scene(root, old.getWidth(), old.getHeight());
+        scene.getStylesheets().add(Theme.stylesheet());
+        stage.setScene(scene);
     }
 
     /** The main window's view model while signed in (tests drive it). */

@@ -9,45 +9,69 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The new-password block every dialog shares: field, Generate, the generated password with Copy, and its rules. */
+/**
+ * The new-password block every dialog shares: field, Generate and Copy in one row, and its rules below. A
+ * generated password is shown in place of the dots, in the same row, so pressing Generate never moves the form.
+ */
 public final class NewPasswordField extends VBox {
 
     private final PasswordField field = new PasswordField();
 
-    /** {@code idPrefix} names the controls for tests: {@code <prefix>Password}, {@code <prefix>Generate}, {@code <prefix>Generated}. */
     public NewPasswordField(NewPasswordViewModel model, String labelKey, String idPrefix) {
+        this(model, labelKey, idPrefix, new ShownProblems());
+    }
+
+    /** {@code idPrefix} names the controls for tests: {@code <prefix>Password}, {@code <prefix>Generate}, {@code <prefix>Generated}. */
+    public NewPasswordField(NewPasswordViewModel model, String labelKey, String idPrefix, ShownProblems shown) {
         super(4);
         field.setId(idPrefix + "Password");
         field.textProperty().bindBidirectional(model.passwordProperty());
-        HBox.setHgrow(field, Priority.ALWAYS);
         Button generate = new Button(tr("edit.password.generate"), new FontIcon(Feather.ZAP));
         generate.setId(idPrefix + "Generate");
         generate.setMnemonicParsing(true);
+        generate.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         generate.setOnAction(e -> model.generate());
 
-        TextField shown = new TextField();
-        shown.setId(idPrefix + "Generated");
-        shown.setEditable(false);
-        shown.textProperty().bind(model.generatedProperty());
-        HBox.setHgrow(shown, Priority.ALWAYS);
+        TextField plain = new TextField();
+        plain.setId(idPrefix + "Generated");
+        plain.setText(model.generatedProperty().get());
+        // Editing the shown password makes it the admin's own: the dots come back, with the caret where it was.
+        model.generatedProperty().addListener((obs, old, now) -> plain.setText(now));
+        plain.textProperty().addListener((obs, old, now) -> {
+            if (plain.isVisible() && !now.equals(model.generatedProperty().get())) {
+                boolean typing = plain.isFocused();
+                model.passwordProperty().set(now);
+                if (typing) {
+                    field.requestFocus();
+                    field.positionCaret(now.length());
+                }
+            }
+        });
+        plain.setAccessibleText(tr("password.generated.accessible"));
+        plain.visibleProperty().bind(Bindings.isNotEmpty(model.generatedProperty()));
+        field.visibleProperty().bind(plain.visibleProperty().not());
+        StackPane value = new StackPane(field, plain);
+        HBox.setHgrow(value, Priority.ALWAYS);
         Button copy = new Button(tr("edit.password.copy"), new FontIcon(Feather.COPY));
         copy.setMnemonicParsing(true);
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         copy.setOnAction(e -> model.copyGenerated());
-        HBox shownRow = new HBox(8, shown, copy);
-        shownRow.visibleProperty().bind(Bindings.isNotEmpty(model.generatedProperty()));
-        shownRow.managedProperty().bind(shownRow.visibleProperty());
+        copy.disableProperty().bind(Bindings.isEmpty(model.generatedProperty()));
 
         Label ok = new Label(tr("password.ok"));
         ok.getStyleClass().add("help-text");
         ok.visibleProperty().bind(Bindings.isEmpty(model.problemProperty()).and(Bindings.isNotEmpty(model.passwordProperty())));
         ok.managedProperty().bind(ok.visibleProperty());
 
-        getChildren().addAll(Views.labelFor(labelKey, field), new HBox(8, field, generate), shownRow,
-                Views.problem(model.problemProperty()), ok);
+        HBox row = new HBox(8, value, generate, copy);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(Views.labelFor(labelKey, field), row,
+                Views.problem(shown.after(model.passwordProperty(), model.problemProperty())), ok);
     }
 
     public void focusField() {

@@ -86,6 +86,9 @@ public final class Views {
         report.addListener((obs, old, now) -> {
             box.setVisible(now != null);
             if (now != null) {
+                // A new error starts folded: an open Details from an earlier error must not greet the admin
+                // with an HTTP status.
+                detailsPane.setExpanded(false);
                 message.setText(now.message());
                 next.setText(now.nextStep());
                 details.setText(now.details());

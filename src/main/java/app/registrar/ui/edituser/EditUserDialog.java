@@ -5,6 +5,7 @@ import static app.registrar.ui.common.I18n.tr;
 import app.registrar.api.ExternalId;
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.NewPasswordField;
+import app.registrar.ui.common.ShownProblems;
 import app.registrar.ui.common.Views;
 import java.io.ByteArrayInputStream;
 import java.util.function.Consumer;
@@ -38,6 +39,7 @@ public final class EditUserDialog extends ModalDialog {
     public EditUserDialog(Window owner, EditUserViewModel model) {
         super(owner, model.isCreate() ? tr("edit.title.create") : tr("edit.title.edit", model.getUserId()));
         bindBusy(model.busyProperty());
+        ShownProblems shown = new ShownProblems();
 
         // User ID
         TextField localpart = new TextField();
@@ -56,9 +58,11 @@ public final class EditUserDialog extends ModalDialog {
         note.textProperty().bind(model.getUserIdInput().noteProperty());
         note.visibleProperty().bind(Bindings.isNotEmpty(model.getUserIdInput().noteProperty()));
         note.managedProperty().bind(note.visibleProperty());
-        VBox idBox = new VBox(4, Views.labelFor("edit.user", localpart), idRow,
+        // Editing shows the user ID as text, so its label has no field to lead to.
+        VBox idBox = new VBox(4, model.isCreate() ? Views.labelFor("edit.user", localpart)
+                : new Label(tr("edit.user").replace("_", "")), idRow,
                 model.isCreate() ? Views.help(tr("edit.user.help")) : new Region(),
-                Views.problem(model.getUserIdInput().problemProperty()), note);
+                Views.problem(shown.after(model.getUserIdInput().localpartProperty(), model.getUserIdInput().problemProperty())), note);
 
         // Display name
         TextField displayName = new TextField();
@@ -131,10 +135,10 @@ public final class EditUserDialog extends ModalDialog {
                 conflictLink(model.getContacts(), model.getContacts().externalIdProblemProperty()));
 
         // Password
-        NewPasswordField passwordBox = new NewPasswordField(model.getPassword(), "edit.password", "new");
-        if (!model.isCreate()) {
-            passwordBox.getChildren().add(2, Views.help(tr("edit.password.edit.help")));
-        }
+        // One clear way to set a password: the editor sets the first one; later ones are set with Reset
+        // password, which also asks whether to sign the person out.
+        VBox passwordBox = model.isCreate() ? new NewPasswordField(model.getPassword(), "edit.password", "new", shown)
+                : new VBox(4, new Label(tr("edit.password").replace("_", "")), Views.help(tr("edit.password.edit.help")));
 
         // Admin and type
         CheckBox admin = new CheckBox(tr("edit.admin"));
@@ -167,10 +171,11 @@ public final class EditUserDialog extends ModalDialog {
         setScrollableContent(content);
 
         addCancelButton(tr("edit.cancel"));
-        Button save = addButton(model.isCreate() ? tr("edit.save.create") : tr("edit.save.edit"), true, model::save);
+        Button save = addButton(model.isCreate() ? tr("edit.save.create") : tr("edit.save.edit"), true,
+                () -> shown.trySave(model.isCreate() ? model.canSaveProperty().and(Bindings.isNotEmpty(model.getPassword().passwordProperty()))
+                        : model.canSaveProperty(), model::save));
         save.setId("saveAccount");
-        save.disableProperty().bind(model.canSaveProperty().not()
-                .or(model.isCreate() ? Bindings.isEmpty(model.getPassword().passwordProperty()) : Bindings.createBooleanBinding(() -> false)));
+        save.disableProperty().bind(model.busyProperty());
         save.textProperty().bind(Bindings.when(model.busyProperty()).then(tr("edit.saving"))
                 .otherwise(model.isCreate() ? tr("edit.save.create") : tr("edit.save.edit")));
 
@@ -213,7 +218,15 @@ public final class EditUserDialog extends ModalDialog {
             Button button = new Button(null, new FontIcon(Feather.X));
             button.getStyleClass().addAll("flat", "small");
             button.setAccessibleText(removeText + " " + text(item));
-            button.setOnAction(e -> remove.accept(item));
+            button.setOnAction(e -> {
+                ListView<T> list = getListView();
+                remove.accept(item);
+                // The pressed button is gone with its row: keep focus in the list instead of letting it jump to
+                // the top of the form.
+                if (list != null) {
+                    list.requestFocus();
+                }
+            });
             HBox row = new HBox(6, label, grow, button);
             row.setAlignment(Pos.CENTER_LEFT);
             setText(null);

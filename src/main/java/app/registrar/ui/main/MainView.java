@@ -48,6 +48,10 @@ public final class MainView extends BorderPane {
         Label who = new Label(model.getSignedInText());
         who.setId("signedIn");
         who.getStyleClass().add("placeholder-text");
+        // The one header text that may shrink; the whole of it stays a hover away.
+        who.setTooltip(new javafx.scene.control.Tooltip(who.getText()));
+        who.setMinWidth(60);
+        brand.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button audit = new Button(tr("main.audit"), new FontIcon(Feather.CLIPBOARD));
@@ -58,27 +62,35 @@ public final class MainView extends BorderPane {
         Button about = new Button(tr("main.about"));
         about.setMnemonicParsing(true);
         about.getStyleClass().add("flat");
+        about.setMinWidth(Region.USE_PREF_SIZE);
         about.setOnAction(e -> new AboutDialog(window()).showAndWait());
         Button signOut = new Button(tr("main.sign.out"), new FontIcon(Feather.LOG_OUT));
         signOut.setMinWidth(Region.USE_PREF_SIZE);
         signOut.setId("signOut");
         signOut.setMnemonicParsing(true);
         signOut.setOnAction(e -> model.signOut());
-        Label memoryOnly = new Label(tr("session.memory.only"), new FontIcon(Feather.ALERT_TRIANGLE));
-        memoryOnly.setId("memoryOnly");
-        memoryOnly.setTooltip(new Tooltip(tr("session.memory.only.help")));
-        memoryOnly.setAccessibleText(tr("session.memory.only.help"));
+        // Plain words instead of a warning sign: what it means for the admin, and a way to learn how to change it.
+        Label memoryOnly = new Label(tr("session.memory.only"), new FontIcon(Feather.INFO));
         memoryOnly.getStyleClass().add("placeholder-text");
-        memoryOnly.setVisible(!model.isSessionRemembered());
-        memoryOnly.setManaged(memoryOnly.isVisible());
+        javafx.scene.control.Hyperlink howToRemember = new javafx.scene.control.Hyperlink(tr("session.memory.only.how"));
+        howToRemember.setId("howToRemember");
+        howToRemember.setOnAction(e -> model.explainRemembering());
+        HBox notRemembered = new HBox(4, memoryOnly, howToRemember);
+        notRemembered.setId("memoryOnly");
+        notRemembered.setAlignment(Pos.CENTER_LEFT);
+        memoryOnly.setMinWidth(Region.USE_PREF_SIZE);
+        howToRemember.setMinWidth(Region.USE_PREF_SIZE);
+        notRemembered.setVisible(!model.isSessionRemembered());
+        notRemembered.setManaged(notRemembered.isVisible());
         Button invites = new Button(tr("main.invites"), new FontIcon(Feather.SEND));
         invites.setId("openInvites");
         invites.setMnemonicParsing(true);
         invites.getStyleClass().add("flat");
+        invites.setMinWidth(Region.USE_PREF_SIZE);
         invites.setOnAction(e -> new app.registrar.ui.invites.InvitesDialog(window(), model.newInvites()).showAndWait());
-        HBox header = new HBox(12, brand, who, memoryOnly, grow, audit, invites, about, signOut);
+        HBox header = new HBox(12, brand, who, notRemembered, grow, audit, invites, about, signOut);
         // The buttons keep their whole words; the signed-in line is the one that gives way on a narrow window.
-        for (javafx.scene.control.Control fixed : java.util.List.of(brand, memoryOnly, audit, invites, about, signOut)) {
+        for (javafx.scene.control.Control fixed : java.util.List.of(brand, audit, invites, about, signOut)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         who.setMinWidth(0);

@@ -112,6 +112,14 @@ public final class MainViewModel {
         return connection.remembersSessions();
     }
 
+    /** Says, for this computer's system, how to make Registrar remember the sign-in next time. */
+    public void explainRemembering() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String key = os.contains("win") ? "session.remember.windows" : os.contains("mac") ? "session.remember.mac"
+                : "session.remember.linux";
+        dialogs.showInformation(tr("session.remember.title"), tr(key));
+    }
+
     private void changed() {
         list.refresh();
         details.reload();

@@ -4,6 +4,7 @@ import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.NewPasswordField;
+import app.registrar.ui.common.ShownProblems;
 import app.registrar.ui.common.Views;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
@@ -32,7 +33,8 @@ public final class ResetPasswordDialog extends ModalDialog {
         Label intro = new Label(tr("password.intro", model.getUserId()));
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);
-        NewPasswordField password = new NewPasswordField(model.getPassword(), "password.new", "newReset");
+        ShownProblems shown = new ShownProblems();
+        NewPasswordField password = new NewPasswordField(model.getPassword(), "password.new", "newReset", shown);
 
         CheckBox logout = new CheckBox(tr("password.logout"));
         logout.setId("logoutDevices");
@@ -47,9 +49,10 @@ public final class ResetPasswordDialog extends ModalDialog {
         setContent(content);
 
         addCancelButton(tr("edit.cancel"));
-        Button save = addButton(tr("password.save"), true, model::save);
+        // Pressing Reset on an unfinished form says what is missing instead of doing nothing.
+        Button save = addButton(tr("password.save"), true, () -> shown.trySave(model.canSaveProperty(), model::save));
         save.setId("confirmReset");
-        save.disableProperty().bind(model.canSaveProperty().not());
+        save.disableProperty().bind(model.busyProperty());
         save.textProperty().bind(Bindings.when(model.busyProperty()).then(tr("password.saving")).otherwise(tr("password.save")));
         model.closeRequestedProperty().addListener((obs, old, now) -> {
             if (now) {

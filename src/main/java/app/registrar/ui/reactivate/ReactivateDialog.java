@@ -4,6 +4,7 @@ import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.NewPasswordField;
+import app.registrar.ui.common.ShownProblems;
 import app.registrar.ui.common.Views;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
@@ -34,7 +35,8 @@ public final class ReactivateDialog extends ModalDialog {
             erased.getStyleClass().add("warning-box");
             content.getChildren().add(erased);
         }
-        NewPasswordField password = new NewPasswordField(model.getPassword(), "reactivate.password", "reactivate");
+        ShownProblems shown = new ShownProblems();
+        NewPasswordField password = new NewPasswordField(model.getPassword(), "reactivate.password", "reactivate", shown);
         if (model.isNeedsPassword()) {
             content.getChildren().add(password);
         } else {
@@ -48,9 +50,9 @@ public final class ReactivateDialog extends ModalDialog {
         content.disableProperty().bind(model.busyProperty());
         setContent(content);
         addCancelButton(tr("edit.cancel"));
-        Button act = addButton(tr("reactivate.action"), true, model::reactivate);
+        Button act = addButton(tr("reactivate.action"), true, () -> shown.trySave(model.canReactivateProperty(), model::reactivate));
         act.setId("confirmReactivate");
-        act.disableProperty().bind(model.canReactivateProperty().not());
+        act.disableProperty().bind(model.busyProperty());
         act.textProperty().bind(Bindings.when(model.busyProperty()).then(tr("reactivate.running")).otherwise(tr("reactivate.action")));
         model.closeRequestedProperty().addListener((obs, old, now) -> {
             if (now) {

@@ -81,6 +81,20 @@ public final class UserListView extends BorderPane {
         search.setAccessibleText(tr("list.search.accessible"));
         search.textProperty().bindBidirectional(model.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
+        // Down goes on into the list (its first row when none is selected); Escape empties the search.
+        search.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DOWN && !table.getItems().isEmpty()) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty()) {
+                    table.getSelectionModel().clearAndSelect(0);
+                }
+                table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex());
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !search.getText().isEmpty()) {
+                search.clear();
+                e.consume();
+            }
+        });
         FontIcon searchIcon = new FontIcon(Feather.SEARCH);
 
         Button refresh = new Button(tr("list.refresh"), new FontIcon(Feather.REFRESH_CW));

@@ -1,0 +1,351 @@
+package app.registrar.ui.fx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.registrar.RegistrarApp;
+import app.registrar.api.AdminApi;
+import app.registrar.api.Homeserver;
+import app.registrar.api.UserUpdate;
+import app.registrar.testing.Screenshots;
+import app.registrar.testing.SynapseExtension;
+import app.registrar.testing.TestSynapse;
+import app.registrar.ui.main.MainViewModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.event.ActionEvent;
+import javafx.event.EventHandler;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The keyboard, through the real app against the real Synapse: every underlined Alt shortcut of the main window
+ * and of each account dialog fires its own control (none shared, none dead), every button has one, every
+ * focusable control shows a focus ring, and the search field leads into the list.
+ */
+@ExtendWith(SynapseExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KeyboardFxTest {
+
+    private static final FxRobot robot = new FxRobot();
+    private static final String PREFIX = "keys" + UUID.randomUUID().toString().substring(0, 6);
+    private static final String PASSWORD = "Keys-Fx-Pass-1";
+    private static TestSynapse synapse;
+    private static AdminApi admin;
+    private static javafx.application.Application app;
+    private static String active;
+    private static String deactivated;
+
+    @BeforeAll
+    static void startAndSignIn(TestSynapse server) throws Exception {
+        synapse = server;
+        admin = server.signedInAdmin().admin();
+        active = "@" + PREFIX + "-active:" + server.serverName();
+        deactivated = "@" + PREFIX + "-gone:" + server.serverName();
+        admin.createUser(active, new UserUpdate().password(PASSWORD).displayName("Kay Board"));
+        new Homeserver(server.url()).auth().loginWithPassword(active, PASSWORD);
+        admin.createUser(deactivated, new UserUpdate().password(PASSWORD).displayName("Kay Gone"));
+        admin.deactivate(deactivated, false);
+        System.setProperty("registrar.prefs", "app/registrar/test/" + UUID.randomUUID());
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(RegistrarApp.class);
+        robot.clickOn("#server").write(synapse.url().toString());
+        robot.clickOn("#user").write(synapse.adminUser().substring(1, synapse.adminUser().indexOf(':')));
+        robot.clickOn("#password").write(synapse.adminPassword());
+        robot.clickOn("#signIn");
+        waitUntil(() -> robot.lookup("#userTable").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#search").queryTextInputControl().setText(PREFIX));
+        TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(active));
+        robot.interact(() -> table.getSelectionModel().select(0));
+        waitUntil(() -> robot.lookup("#detailsUserId").tryQuery().isPresent()
+                && robot.lookup("#detailsUserId").queryLabeled().getText().equals(active));
+        waitUntil(() -> robot.lookup("#editAccount").tryQuery().filter(n -> !n.isDisabled()).isPresent());
+    }
+
+    @AfterAll
+    static void stopApp() throws TimeoutException {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.hideStage();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T fx(Callable<T> work) {
+        try {
+            return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Scene mainScene() {
+        return robot.lookup("#userTable").query().getScene();
+    }
+
+    // ---- mnemonics -----------------------------------------------------------------------------------------------
+
+    private static boolean treeVisible(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Node> all(Parent root) {
+        List<Node> out = new ArrayList<>();
+        for (Node child : root.getChildrenUnmodifiable()) {
+            out.add(child);
+            if (child instanceof Parent parent) {
+                out.addAll(all(parent));
+            }
+        }
+        return out;
+    }
+
+    private static List<Labeled> withMnemonic(Scene scene) {
+        return all(scene.getRoot()).stream().filter(n -> n instanceof Labeled).map(n -> (Labeled) n)
+                .filter(l -> l.isMnemonicParsing() && l.getText() != null && l.getText().contains("_"))
+                .filter(KeyboardFxTest::treeVisible).filter(l -> !l.isDisabled())
+                .filter(l -> !(l instanceof Label label) || label.getLabelFor() != null)
+                .toList();
+    }
+
+    /** Presses Alt + the underlined letter of each control and checks that exactly that control reacted. */
+    private static List<String> deadMnemonics(Scene scene) {
+        List<String> dead = new ArrayList<>();
+        List<Labeled> controls = fx(() -> withMnemonic(scene));
+        for (Labeled control : controls) {
+            String text = control.getText();
+            char letter = Character.toUpperCase(text.charAt(text.indexOf('_') + 1));
+            KeyCode code = KeyCode.getKeyCode(String.valueOf(letter));
+            if (code == null) {
+                dead.add(text + " (no key for '" + letter + "')");
+                continue;
+            }
+            Node target = control instanceof Label label ? label.getLabelFor() : control;
+            boolean[] fired = new boolean[1];
+            EventHandler<ActionEvent> catcher = e -> {
+                fired[0] = true;
+                e.consume();
+            };
+            robot.interact(() -> target.addEventFilter(ActionEvent.ACTION, catcher));
+            // Start from a neutral place so focus moving to a field's label target is a real change.
+            robot.interact(() -> scene.getRoot().requestFocus());
+            robot.press(KeyCode.ALT).press(code).release(code).release(KeyCode.ALT);
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> target.removeEventFilter(ActionEvent.ACTION, catcher));
+            boolean focused = target.isFocused() && !(control instanceof ButtonBase);
+            if (!fired[0] && !focused) {
+                dead.add(text + " (Alt+" + letter + ")");
+            }
+        }
+        return dead;
+    }
+
+    /** Buttons that have text but no underlined letter; the cancel button is left to Escape. */
+    private static List<String> withoutMnemonic(Scene scene) {
+        return all(scene.getRoot()).stream()
+                .filter(n -> n instanceof Button || n instanceof MenuButton)
+                .map(n -> (ButtonBase) n)
+                .filter(KeyboardFxTest::treeVisible)
+                .filter(b -> b.getText() != null && !b.getText().isBlank())
+                .filter(b -> !(b instanceof Button button && button.isCancelButton()))
+                .filter(b -> !b.isMnemonicParsing() || !b.getText().contains("_"))
+                .map(Labeled::getText).toList();
+    }
+
+    private static Stage openDialog(String buttonId) throws TimeoutException {
+        List<Window> before = new ArrayList<>(Window.getWindows());
+        Button opener = robot.lookup(buttonId).queryAs(Button.class);
+        // Not through interact: the dialog's showAndWait keeps the handler running until the dialog closes.
+        javafx.application.Platform.runLater(opener::fire);
+        waitUntil(() -> Window.getWindows().stream().anyMatch(w -> !before.contains(w) && w.isShowing()));
+        Stage dialog = (Stage) Window.getWindows().stream().filter(w -> !before.contains(w)).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitForFxEvents();
+        return dialog;
+    }
+
+    @Test
+    @Order(1)
+    void everyButtonOfTheMainWindowHasAnAltShortcut() {
+        assertThat(withoutMnemonic(mainScene())).isEmpty();
+        assertThat(withMnemonic(mainScene())).extracting(Labeled::getId)
+                .contains("createAccount", "moreActions", "refresh", "editAccount", "resetPassword",
+                        "deactivateAccount", "toggleLock", "toggleSuspend", "toggleShadowBan", "signOut");
+    }
+
+    @Test
+    @Order(2)
+    void everyAltShortcutOfTheMainWindowFiresItsOwnControl() {
+        assertThat(deadMnemonics(mainScene())).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void everyAltShortcutOfEachAccountDialogFires() throws TimeoutException {
+        List<String> problems = new ArrayList<>();
+        for (String opener : new String[] {"#createAccount", "#editAccount", "#resetPassword", "#deactivateAccount"}) {
+            Stage dialog = openDialog(opener);
+            withoutMnemonic(dialog.getScene()).forEach(text -> problems.add(opener + ": no shortcut on " + text));
+            deadMnemonics(dialog.getScene()).forEach(text -> problems.add(opener + ": " + text));
+            robot.interact(dialog::close);
+        }
+        MainViewModel main = ((RegistrarApp) app).mainViewModel();
+        robot.interact(() -> main.getDetails().show(deactivated));
+        try {
+            waitUntil(() -> robot.lookup("#reactivateAccount").tryQuery().filter(n -> !n.isDisabled()).isPresent());
+            Stage dialog = openDialog("#reactivateAccount");
+            withoutMnemonic(dialog.getScene()).forEach(text -> problems.add("reactivate: no shortcut on " + text));
+            deadMnemonics(dialog.getScene()).forEach(text -> problems.add("reactivate: " + text));
+            robot.interact(dialog::close);
+            problems.addAll(deadMnemonics(mainScene()).stream().map(t -> "deactivated account: " + t).toList());
+        } finally {
+            robot.interact(() -> main.getDetails().show(active));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void downFromTheSearchFieldMovesIntoTheListAndEscapeClearsTheSearch() throws TimeoutException {
+        TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
+        TextInputControl search = robot.lookup("#search").queryTextInputControl();
+        robot.interact(() -> table.getSelectionModel().clearSelection());
+        robot.interact(search::requestFocus);
+
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.isFocused()).isTrue();
+        assertThat(table.getSelectionModel().getSelectedIndex()).isZero();
+
+        robot.interact(search::requestFocus);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(search.getText()).isEmpty();
+        robot.interact(() -> search.setText(PREFIX));
+        waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(active));
+    }
+
+    // ---- focus ring ----------------------------------------------------------------------------------------------
+
+    private static int changedPixels(WritableImage a, WritableImage b, Bounds area) {
+        PixelReader pa = a.getPixelReader();
+        PixelReader pb = b.getPixelReader();
+        int changed = 0;
+        int x0 = (int) Math.max(0, area.getMinX() - 4);
+        int y0 = (int) Math.max(0, area.getMinY() - 4);
+        int x1 = (int) Math.min(a.getWidth() - 1, area.getMaxX() + 4);
+        int y1 = (int) Math.min(a.getHeight() - 1, area.getMaxY() + 4);
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                if (pa.getArgb(x, y) != pb.getArgb(x, y)) {
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Focuses each control in turn and compares the window's pixels around it with and without focus. */
+    private static List<String> withoutFocusRing(Scene scene) {
+        List<String> missing = new ArrayList<>();
+        List<Node> focusable = fx(() -> all(scene.getRoot()).stream()
+                .filter(Node::isFocusTraversable).filter(KeyboardFxTest::treeVisible).filter(n -> !n.isDisabled())
+                .filter(n -> n.getScene() != null && n.localToScene(n.getLayoutBounds()).getWidth() > 0)
+                .toList());
+        Node neutral = scene.getRoot();
+        for (Node node : focusable) {
+            WritableImage[] shots = new WritableImage[2];
+            robot.interact(() -> {
+                neutral.requestFocus();
+                neutral.applyCss();
+                scene.getRoot().layout();
+                shots[0] = scene.snapshot(null);
+            });
+            robot.interact(() -> {
+                node.requestFocus();
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                shots[1] = scene.snapshot(null);
+            });
+            Bounds area = node.localToScene(node.getLayoutBounds());
+            if (!node.isFocused() || changedPixels(shots[0], shots[1], area) < 20) {
+                missing.add(node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId())
+                        + (node instanceof Labeled l ? " \"" + l.getText() + "\"" : ""));
+            }
+        }
+        robot.interact(neutral::requestFocus);
+        return missing;
+    }
+
+    @Test
+    @Order(5)
+    void everyFocusableControlOfTheMainWindowShowsAFocusRing() {
+        robot.moveTo(0, 0);
+        robot.interact(() -> robot.lookup("#userTable").queryAs(TableView.class).getSelectionModel().select(0));
+        assertThat(withoutFocusRing(mainScene())).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void everyFocusableControlOfTheDeactivateDialogShowsAFocusRing() throws TimeoutException {
+        Stage dialog = openDialog("#deactivateAccount");
+        try {
+            robot.moveTo(0, 0);
+            assertThat(withoutFocusRing(dialog.getScene())).isEmpty();
+        } finally {
+            robot.interact(dialog::close);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void lockingLeavesALastingNoteInThePanelWhoseUndoUnlocks() throws TimeoutException {
+        robot.clickOn("#toggleLock");
+        waitUntil(() -> robot.lookup(".dialog-pane .button").queryAll().stream()
+                .anyMatch(b -> b instanceof Button button && button.getText().equals("Lock " + active)));
+        robot.clickOn("Lock " + active);
+        waitUntil(() -> admin.getUser(active).locked() && robot.lookup("#actionNote").tryQuery().isPresent());
+        // Longer than a toast lives.
+        WaitForAsyncUtils.sleep(5, TimeUnit.SECONDS);
+        assertThat(robot.lookup("#actionNote").queryLabeled().getText()).startsWith("Locked at ");
+        robot.interact(() -> Screenshots.save(mainScene(), "keyboard-note-after-lock"));
+
+        robot.clickOn("#undoAction");
+        waitUntil(() -> !admin.getUser(active).locked());
+        waitUntil(() -> robot.lookup("#actionNote").queryLabeled().getText().startsWith("Unlocked at "));
+    }
+}

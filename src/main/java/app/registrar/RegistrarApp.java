@@ -52,6 +52,7 @@ public final class RegistrarApp extends Application {
     private RecentServers recent;
     private Stage stage;
     private MainViewModel main;
+    private app.registrar.ui.common.LanguageSetting language;
 
     @Override
     public void start(Stage primaryStage) {
@@ -59,6 +60,9 @@ public final class RegistrarApp extends Application {
         Theme.apply();
         executor = new UiTaskExecutor();
         Preferences prefs = Preferences.userRoot().node(System.getProperty("registrar.prefs", "app/registrar/recent"));
+        // The language chosen in Registrar (remembered), else the system's; set before any screen is built.
+        language = new app.registrar.ui.common.LanguageSetting(prefs, java.util.Locale.getDefault());
+        app.registrar.ui.common.I18n.use(language.effective());
         dialogs = new FxDialogService(() -> stage, getHostServices());
         // Pinned certificates (fingerprints, not secrets) live beside the other preferences; a proxy's password
         // question is put on the JavaFX thread while the worker that met the proxy waits.
@@ -80,8 +84,9 @@ public final class RegistrarApp extends Application {
         recent = new RecentServers(prefs);
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> reportCrash(error));
         stage.setTitle(tr("app.title"));
-        stage.setMinWidth(760);
-        stage.setMinHeight(520);
+        // Below this the toolbar's buttons would have to shrink to "…"; 1024×700 screens still fit it.
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
         stage.setWidth(1180);
         stage.setHeight(760);
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
@@ -145,7 +150,9 @@ public final class RegistrarApp extends Application {
     private void showMain(LoginSession session, ServerInfo server) {
         main = new MainViewModel(accounts, connection, dialogs, session, server, this::showConnect);
         stage.setTitle(tr("app.title.connected", server.host()));
-        show(new MainView(main));
+        MainView view = new MainView(main);
+        view.addHeaderItem(new app.registrar.ui.common.LanguageMenu(language, this::relabel));
+        show(view);
         main.start();
     }
 
@@ -156,6 +163,15 @@ public final class RegistrarApp extends Application {
         Scene scene = old == null ? new Scene(root) : new Scene(root, old.getWidth(), old.getHeight());
         scene.getStylesheets().add(Theme.stylesheet());
         stage.setScene(scene);
+    }
+
+    /** Builds the current screen again in the language just chosen; the session stays as it is. */
+    private void relabel() {
+        if (main != null) {
+            showMain(main.getSession(), main.getServer());
+        } else {
+            showConnect();
+        }
     }
 
     /** The main window's view model while signed in (tests drive it). */

@@ -61,8 +61,15 @@ public class ModalDialog extends Stage {
         setScene(scene);
         // Wrapped text knows its height only after the first layout: fit the window to it once shown.
         addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            if (!fitToContent) {
+                javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+                setHeight(Math.min(getHeight(), Math.min(MAX_HEIGHT, screen.getHeight() - 40)));
+                setWidth(Math.min(getWidth(), Math.min(MAX_WIDTH, screen.getWidth() - 40)));
+                centerOnOwner();
+            }
             if (fitToContent) {
                 fitToRoot();
+                centerOnOwner();
                 // Content that appears later (an error, a second confirmation) grows the window instead of
                 // being cut off.
                 root.needsLayoutProperty().addListener((obs, old, now) -> {
@@ -82,7 +89,12 @@ public class ModalDialog extends Stage {
     /** Content that fits the screen: the dialog takes its full size. */
     protected void setContent(Region content) {
         content.setPadding(new Insets(20, 20, 8, 20));
-        center.getChildren().setAll(content);
+        // Inside a scroll pane that only scrolls when the window had to be kept smaller than its content.
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        center.getChildren().setAll(scroll);
     }
 
     /** Long content (the account editor): scrolls inside a window sized to the screen. */
@@ -101,13 +113,29 @@ public class ModalDialog extends Stage {
         spinner.visibleProperty().bind(Bindings.createBooleanBinding(value::get, value));
     }
 
+    /** The largest a dialog may be: it fits a 1024×700 screen, and the screen it is on. */
+    protected static final double MAX_WIDTH = 984;
+    protected static final double MAX_HEIGHT = 660;
+
     private void fitToRoot() {
         double frameWidth = getWidth() - getScene().getWidth();
         double frameHeight = getHeight() - getScene().getHeight();
-        double width = Math.max(getScene().getWidth(), root.prefWidth(-1));
-        double height = Math.max(getScene().getHeight(), root.prefHeight(width));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double maxWidth = Math.min(MAX_WIDTH, screen.getWidth() - 40) - frameWidth;
+        double maxHeight = Math.min(MAX_HEIGHT, screen.getHeight() - 40) - frameHeight;
+        double width = Math.min(maxWidth, Math.max(getScene().getWidth(), root.prefWidth(-1)));
+        double height = Math.min(maxHeight, Math.max(getScene().getHeight(), root.prefHeight(width)));
         setWidth(width + frameWidth);
         setHeight(height + frameHeight);
+    }
+
+    // Growing the window after it was placed would leave it off-centre; place it again over its owner.
+    protected void centerOnOwner() {
+        Window owner = getOwner();
+        if (owner != null && owner.getWidth() > 0) {
+            setX(owner.getX() + (owner.getWidth() - getWidth()) / 2);
+            setY(Math.max(owner.getY(), owner.getY() + (owner.getHeight() - getHeight()) / 3));
+        }
     }
 
     private boolean isBusy() {

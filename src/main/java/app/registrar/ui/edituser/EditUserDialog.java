@@ -186,7 +186,7 @@ public final class EditUserDialog extends ModalDialog {
         });
         setOnHidden(e -> model.clearSecrets());
         setMinWidth(560);
-        setHeight(Math.min(760, Screen.getPrimary().getVisualBounds().getHeight() - 40));
+        setHeight(Math.min(MAX_HEIGHT, Screen.getPrimary().getVisualBounds().getHeight() - 40));
         setOnShown(e -> (model.isCreate() ? localpart : displayName).requestFocus());
     }
 

@@ -40,6 +40,8 @@ public final class MainView extends BorderPane {
 
     private final MainViewModel model;
     private final UserListView listView;
+    private final HBox header;
+    private final Button about;
 
     public MainView(MainViewModel model) {
         this.model = model;
@@ -59,7 +61,7 @@ public final class MainView extends BorderPane {
         audit.setMnemonicParsing(true);
         audit.getStyleClass().add("flat");
         audit.setOnAction(e -> new app.registrar.ui.audit.AuditDialog(window(), model.newAudit(), model.serverName()).showAndWait());
-        Button about = new Button(tr("main.about"));
+        about = new Button(tr("main.about"));
         about.setMnemonicParsing(true);
         about.getStyleClass().add("flat");
         about.setMinWidth(Region.USE_PREF_SIZE);
@@ -88,7 +90,7 @@ public final class MainView extends BorderPane {
         invites.getStyleClass().add("flat");
         invites.setMinWidth(Region.USE_PREF_SIZE);
         invites.setOnAction(e -> new app.registrar.ui.invites.InvitesDialog(window(), model.newInvites()).showAndWait());
-        HBox header = new HBox(12, brand, who, notRemembered, grow, audit, invites, about, signOut);
+        header = new HBox(12, brand, who, notRemembered, grow, audit, invites, about, signOut);
         // The buttons keep their whole words; the signed-in line is the one that gives way on a narrow window.
         for (javafx.scene.control.Control fixed : java.util.List.of(brand, audit, invites, about, signOut)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
@@ -240,6 +242,11 @@ public final class MainView extends BorderPane {
 
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
+    }
+
+    /** Puts {@code item} into the header, before About (the app adds its language menu there). */
+    public void addHeaderItem(javafx.scene.Node item) {
+        header.getChildren().add(header.getChildren().indexOf(about), item);
     }
 
     public UserListView listView() {

@@ -130,6 +130,10 @@ public final class UserListView extends BorderPane {
         actOn.managedProperty().bind(actOn.visibleProperty());
         actOn.setOnAction(e -> actions.actOn(model.selectedUserIds()));
 
+        for (javafx.scene.control.Control keep : new javafx.scene.control.Control[] {refresh, more, create}) {
+            keep.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        search.setMinWidth(120);
         HBox searchRow = new HBox(8, searchIcon, search, refresh, more, create);
         searchRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -229,11 +233,13 @@ public final class UserListView extends BorderPane {
         TableColumn<UserRowViewModel, String> userId = new TableColumn<>(tr("list.column.user"));
         userId.setId("columnUser");
         userId.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getUserId()));
+        userId.setCellFactory(c -> withTooltip());
         userId.setPrefWidth(250);
         userId.setMinWidth(140);
 
         TableColumn<UserRowViewModel, String> name = new TableColumn<>(tr("list.column.name"));
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getDisplayName()));
+        name.setCellFactory(c -> withTooltip());
         name.setSortable(false);
         name.setPrefWidth(170);
         name.setMinWidth(90);
@@ -242,8 +248,8 @@ public final class UserListView extends BorderPane {
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         status.setCellFactory(c -> new StatusCell());
         status.setSortable(false);
-        status.setPrefWidth(150);
-        status.setMinWidth(80);
+        status.setPrefWidth(statusWidth());
+        status.setMinWidth(statusWidth());
 
         TableColumn<UserRowViewModel, Instant> created = new TableColumn<>(tr("list.column.created"));
         created.setId("columnCreated");
@@ -310,6 +316,23 @@ public final class UserListView extends BorderPane {
         });
     }
 
+    /** Wide enough for the longest pair of badges a row usually shows ("Deactivated" + "Erased"), in this language. */
+    private static double statusWidth() {
+        double widest = 0;
+        String[][] pairs = {{"status.deactivated", "status.erased"}, {"status.locked", "status.admin"},
+                {"status.suspended", "status.shadow.banned"}};
+        for (String[] pair : pairs) {
+            double width = 0;
+            for (String key : pair) {
+                javafx.scene.text.Text text = new javafx.scene.text.Text(tr(key));
+                text.setFont(javafx.scene.text.Font.font(11));
+                width += text.getLayoutBounds().getWidth() + 14 + 4;
+            }
+            widest = Math.max(widest, width);
+        }
+        return Math.ceil(widest + 16);
+    }
+
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
@@ -317,6 +340,18 @@ public final class UserListView extends BorderPane {
 
     public TableView<UserRowViewModel> table() {
         return table;
+    }
+
+    /** A text cell whose whole text is a hover away when the column is too narrow for it. */
+    private static TableCell<UserRowViewModel, String> withTooltip() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        };
     }
 
     private static <T> TableCell<UserRowViewModel, T> textCell(Function<T, String> format) {
@@ -344,6 +379,8 @@ public final class UserListView extends BorderPane {
             for (UserRowViewModel.Status status : row.getStatuses()) {
                 Label chip = new Label(status.label());
                 chip.getStyleClass().addAll("status-chip", status.styleClass());
+                // A badge is never cut; the column is made wide enough for the usual pair (see statusWidth).
+                chip.setMinWidth(Region.USE_PREF_SIZE);
                 chips.getChildren().add(chip);
             }
             setGraphic(chips);

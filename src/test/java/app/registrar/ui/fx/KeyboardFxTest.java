@@ -183,6 +183,8 @@ class KeyboardFxTest {
                 .filter(KeyboardFxTest::treeVisible)
                 .filter(b -> b.getText() != null && !b.getText().isBlank())
                 .filter(b -> !(b instanceof Button button && button.isCancelButton()))
+                // The language menu shows a language's own name, which no shortcut letter fits in every language.
+                .filter(b -> !"language".equals(b.getId()))
                 .filter(b -> !b.isMnemonicParsing() || !b.getText().contains("_"))
                 .map(Labeled::getText).toList();
     }

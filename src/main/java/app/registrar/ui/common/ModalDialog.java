@@ -35,6 +35,8 @@ public class ModalDialog extends Stage {
     private final ProgressIndicator spinner = new ProgressIndicator();
     private ObservableBooleanValue busy;
     private boolean fitToContent = true;
+    // The content inside the scroll pane: its own height at the window's width is what the window should show.
+    private Region body;
 
     public ModalDialog(Window owner, String title) {
         if (owner != null) {
@@ -95,6 +97,7 @@ public class ModalDialog extends Stage {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
         center.getChildren().setAll(scroll);
+        body = content;
     }
 
     /** Long content (the account editor): scrolls inside a window sized to the screen. */
@@ -124,7 +127,9 @@ public class ModalDialog extends Stage {
         double maxWidth = Math.min(MAX_WIDTH, screen.getWidth() - 40) - frameWidth;
         double maxHeight = Math.min(MAX_HEIGHT, screen.getHeight() - 40) - frameHeight;
         double width = Math.min(maxWidth, Math.max(getScene().getWidth(), root.prefWidth(-1)));
-        double height = Math.min(maxHeight, Math.max(getScene().getHeight(), root.prefHeight(width)));
+        double wanted = body == null ? root.prefHeight(width)
+                : body.prefHeight(width) + buttons.prefHeight(width) + 2;
+        double height = Math.min(maxHeight, Math.max(getScene().getHeight(), wanted));
         setWidth(width + frameWidth);
         setHeight(height + frameHeight);
     }

@@ -107,6 +107,8 @@ public final class AccountDetailsView extends StackPane {
         name.setMinHeight(Region.USE_PREF_SIZE);
         Label id = new Label(user.userId());
         id.setId("detailsUserId");
+        // A long ID is cut in a narrow panel; all of it stays a hover away.
+        id.setTooltip(new Tooltip(user.userId()));
         id.getStyleClass().add("placeholder-text");
         VBox who = new VBox(2, name, id, chips(user));
         HBox header = new HBox(12, avatar(user), who);

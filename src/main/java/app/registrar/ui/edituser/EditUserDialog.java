@@ -128,6 +128,7 @@ public final class EditUserDialog extends ModalDialog {
         externalId.textProperty().bindBidirectional(model.getContacts().newExternalIdProperty());
         Button addId = new Button(tr("edit.sso.add"));
         addId.setMnemonicParsing(true);
+        addId.setMinWidth(Region.USE_PREF_SIZE);
         addId.setOnAction(e -> model.getContacts().addExternalId());
         HBox.setHgrow(externalId, Priority.ALWAYS);
         VBox ssoBox = new VBox(4, new Label(tr("edit.sso")), ids, new HBox(8, provider, externalId, addId),

@@ -80,7 +80,8 @@ public final class MainView extends BorderPane {
         HBox notRemembered = new HBox(4, memoryOnly, howToRemember);
         notRemembered.setId("memoryOnly");
         notRemembered.setAlignment(Pos.CENTER_LEFT);
-        memoryOnly.setMinWidth(Region.USE_PREF_SIZE);
+        memoryOnly.setMinWidth(40);
+        memoryOnly.setTooltip(new Tooltip(memoryOnly.getText()));
         howToRemember.setMinWidth(Region.USE_PREF_SIZE);
         notRemembered.setVisible(!model.isSessionRemembered());
         notRemembered.setManaged(notRemembered.isVisible());
@@ -163,7 +164,7 @@ public final class MainView extends BorderPane {
         details.addSection(new app.registrar.ui.audit.RecentChangesView(model.getRecentChanges()));
         SplitPane split = new SplitPane(listView, details);
         split.setDividerPositions(0.66);
-        SplitPane.setResizableWithParent(details, false);
+        // Both sides follow the window, so at 1024 pixels the list keeps room for every column.
         setCenter(split);
         model.sessionExpiredProperty().addListener((obs, old, expired) -> {
             if (expired) {

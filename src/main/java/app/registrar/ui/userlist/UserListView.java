@@ -248,15 +248,15 @@ public final class UserListView extends BorderPane {
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         status.setCellFactory(c -> new StatusCell());
         status.setSortable(false);
-        status.setPrefWidth(statusWidth());
-        status.setMinWidth(statusWidth());
+        status.setPrefWidth(statusWidth(true));
+        status.setMinWidth(statusWidth(false));
 
         TableColumn<UserRowViewModel, Instant> created = new TableColumn<>(tr("list.column.created"));
         created.setId("columnCreated");
         created.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getCreatedAt()));
         created.setCellFactory(c -> textCell(Formats::date));
         created.setPrefWidth(118);
-        created.setMinWidth(110);
+        created.setMinWidth(90);
 
         TableColumn<UserRowViewModel, Instant> seen = new TableColumn<>(tr("list.column.seen"));
         seen.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getLastSeenAt()));
@@ -266,6 +266,7 @@ public final class UserListView extends BorderPane {
                 super.updateItem(item, empty);
                 UserRowViewModel row = getTableRow() == null ? null : getTableRow().getItem();
                 setText(empty || row == null || row.isLoading() ? null : Formats.ago(item));
+                setTooltip(getText() == null ? null : new Tooltip(Formats.dateTime(item)));
             }
         });
         seen.setSortable(false);
@@ -273,9 +274,11 @@ public final class UserListView extends BorderPane {
         seen.setMinWidth(105);
 
         table.getColumns().setAll(List.of(avatar, userId, name, status, created, seen));
-        for (TableColumn<UserRowViewModel, ?> column : List.of(name, status, seen)) {
+        // Each header holds its whole name in a tooltip, for when the column is narrower than its name.
+        for (TableColumn<UserRowViewModel, ?> column : List.of(userId, name, status, created, seen)) {
             Label header = new Label(column.getText());
-            header.setTooltip(new Tooltip(tr("list.sort.slow")));
+            boolean slow = column == name || column == status || column == seen;
+            header.setTooltip(new Tooltip(slow ? column.getText() + "\n" + tr("list.sort.slow") : column.getText()));
             column.setGraphic(header);
             column.setText("");
         }
@@ -316,17 +319,21 @@ public final class UserListView extends BorderPane {
         });
     }
 
-    /** Wide enough for the longest pair of badges a row usually shows ("Deactivated" + "Erased"), in this language. */
-    private static double statusWidth() {
-        double widest = 0;
+    /**
+     * Wide enough for the usual pair of badges side by side ("Deactivated" + "Erased") in this language, or, as
+     * the least, for the widest single badge (pairs then wrap onto two lines).
+     */
+    private static double statusWidth(boolean pair) {
         String[][] pairs = {{"status.deactivated", "status.erased"}, {"status.locked", "status.admin"},
                 {"status.suspended", "status.shadow.banned"}};
-        for (String[] pair : pairs) {
+        double widest = 0;
+        for (String[] keys : pairs) {
             double width = 0;
-            for (String key : pair) {
+            for (String key : keys) {
                 javafx.scene.text.Text text = new javafx.scene.text.Text(tr(key));
                 text.setFont(javafx.scene.text.Font.font(11));
-                width += text.getLayoutBounds().getWidth() + 14 + 4;
+                double chip = text.getLayoutBounds().getWidth() + 14 + 4;
+                width = pair ? width + chip : Math.max(width, chip);
             }
             widest = Math.max(widest, width);
         }
@@ -360,6 +367,7 @@ public final class UserListView extends BorderPane {
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : format.apply(item));
+                setTooltip(getText() == null ? null : new Tooltip(getText()));
             }
         };
     }
@@ -374,12 +382,14 @@ public final class UserListView extends BorderPane {
                 setAccessibleText(null);
                 return;
             }
-            HBox chips = new HBox(4);
+            // Badges wrap onto a second line in a narrow column instead of being cut.
+            FlowPane chips = new FlowPane(4, 2);
             chips.setAlignment(Pos.CENTER_LEFT);
+            chips.prefWrapLengthProperty().bind(widthProperty().subtract(12));
             for (UserRowViewModel.Status status : row.getStatuses()) {
                 Label chip = new Label(status.label());
                 chip.getStyleClass().addAll("status-chip", status.styleClass());
-                // A badge is never cut; the column is made wide enough for the usual pair (see statusWidth).
+                // A badge is never cut: the column is at least as wide as the widest one (see statusWidth).
                 chip.setMinWidth(Region.USE_PREF_SIZE);
                 chips.getChildren().add(chip);
             }

@@ -116,7 +116,9 @@ class LanguagesFxTest {
                     continue;
                 }
                 String expected = labeled.isMnemonicParsing() ? labeled.getText().replaceFirst("_", "") : labeled.getText();
-                String shown = labeled.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text)
+                // The skin's own text node, not a graphic (icons are Text nodes too).
+                String shown = labeled.getChildrenUnmodifiable().stream()
+                        .filter(n -> n instanceof Text && n.getClass().getSimpleName().equals("LabeledText"))
                         .map(n -> ((Text) n).getText()).findFirst().orElse(expected);
                 boolean explained = labeled.getTooltip() != null && labeled.getTooltip().getText().contains(expected.strip());
                 if (!shown.equals(expected) && !explained) {
@@ -231,6 +233,9 @@ class LanguagesFxTest {
         robot.interact(() -> Screenshots.save(stage.getScene(), "lang-main-window-1024x700-" + name));
 
         assertThat(unreachableButtons(stage.getScene())).isEmpty();
+        TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
+        double columns = fx(() -> table.getVisibleLeafColumns().stream().mapToDouble(c -> c.getWidth()).sum());
+        assertThat(columns).as("every column of the list fits beside the details").isLessThanOrEqualTo(table.getWidth());
         assertThat(cutLabels(stage.getScene())).isEmpty();
         assertThat(stage.getMinWidth()).isLessThanOrEqualTo(1024);
         assertThat(stage.getMinHeight()).isLessThanOrEqualTo(700);

@@ -60,4 +60,16 @@ class MainViewModelTest {
         assertThat(signedOut[0]).isZero();
         assertThat(signedIn.connection().session()).isPresent();
     }
+
+    @Test
+    void aSessionThatIsNotRememberedIsExplainedWithThisSystemsWayToFixIt(TestSynapse synapse) {
+        FakeDialogService dialogs = new FakeDialogService();
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String expected = app.registrar.ui.common.I18n.tr(os.contains("win") ? "session.remember.windows"
+                : os.contains("mac") ? "session.remember.mac" : "session.remember.linux");
+
+        model(SignedIn.asAdmin(synapse), dialogs, new int[1]).explainRemembering();
+
+        assertThat(dialogs.notifications).containsExactly(expected);
+    }
 }

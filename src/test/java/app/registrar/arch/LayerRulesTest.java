@@ -43,6 +43,7 @@ class LayerRulesTest {
     /** Shared view helpers in {@code ui.common}: controls, stages and the JavaFX implementation of DialogService. */
     static final Set<String> VIEW_HELPERS = Set.of(
             "app.registrar.ui.common.FxDialogService",
+            "app.registrar.ui.common.LanguageMenu",
             "app.registrar.ui.common.ModalDialog",
             "app.registrar.ui.common.NewPasswordField",
             "app.registrar.ui.common.Theme",

@@ -306,6 +306,9 @@ public final class AccountDetailsView extends StackPane {
     private static Label section(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("section-title");
+        // Longer languages wrap a title in a narrow panel instead of cutting it.
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 

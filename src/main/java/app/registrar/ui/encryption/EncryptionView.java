@@ -23,7 +23,7 @@ public final class EncryptionView extends VBox {
         super(6);
         this.model = model;
         setId("encryptionSection");
-        Label title = new Label(tr("encryption.title"));
+        Label title = wrapped(new Label(tr("encryption.title")));
         title.getStyleClass().add("section-title");
 
         Label recovery = wrapped(new Label());

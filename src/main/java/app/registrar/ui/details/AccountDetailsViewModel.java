@@ -45,10 +45,7 @@ public final class AccountDetailsViewModel {
     private final OutcomeCheck outcome = new OutcomeCheck();
     private final BooleanBinding actionsBlocked = busy.or(outcome.unconfirmedProperty());
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<ActionNote> note = new ReadOnlyObjectWrapper<>();
-    // The last finished action per account, kept for the whole session so it is still there when the admin
-    // comes back to the account.
-    private final Map<String, ActionNote> notes = new java.util.HashMap<>();
+    private final AccountNotes notes = new AccountNotes();
 
     private String userId;
     private final LatestRequest latest = new LatestRequest();
@@ -70,7 +67,7 @@ public final class AccountDetailsViewModel {
         roomCount.set(null);
         avatar.set(null);
         error.set(null);
-        note.set(id == null ? null : notes.get(id));
+        notes.show(id);
         if (id == null) {
             loading.set(false);
             return;
@@ -190,7 +187,7 @@ public final class AccountDetailsViewModel {
         if (updated.userId().equals(userId)) {
             user.set(updated);
         }
-        record(id, tr(done.text(), now()), done.undo());
+        notes.recordNow(id, done.text(), done.undo());
         dialogs.notify(tr(doneKey, id));
         onAccountChanged.run();
     }
@@ -221,44 +218,21 @@ public final class AccountDetailsViewModel {
 
     // ---- lasting notes ----------------------------------------------------------------------------------------
 
-    private static String now() {
-        return app.registrar.ui.common.Formats.time(Instant.now());
-    }
-
-    /** Keeps {@code text} as the account's last action, with an Undo when {@code undo} is not null. */
-    public void record(String id, String text, Runnable undo) {
-        ActionNote made = new ActionNote(text, undo);
-        notes.put(id, made);
-        if (id.equals(userId)) {
-            note.set(made);
-        }
+    /** The notes of every account shown this session; the main window records its dialogs' outcomes there. */
+    public AccountNotes notes() {
+        return notes;
     }
 
     /** After a password reset of the shown account: says when, and how many devices were signed out. */
     public void recordPasswordReset(String id, boolean signedOut) {
         int count = id.equals(userId) && signedOut ? devices.size() : 0;
-        record(id, signedOut ? tr("note.password.reset.signed.out", now(), count) : tr("note.password.reset", now()), null);
-    }
-
-    public void recordCreated(String id) {
-        record(id, tr("note.created", now()), null);
-    }
-
-    public void recordSaved(String id) {
-        record(id, tr("note.saved", now()), null);
-    }
-
-    public void recordDeactivated(String id, boolean erased) {
-        record(id, tr(erased ? "note.deactivated.erased" : "note.deactivated", now()), null);
-    }
-
-    public void recordReactivated(String id) {
-        record(id, tr("note.reactivated", now()), null);
+        notes.record(id, signedOut ? tr("note.password.reset.signed.out", AccountNotes.now(), count)
+                : tr("note.password.reset", AccountNotes.now()), null);
     }
 
     /** Admin rights changed in the editor: a note with Undo, which sets them back without asking again. */
     public void recordAdminChanged(String id, boolean admin) {
-        record(id, tr(admin ? "note.admin.granted" : "note.admin.removed", now()), () -> {
+        notes.recordNow(id, admin ? "note.admin.granted" : "note.admin.removed", () -> {
             if (busy.get() || outcome.isUnconfirmed()) {
                 return;
             }
@@ -277,7 +251,7 @@ public final class AccountDetailsViewModel {
 
     /** Runs the Undo of the shown account's note. */
     public void undo() {
-        ActionNote current = note.get();
+        ActionNote current = notes.noteProperty().get();
         if (current != null && current.canUndo() && !busy.get()) {
             current.undo().run();
         }
@@ -285,7 +259,7 @@ public final class AccountDetailsViewModel {
 
     /** What the last finished action on the shown account did; null when nothing was done to it yet. */
     public ReadOnlyObjectProperty<ActionNote> noteProperty() {
-        return note.getReadOnlyProperty();
+        return notes.noteProperty();
     }
 
     /** Reads the account again after a change whose outcome could not be confirmed. */

@@ -131,7 +131,7 @@ public final class MainViewModel {
                 account -> {
                     pendingWelcome.offer(account.userId(), watch.generatedPasswordUsed());
                     list.refresh();
-                    details.recordCreated(account.userId());
+                    details.notes().recordCreated(account.userId());
                     details.show(account.userId());
                 });
         watch.follow(created.getPassword());
@@ -144,7 +144,7 @@ public final class MainViewModel {
             if (saved.admin() != user.admin()) {
                 details.recordAdminChanged(saved.userId(), saved.admin());
             } else {
-                details.recordSaved(saved.userId());
+                details.notes().recordSaved(saved.userId());
             }
             changed();
         });
@@ -201,7 +201,7 @@ public final class MainViewModel {
     public DeactivateViewModel newDeactivate(UserDetails user) {
         DeactivateViewModel[] made = new DeactivateViewModel[1];
         made[0] = new DeactivateViewModel(accounts, dialogs, user.userId(), session.userId(), () -> {
-            details.recordDeactivated(user.userId(), made[0].eraseProperty().get());
+            details.notes().recordDeactivated(user.userId(), made[0].eraseProperty().get());
             changed();
         });
         return made[0];
@@ -210,7 +210,7 @@ public final class MainViewModel {
     public ReactivateViewModel newReactivate(UserDetails user) {
         return new ReactivateViewModel(accounts, dialogs, user.userId(), server.passwordPolicy(),
                 managesPasswords(), user.erased(), () -> {
-                    details.recordReactivated(user.userId());
+                    details.notes().recordReactivated(user.userId());
                     changed();
                 });
     }

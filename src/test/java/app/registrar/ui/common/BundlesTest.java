@@ -33,10 +33,10 @@ class BundlesTest {
     private static final Map<String, List<String>> WINDOWS = Map.of(
             "main window", List.of("main.about", "main.sign.out", "list.more", "list.refresh", "list.create", "list.bulk",
                     "details.edit", "details.password", "details.deactivate", "details.lock", "details.suspend",
-                    "details.shadowban", "details.undo", "main.invites", "details.welcome", "encryption.reset"),
+                    "details.shadowban", "details.undo", "main.invites", "details.welcome", "encryption.reset", "main.audit"),
             "main window, restricted account", List.of("main.about", "main.sign.out", "list.more", "list.refresh",
                     "list.create", "list.bulk", "details.edit", "details.password", "details.reactivate",
-                    "details.unlock", "details.unsuspend", "details.unshadowban", "details.undo", "main.invites"),
+                    "details.unlock", "details.unsuspend", "details.unshadowban", "details.undo", "main.invites", "main.audit"),
             "new account", List.of("edit.user", "edit.display", "edit.avatar.choose", "edit.avatar.remove", "edit.emails",
                     "edit.email.add", "edit.sso.add", "edit.password", "edit.password.generate", "edit.password.copy",
                     "edit.admin", "edit.type", "edit.save.create"),

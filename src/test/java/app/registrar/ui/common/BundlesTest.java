@@ -81,6 +81,18 @@ class BundlesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"", "_de", "_fr", "_es"})
+    void noKeyIsWrittenTwice(String suffix) throws IOException {
+        // Properties keep the last of two lines silently; a merge that kept both sides would hide the newer text.
+        try (InputStream in = BundlesTest.class.getResourceAsStream("/app/registrar/ui/messages" + suffix + ".properties")) {
+            List<String> keys = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#") && l.contains("="))
+                    .map(l -> l.substring(0, l.indexOf('=')).strip()).toList();
+            assertThat(keys).doesNotHaveDuplicates();
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"de", "fr", "es"})
     void everyTextHasTheSamePlaceholdersAsTheEnglishOne(String language) throws IOException {
         Map<String, String> english = load("");

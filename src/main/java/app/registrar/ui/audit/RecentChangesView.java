@@ -24,6 +24,8 @@ public final class RecentChangesView extends VBox {
             if (model.getEntries().isEmpty()) {
                 Label none = new Label(tr("audit.recent.none"));
                 none.getStyleClass().add("placeholder-text");
+                none.setWrapText(true);
+                none.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 lines.getChildren().add(none);
             }
             for (AuditEntry e : model.getEntries()) {

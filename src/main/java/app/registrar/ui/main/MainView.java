@@ -82,7 +82,9 @@ public final class MainView extends BorderPane {
         notRemembered.setAlignment(Pos.CENTER_LEFT);
         memoryOnly.setMinWidth(40);
         memoryOnly.setTooltip(new Tooltip(memoryOnly.getText()));
-        howToRemember.setMinWidth(Region.USE_PREF_SIZE);
+        // On a narrow window the notice gives way too; its words stay a hover away.
+        howToRemember.setMinWidth(40);
+        howToRemember.setTooltip(new Tooltip(howToRemember.getText()));
         notRemembered.setVisible(!model.isSessionRemembered());
         notRemembered.setManaged(notRemembered.isVisible());
         Button invites = new Button(tr("main.invites"), new FontIcon(Feather.SEND));

@@ -53,6 +53,9 @@ public final class RegistrarApp extends Application {
     private Stage stage;
     private MainViewModel main;
     private app.registrar.ui.common.LanguageSetting language;
+    // What the main window shows, so a change of language can build it again for the same session.
+    private LoginSession shownSession;
+    private ServerInfo shownServer;
 
     @Override
     public void start(Stage primaryStage) {
@@ -148,6 +151,8 @@ public final class RegistrarApp extends Application {
     }
 
     private void showMain(LoginSession session, ServerInfo server) {
+        shownSession = session;
+        shownServer = server;
         main = new MainViewModel(accounts, connection, dialogs, session, server, this::showConnect);
         stage.setTitle(tr("app.title.connected", server.host()));
         MainView view = new MainView(main);
@@ -168,7 +173,7 @@ public final class RegistrarApp extends Application {
     /** Builds the current screen again in the language just chosen; the session stays as it is. */
     private void relabel() {
         if (main != null) {
-            showMain(main.getSession(), main.getServer());
+            showMain(shownSession, shownServer);
         } else {
             showConnect();
         }

@@ -205,7 +205,7 @@ class KeyboardFxTest {
     void everyButtonOfTheMainWindowHasAnAltShortcut() {
         assertThat(withoutMnemonic(mainScene())).isEmpty();
         assertThat(withMnemonic(mainScene())).extracting(Labeled::getId)
-                .contains("createAccount", "moreActions", "refresh", "editAccount", "resetPassword",
+                .contains("createAccount", "moreActions", "refresh", "editAccount",
                         "deactivateAccount", "toggleLock", "toggleSuspend", "toggleShadowBan", "signOut");
     }
 

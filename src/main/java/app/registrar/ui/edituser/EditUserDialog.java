@@ -238,6 +238,7 @@ public final class EditUserDialog extends ModalDialog {
     /** "Open @bob:example.org": shown under the problem that names the account holding an email or SSO identity. */
     private static Node conflictLink(ContactsInput contacts, ObservableStringValue problem) {
         Hyperlink link = new Hyperlink();
+        link.getStyleClass().add("conflict-link");
         link.textProperty().bind(Bindings.createStringBinding(
                 () -> tr("conflict.open", contacts.conflictHolderProperty().get()), contacts.conflictHolderProperty()));
         link.visibleProperty().bind(contacts.conflictHolderProperty().isNotEmpty().and(

@@ -23,7 +23,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ME="synapse-big.sh"
 # shellcheck source=scripts/synapse-lib.sh
 source "$HERE/scripts/synapse-lib.sh"
-VENV="$CACHE/synapse-pg-$SYNAPSE_VERSION"
+# The same virtual environment as scripts/mas.sh (the same matrix-synapse[postgres] requirement): one install for both.
+VENV="$CACHE/synapse-postgres-$SYNAPSE_VERSION"
 DIR="${BIG_DIR:-$HERE/target/synapse-big}"
 PORT="${BIG_PORT:-18448}"
 PG_PORT="${BIG_PG_PORT:-15448}"
@@ -174,12 +175,12 @@ seed() {
     # The seed shares one bcrypt hash (cheap rounds) among all rows: hashing is what makes admin-API seeding slow.
     synapse_stop
     SEED_HASH="$("$VENV/bin/python" -c 'import bcrypt,sys; print(bcrypt.hashpw(sys.argv[1].encode(), bcrypt.gensalt(4)).decode())' "$SEED_PASSWORD")" \
-      "$VENV/bin/python" "$HERE/scripts/synapse-big-seed.py" --count "$n" --server-name "$SERVER_NAME" \
+      nice -n 10 "$VENV/bin/python" "$HERE/scripts/synapse-big-seed.py" --count "$n" --server-name "$SERVER_NAME" \
         --dsn "host=$PGSOCK port=$PG_PORT user=$PG_USER dbname=$DB"
     psql_db "$DB" -c "VACUUM ANALYZE" >/dev/null
     say "seeded in $((SECONDS - started)) s; saving the seed"
     mkdir -p "$CACHE"
-    as_pg "$(pg_bin)/pg_dump" -h "$PGSOCK" -p "$PG_PORT" -Fc -Z 1 "$DB" > "$dump.tmp"
+    as_pg nice -n 10 "$(pg_bin)/pg_dump" -h "$PGSOCK" -p "$PG_PORT" -Fc -Z 1 "$DB" > "$dump.tmp"
     cp "$DIR/$SERVER_NAME.signing.key" "$dump.key"
     mv "$dump.tmp" "$dump"
   fi

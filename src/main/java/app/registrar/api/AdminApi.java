@@ -55,6 +55,25 @@ public final class AdminApi {
         }
     }
 
+    /**
+     * One page of accounts like {@link #listUsers}, but each row goes to {@code sink} as soon as it is read from the
+     * reply, so the page is never held whole: an export or a scan of a million accounts stays flat in memory.
+     */
+    public StreamedPage streamUsers(UserQuery query, UserRowSink sink) {
+        HttpUrl.Builder v3 = admin("v3", "users").newBuilder();
+        query.applyTo(v3, true);
+        try {
+            return http.getStreamed(v3.build(), parser -> UserListReader.read(parser, sink));
+        } catch (MatrixApiException e) {
+            if (e.category() != ErrorCategory.ENDPOINT_UNAVAILABLE || query.state() == UserQuery.AccountState.DEACTIVATED) {
+                throw e;
+            }
+            HttpUrl.Builder v2 = admin("v2", "users").newBuilder();
+            query.applyTo(v2, false);
+            return http.getStreamed(v2.build(), parser -> UserListReader.read(parser, sink));
+        }
+    }
+
     public UserDetails getUser(String userId) {
         return http.get(admin("v2", "users", userId), UserDetails.class);
     }

@@ -1,5 +1,6 @@
 package app.registrar.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -198,6 +199,54 @@ public final class HttpTransport {
                 throw MatrixApiException.local(ErrorCategory.UNEXPECTED_RESPONSE, "file larger than " + maxBytes + " bytes");
             }
             return bytes;
+        } catch (IOException e) {
+            throw transportFailure(call, e);
+        } finally {
+            Cancellation.unregister(call);
+        }
+    }
+
+    /** Reads a JSON reply with Jackson's streaming parser as it arrives, instead of as one string. */
+    @FunctionalInterface
+    interface StreamReader<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /**
+     * A GET whose successful JSON reply is handed to {@code reader} as a stream: nothing of it is held whole, so a
+     * reply of any size costs the memory {@code reader} keeps. The whole-call timeout is off, since the reader may
+     * take its time with what it reads (an export writing its file, waiting for the page before it); the read
+     * timeout still ends a server that stops sending. Errors are read and categorised as for {@link #get}.
+     */
+    <T> T getStreamed(HttpUrl url, StreamReader<T> reader) {
+        Request request = authorize(new Request.Builder().url(url).get(), true).build();
+        Call call = reads.newBuilder().callTimeout(Duration.ZERO).build().newCall(request);
+        Cancellation.register(call);
+        long started = System.nanoTime();
+        try (Response response = call.execute()) {
+            log(request, response.code(), started);
+            ResponseBody body = response.body();
+            if (!response.isSuccessful() || response.code() >= 300) {
+                String text = readText(body);
+                if (response.code() >= 300 && response.code() < 400) {
+                    throw new MatrixApiException(ErrorCategory.REDIRECTED, response.code(), null,
+                            "the server answered with a redirect to " + response.header("Location", "?"), null, false, null);
+                }
+                throw errorFrom(request, response, text);
+            }
+            if (!contentType(response).contains("json")) {
+                // A proxy's page or some other reply that is not JSON: read it whole (it is small), as get() would.
+                JsonNode node = parse(request, response, readText(body), JsonNode.class);
+                try (JsonParser parser = Json.MAPPER.treeAsTokens(node)) {
+                    return reader.read(parser);
+                }
+            }
+            try (JsonParser parser = Json.MAPPER.createParser(body.byteStream())) {
+                return reader.read(parser);
+            } catch (JsonProcessingException e) {
+                throw new MatrixApiException(ErrorCategory.UNEXPECTED_RESPONSE, response.code(), null,
+                        "the reply could not be read (" + contentType(response) + ")", null, false, e);
+            }
         } catch (IOException e) {
             throw transportFailure(call, e);
         } finally {

@@ -1,13 +1,13 @@
 package app.registrar.bulk;
 
 import app.registrar.api.AdminApi;
-import app.registrar.store.AccountStore;
-import app.registrar.store.SynapseAccountStore;
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.MatrixApiException;
-import app.registrar.api.UserPage;
+import app.registrar.api.StreamedPage;
 import app.registrar.api.UserQuery;
 import app.registrar.api.UserSummary;
+import app.registrar.store.AccountStore;
+import app.registrar.store.SynapseAccountStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,25 +24,40 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reads every account a query matches, in the query's order, page after page, without keeping more than a few
- * pages in memory. The first page tells the total; because Synapse's pages are offsets, the remaining pages are then
- * fetched several at a time and handed on in order. Every request pays Synapse's fixed cost of counting all matching
- * accounts, so pages are large ({@link #PAGE}).
+ * Reads every account a query matches, in the query's order, without ever holding a page whole: each reply is
+ * parsed as it arrives ({@link AccountStore#streamUsers}) and its rows are handed on in chunks. A small first page
+ * tells the total quickly; because Synapse's pages are offsets, the remaining pages are then asked for several at a
+ * time, and each one's reply is read once the page before it has been handed on (until then it waits in the
+ * socket). Every request pays Synapse's fixed cost of counting all matching accounts, so pages are large
+ * ({@link #pageSize(long)}): memory no longer depends on their size.
  */
 final class AccountStream {
 
     /**
      * Requests in flight at once. Synapse encodes JSON in one Python thread, so more requests do not make it encode
-     * faster; two let PostgreSQL count and sort one page while Python encodes the other.
+     * faster; two let PostgreSQL count and sort one page while Python encodes the other, and let this side parse one
+     * reply while the server prepares the next.
      */
     static final int PARALLEL = 2;
     /**
-     * Rows per request (about 13 MB of JSON): every request pays for counting all matching accounts again, so pages
-     * are as large as memory allows; 100,000 accounts take two requests in parallel and a small one for the rest.
+     * Rows per request after the first, once the total is known: a third of all accounts, within
+     * [{@link #MIN_PAGE}, {@link #MAX_PAGE}]. Every request pays for counting all matching accounts again, so pages
+     * are large; three or more of them let this side read one while the server prepares the next, so what is left
+     * after the server's last answer is reading a third. Synapse prepares a whole page before it sends the first
+     * byte, so {@link #MAX_PAGE} keeps that wait well inside the read timeout (150,000 rows: about 6 s here).
      */
-    static final int PAGE = 50_000;
+    static final int MIN_PAGE = 25_000;
+    static final int MAX_PAGE = 150_000;
+    /** Asks {@link #pageSize(long)} to size the pages by the total rather than a fixed size. */
+    static final int BY_TOTAL = 0;
+    /** Rows of the first request: enough to start writing, small enough that the total is known at once. */
+    static final int FIRST_PAGE = 1_000;
+    /** Rows handed to the sink at a time. */
+    static final int CHUNK = 1_000;
+    /** A page's last user IDs kept to drop repeats at the start of the next one (accounts added meanwhile). */
+    static final int TAIL = 1_000;
 
-    /** Receives each page's new rows, in order, on the job's thread. */
+    /** Receives each chunk of rows, in order, one call at a time (from the export's worker threads). */
     @FunctionalInterface
     interface PageSink {
         void accept(List<UserSummary> rows, long total) throws IOException;
@@ -64,100 +80,84 @@ final class AccountStream {
     }
 
     AccountStream(AccountStore api) {
-        this(api, PARALLEL, PAGE);
+        this(api, PARALLEL, BY_TOTAL);
     }
 
+    /** With a fixed {@code pageSize}, or {@link #BY_TOTAL}. */
     AccountStream(AccountStore api, int parallel, int pageSize) {
         this.api = api;
         this.parallel = Math.max(1, parallel);
-        this.pageSize = Math.max(1, Math.min(UserQuery.MAX_LIMIT, pageSize));
+        this.pageSize = pageSize == BY_TOTAL ? BY_TOTAL : Math.max(1, Math.min(UserQuery.MAX_LIMIT, pageSize));
+    }
+
+    /** The rows of each request after the first; {@code total} is -1 while not yet known. */
+    int pageSize(long total) {
+        if (pageSize != BY_TOTAL) {
+            return pageSize;
+        }
+        return (int) Math.max(MIN_PAGE, Math.min(MAX_PAGE, total < 0 ? MIN_PAGE : total / 3 + 1));
     }
 
     Outcome read(UserQuery query, JobControl control, PageSink sink) throws IOException {
         UserQuery base = query.withFrom(null);
-        int size = pageSize;
-        long total = -1;
-        long delivered = 0;
-        long nextOffset = 0;
-        boolean changed = false;
-        Set<String> previousIds = Set.of();
-        String trailingToken = null;
+        Delivery delivery = new Delivery(control, sink);
         AtomicInteger threadCount = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(parallel, runnable -> {
             Thread thread = new Thread(runnable, "registrar-export-" + threadCount.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        Deque<Future<UserPage>> ahead = new ArrayDeque<>();
+        Deque<Future<StreamedPage>> ahead = new ArrayDeque<>();
+        CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+        long nextOffset = 0;
+        String trailingToken = null;
         try {
             while (true) {
                 // Until the first answer tells the total, the first pages are asked for at once: on a small server
                 // the extra ones come back empty, on a big one they save a whole round of waiting.
+                long total = delivery.total;
                 while (ahead.size() < parallel && (total < 0 || nextOffset < total)) {
-                    int limit = size;
-                    if (total >= 0 && total - (nextOffset + size) < size / 2) {
+                    int size = pageSize(total);
+                    int limit = nextOffset == 0 ? Math.min(size, FIRST_PAGE) : size;
+                    if (total >= 0 && total - (nextOffset + limit) < limit / 2) {
                         // The last page takes a small remainder along: a request of its own would pay the count again.
-                        limit = (int) Math.min(UserQuery.MAX_LIMIT, total - nextOffset);
+                        limit = (int) Math.max(1, Math.min(UserQuery.MAX_LIMIT, total - nextOffset));
                     }
                     UserQuery page = base.withLimit(limit).withFrom(nextOffset == 0 ? null : Long.toString(nextOffset));
-                    ahead.add(pool.submit(() -> fetch(page, control)));
+                    CompletableFuture<Void> before = previous;
+                    CompletableFuture<Void> handedOn = new CompletableFuture<>();
+                    ahead.add(pool.submit(() -> delivery.page(page, before, handedOn)));
+                    previous = handedOn;
                     nextOffset += limit;
                 }
                 if (ahead.isEmpty()) {
                     break;
                 }
-                UserPage page = await(ahead.poll());
+                StreamedPage page = await(ahead.poll());
                 if (control.isCancelled()) {
-                    return new Outcome(Math.max(total, 0), delivered, changed, true);
+                    return delivery.outcome(true);
                 }
-                if (total < 0) {
-                    total = page.total();
-                } else {
-                    changed |= page.total() != total;
-                }
-                List<UserSummary> fresh = withoutRepeats(page.users(), previousIds);
-                if (!page.users().isEmpty()) {
-                    previousIds = ids(page.users());
-                }
-                if (!fresh.isEmpty() || delivered == 0) {
-                    sink.accept(fresh, total);
-                    delivered += fresh.size();
-                }
-                if (ahead.isEmpty() && nextOffset >= total) {
+                if (ahead.isEmpty() && nextOffset >= delivery.total) {
                     trailingToken = page.nextToken();
                 }
             }
             // Accounts created while the export ran: follow the server's own next_token to the real end.
             while (trailingToken != null && !control.isCancelled()) {
-                UserPage page = fetch(base.withLimit(size).withFrom(trailingToken), control);
-                changed = true;
-                List<UserSummary> fresh = withoutRepeats(page.users(), previousIds);
-                previousIds = ids(page.users());
-                sink.accept(fresh, total);
-                delivered += fresh.size();
+                delivery.changed = true;
+                StreamedPage page = delivery.page(base.withLimit(pageSize(delivery.total)).withFrom(trailingToken),
+                        CompletableFuture.completedFuture(null), new CompletableFuture<>());
                 trailingToken = page.nextToken();
             }
-            return new Outcome(Math.max(total, 0), delivered, changed, control.isCancelled());
+            return delivery.outcome(control.isCancelled());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         } finally {
             ahead.forEach(future -> future.cancel(true));
             pool.shutdownNow();
         }
     }
 
-    private UserPage fetch(UserQuery query, JobControl control) {
-        if (control.isCancelled()) {
-            throw MatrixApiException.local(ErrorCategory.CANCELLED, "cancelled");
-        }
-        try {
-            return control.reads().bind(() -> api.listUsers(query));
-        } catch (MatrixApiException | UncheckedIOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static UserPage await(Future<UserPage> future) {
+    private static StreamedPage await(Future<StreamedPage> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -171,23 +171,121 @@ final class AccountStream {
         }
     }
 
-    /** A page can start with rows of the previous one when accounts were added before it meanwhile. */
-    private static List<UserSummary> withoutRepeats(List<UserSummary> rows, Set<String> previousIds) {
-        if (rows.isEmpty() || !previousIds.contains(rows.get(0).userId())) {
-            return rows;
+    /**
+     * Hands the rows of the pages on, in order: a page's rows wait until the page before it is done, so only one page
+     * at a time touches this state (each hand-over is ordered by the future the next page waits for).
+     */
+    private final class Delivery {
+
+        private final JobControl control;
+        private final PageSink sink;
+        volatile long total = -1;
+        volatile boolean changed;
+        private long delivered;
+        private boolean startedHandingOn;
+        private Set<String> previousTail = Set.of();
+
+        Delivery(JobControl control, PageSink sink) {
+            this.control = control;
+            this.sink = sink;
         }
-        List<UserSummary> fresh = new ArrayList<>(rows.size());
-        for (UserSummary row : rows) {
-            if (!previousIds.contains(row.userId())) {
-                fresh.add(row);
+
+        StreamedPage page(UserQuery query, CompletableFuture<Void> before, CompletableFuture<Void> handedOn) {
+            try {
+                PageRows rows = new PageRows(before);
+                if (control.isCancelled()) {
+                    throw MatrixApiException.local(ErrorCategory.CANCELLED, "cancelled");
+                }
+                StreamedPage end = control.reads().bind(() -> api.streamUsers(query, rows::add));
+                rows.finish(end);
+                handedOn.complete(null);
+                return end;
+            } catch (MatrixApiException | UncheckedIOException e) {
+                handedOn.completeExceptionally(e);
+                throw e;
+            } catch (Exception e) {
+                handedOn.completeExceptionally(e);
+                throw new IllegalStateException(e);
             }
         }
-        return fresh;
-    }
 
-    private static Set<String> ids(List<UserSummary> rows) {
-        Set<String> ids = new HashSet<>(rows.size() * 2);
-        rows.forEach(row -> ids.add(row.userId()));
-        return ids;
+        Outcome outcome(boolean cancelled) {
+            return new Outcome(Math.max(total, 0), delivered, changed, cancelled);
+        }
+
+        private void handOn(List<UserSummary> chunk) {
+            try {
+                sink.accept(chunk, total);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            delivered += chunk.size();
+            startedHandingOn = true;
+        }
+
+        /** One page's rows as they are read: held back until its turn (and, on the first page, until the total). */
+        private final class PageRows {
+
+            private final CompletableFuture<Void> before;
+            private boolean myTurn;
+            private boolean pastRepeats;
+            private List<UserSummary> chunk = new ArrayList<>();
+            private final Deque<String> tail = new ArrayDeque<>();
+
+            PageRows(CompletableFuture<Void> before) {
+                this.before = before;
+            }
+
+            void add(UserSummary row) {
+                awaitTurn();
+                if (control.isCancelled()) {
+                    throw MatrixApiException.local(ErrorCategory.CANCELLED, "cancelled");
+                }
+                if (tail.size() == TAIL) {
+                    tail.removeFirst();
+                }
+                tail.addLast(row.userId());
+                if (!pastRepeats && previousTail.contains(row.userId())) {
+                    return;
+                }
+                pastRepeats = true;
+                chunk.add(row);
+                if (total >= 0 && chunk.size() >= CHUNK) {
+                    handOn(chunk);
+                    chunk = new ArrayList<>();
+                }
+            }
+
+            void finish(StreamedPage end) {
+                awaitTurn();
+                if (total < 0) {
+                    total = end.total();
+                } else {
+                    changed |= end.total() != total;
+                }
+                if (!chunk.isEmpty() || !startedHandingOn) {
+                    handOn(chunk);
+                }
+                if (end.rows() > 0) {
+                    previousTail = new HashSet<>(tail);
+                }
+            }
+
+            private void awaitTurn() {
+                if (myTurn) {
+                    return;
+                }
+                try {
+                    before.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw MatrixApiException.local(ErrorCategory.CANCELLED, "interrupted");
+                } catch (ExecutionException e) {
+                    // The page before failed; its own failure is what the export reports.
+                    throw MatrixApiException.local(ErrorCategory.CANCELLED, "an earlier page failed");
+                }
+                myTurn = true;
+            }
+        }
     }
 }

@@ -3,9 +3,11 @@ package app.registrar.store;
 import app.registrar.api.Connection;
 import app.registrar.api.Device;
 import app.registrar.api.ExternalId;
+import app.registrar.api.StreamedPage;
 import app.registrar.api.UserDetails;
 import app.registrar.api.UserPage;
 import app.registrar.api.UserQuery;
+import app.registrar.api.UserRowSink;
 import app.registrar.api.UserUpdate;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,16 @@ public interface AccountStore {
     Capabilities capabilities();
 
     UserPage listUsers(UserQuery query);
+
+    /**
+     * One page like {@link #listUsers}, each row handed to {@code sink} as it is read. A store that cannot stream
+     * reads the page whole and hands its rows on; Synapse's streams them from the reply.
+     */
+    default StreamedPage streamUsers(UserQuery query, UserRowSink sink) {
+        UserPage page = listUsers(query);
+        page.users().forEach(sink::accept);
+        return new StreamedPage(page.total(), page.nextToken(), page.users().size());
+    }
 
     UserDetails getUser(String userId);
 

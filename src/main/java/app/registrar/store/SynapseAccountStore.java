@@ -4,9 +4,11 @@ import app.registrar.api.AdminApi;
 import app.registrar.api.Connection;
 import app.registrar.api.Device;
 import app.registrar.api.ExternalId;
+import app.registrar.api.StreamedPage;
 import app.registrar.api.UserDetails;
 import app.registrar.api.UserPage;
 import app.registrar.api.UserQuery;
+import app.registrar.api.UserRowSink;
 import app.registrar.api.UserUpdate;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,11 @@ public final class SynapseAccountStore implements AccountStore {
     @Override
     public UserPage listUsers(UserQuery query) {
         return api.listUsers(query);
+    }
+
+    @Override
+    public StreamedPage streamUsers(UserQuery query, UserRowSink sink) {
+        return api.streamUsers(query, sink);
     }
 
     @Override

@@ -1,0 +1,121 @@
+package app.registrar.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.registrar.api.StreamedPage;
+import app.registrar.api.UserQuery;
+import app.registrar.api.UserRowSink;
+import app.registrar.api.UserSummary;
+import app.registrar.store.AccountStore;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How {@link AccountStream} hands on the rows of pages read in parallel, on real worker threads, against a store that
+ * plays the server (rows streamed one at a time, as {@code AccountStore#streamUsers} does). Against a real Synapse:
+ * {@code CsvExportSynapseTest}.
+ */
+@Tag("fast")
+class AccountStreamTest {
+
+    private static UserSummary user(int i) {
+        return new UserSummary(String.format("@u%07d:example.org", i), "User " + i, null, false, false, null, false,
+                false, false, false, null, null);
+    }
+
+    /** A store whose listing streams {@code rowAt(offset)} for each offset of the page asked for. */
+    private static AccountStore store(long total, IntFunction<UserSummary> rowAt, PageHook hook) {
+        return (AccountStore) Proxy.newProxyInstance(AccountStore.class.getClassLoader(), new Class<?>[] {AccountStore.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("streamUsers")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    UserQuery query = (UserQuery) args[0];
+                    UserRowSink sink = (UserRowSink) args[1];
+                    int from = query.from() == null ? 0 : Integer.parseInt(query.from());
+                    int to = (int) Math.min(total, from + query.limit());
+                    hook.started(from);
+                    for (int i = from; i < to; i++) {
+                        sink.accept(rowAt.apply(i));
+                    }
+                    return new StreamedPage(total, to < total ? Integer.toString(to) : null, Math.max(0, to - from));
+                });
+    }
+
+    @FunctionalInterface
+    private interface PageHook {
+        void started(int from) throws InterruptedException;
+    }
+
+    @Test
+    void pagesWhoseRepliesComeOutOfOrderAreStillHandedOnInOrderAndNeverWhole() throws Exception {
+        int total = 12_345;
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        // The first page's reply waits until the second request is being answered: both are read at the same time.
+        AccountStore store = store(total, AccountStreamTest::user, from -> {
+            if (from == 0) {
+                assertThat(secondStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            } else {
+                secondStarted.countDown();
+            }
+        });
+        List<String> written = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> chunkSizes = new ArrayList<>();
+        List<Long> totals = new ArrayList<>();
+
+        AccountStream.Outcome outcome = new AccountStream(store, 2, 5_000).read(UserQuery.all(), new JobControl(), (rows, t) -> {
+            chunkSizes.add(rows.size());
+            totals.add(t);
+            rows.forEach(row -> written.add(row.userId()));
+        });
+
+        assertThat(written).hasSize(total);
+        for (int i = 0; i < total; i++) {
+            assertThat(written.get(i)).isEqualTo(user(i).userId());
+        }
+        assertThat(chunkSizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(AccountStream.CHUNK));
+        assertThat(totals).containsOnly((long) total);
+        assertThat(outcome).isEqualTo(new AccountStream.Outcome(total, total, false, false));
+    }
+
+    @Test
+    void rowsRepeatedAtTheStartOfAPageAfterAccountsWereAddedMeanwhileAreWrittenOnce() throws Exception {
+        // From the second request on, three accounts sorting first exist: every later offset shows rows shifted by 3.
+        int before = 2_500;
+        CountDownLatch firstDone = new CountDownLatch(1);
+        AccountStore store = (AccountStore) Proxy.newProxyInstance(AccountStore.class.getClassLoader(),
+                new Class<?>[] {AccountStore.class}, (proxy, method, args) -> {
+                    UserQuery query = (UserQuery) args[0];
+                    UserRowSink sink = (UserRowSink) args[1];
+                    int from = query.from() == null ? 0 : Integer.parseInt(query.from());
+                    boolean after = from > 0;
+                    if (after) {
+                        firstDone.await(10, TimeUnit.SECONDS);
+                    }
+                    int total = after ? before + 3 : before;
+                    int to = Math.min(total, from + query.limit());
+                    for (int i = from; i < to; i++) {
+                        sink.accept(after ? (i < 3 ? user(-1 - i) : user(i - 3)) : user(i));
+                    }
+                    if (!after) {
+                        firstDone.countDown();
+                    }
+                    return new StreamedPage(total, to < total ? Integer.toString(to) : null, Math.max(0, to - from));
+                });
+        List<String> written = new ArrayList<>();
+
+        AccountStream.Outcome outcome = new AccountStream(store, 1, 1_000).read(UserQuery.all(), new JobControl(),
+                (rows, t) -> rows.forEach(row -> written.add(row.userId())));
+
+        assertThat(written).doesNotHaveDuplicates();
+        assertThat(written).startsWith(user(0).userId(), user(1).userId()).contains(user(before - 1).userId());
+        assertThat(outcome.changedMeanwhile()).isTrue();
+    }
+}

@@ -221,6 +221,8 @@ public final class ConnectionService {
                     new app.registrar.api.HttpTransport(server.baseUrl(), network));
             app.registrar.api.OAuthClient client = new app.registrar.api.OAuthClient(metadata, network);
             OAuthLoopback loopback = OAuthLoopback.start(app.registrar.api.Pkce.randomUrlSafe(16));
+            // Cancelled before the admin got to the browser: the sign-in is dropped, so its listener closes here.
+            app.registrar.api.Cancellation.onCancel(loopback::close);
             try {
                 String clientId = client.register(loopback.redirectUri());
                 app.registrar.api.Pkce pkce = app.registrar.api.Pkce.generate();
@@ -258,7 +260,7 @@ public final class ConnectionService {
             requireAdmin(candidate, login, false);
             adoptMas(candidate, signIn.server(), login, connection);
             return login;
-        });
+        }).andFinally(signIn::close); // however it ends (even cancelled before it ran), the listener closes
     }
 
     /**

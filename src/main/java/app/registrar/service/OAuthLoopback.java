@@ -34,6 +34,7 @@ public final class OAuthLoopback implements AutoCloseable {
     private final HttpServer server;
     private final String state;
     private final CompletableFuture<String> code = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
         logger.setLevel(java.util.logging.Level.INFO);
@@ -72,16 +73,11 @@ public final class OAuthLoopback implements AutoCloseable {
         boolean ours = state.equals(query.get("state"));
         String error = query.get("error");
         String value = query.get("code");
-        boolean accepted = false;
-        if (ours && error != null) {
-            // MAS's "you may not do this" page sends access_denied when the admin presses Cancel.
-            code.completeExceptionally(denied(error));
-        } else if (ours && value != null && !value.isBlank()) {
-            accepted = code.complete(value);
-        }
+        boolean denied = ours && error != null && !code.isDone();
+        boolean accepted = ours && error == null && value != null && !value.isBlank() && !code.isDone();
         String page = accepted
                 ? "<h2>You are signed in.</h2><p>You can close this tab and go back to Registrar.</p>"
-                : ours && error != null
+                : denied
                         ? "<h2>Sign-in stopped.</h2><p>Go back to Registrar: it says what to do next.</p>"
                         : "<h2>Nothing to do here.</h2><p>Go back to Registrar and start the sign-in again.</p>";
         byte[] body = ("<!doctype html><meta charset=utf-8><title>Registrar</title><body style='font-family:sans-serif'>"
@@ -92,11 +88,18 @@ public final class OAuthLoopback implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+        // Only after the page is sent: the waiting sign-in closes this listener as soon as it has the answer.
+        if (accepted) {
+            code.complete(value);
+        } else if (denied) {
+            // MAS's "denied by the policy" page sends access_denied when the admin presses Cancel there.
+            code.completeExceptionally(denied(error));
+        }
     }
 
     private static MatrixApiException denied(String error) {
         if ("access_denied".equals(error)) {
-            return MatrixApiException.local(ErrorCategory.NOT_ADMIN,
+            return MatrixApiException.local(ErrorCategory.MAS_NOT_ADMIN,
                     "the sign-in service did not give this account admin rights (or the sign-in was cancelled)");
         }
         return MatrixApiException.local(ErrorCategory.UNEXPECTED_RESPONSE, "the sign-in service answered " + error);
@@ -139,8 +142,12 @@ public final class OAuthLoopback implements AutoCloseable {
         }
     }
 
+    /** Stops listening; a sign-in still waiting for the browser ends at once as cancelled. */
     @Override
     public void close() {
-        server.stop(0);
+        code.completeExceptionally(MatrixApiException.local(ErrorCategory.CANCELLED, "sign-in cancelled"));
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+        }
     }
 }

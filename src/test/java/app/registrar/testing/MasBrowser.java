@@ -25,8 +25,12 @@ import java.util.stream.Collectors;
 public final class MasBrowser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern HEADING = Pattern.compile("<h1[^>]*>([^<]*)<");
     private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");
     private static final Pattern DENY_LINK = Pattern.compile("href=\"([^\"]*error=access_denied[^\"]*)\"");
+    /** MAS's consent form posts back to its own page; its other forms (sign out) name an action. */
+    private static final Pattern OWN_FORM = Pattern.compile("<form\\s+method=\"POST\"(?![^>]*action=)[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|quot|lt|gt|apos);");
 
     private final HttpClient http = HttpClient.newBuilder()
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
@@ -36,6 +40,45 @@ public final class MasBrowser {
 
     /** What the browser saw last: the page's address, status and title, and the pages it went through. */
     public record Outcome(URI lastUrl, int status, String title, String trail) {
+    }
+
+    /**
+     * Plays the browser on another thread, as the admin would while Registrar waits for its loopback. When the
+     * browser does not reach {@code stopAt} (it failed, or MAS stopped it on a page) {@code giveUp} runs — closing the
+     * loopback — so the waiting sign-in ends at once instead of after its time-out; {@code join()} then says where
+     * the browser got stuck.
+     */
+    public static java.util.concurrent.CompletableFuture<Outcome> inBackground(String authorizationUrl, String user,
+                                                                             String password, String stopAt, Runnable giveUp) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                Outcome outcome = new MasBrowser().signInAndConsent(authorizationUrl, user, password, stopAt);
+                if (!outcome.lastUrl().toString().startsWith(stopAt)) {
+                    giveUp.run();
+                    throw new IllegalStateException("the browser did not come back to Registrar:\n" + outcome.trail());
+                }
+                return outcome;
+            } catch (RuntimeException e) {
+                giveUp.run();
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Sends the client an OAuth error on its redirect, as a browser stopped on MAS's side would end up doing: for a
+     * browser that got stuck, so the sign-in waiting behind a view model ends now instead of after its time-out.
+     */
+    public static void tellClient(String redirectUri, String state, String error) {
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(redirectUri + "?state="
+                    + URLEncoder.encode(state, StandardCharsets.UTF_8) + "&error=" + error)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // the sign-in no longer listens: nothing is waiting
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -54,33 +97,73 @@ public final class MasBrowser {
                 return new Outcome(current, page.statusCode(), title(page.body()), trail.toString());
             }
             if (page.statusCode() / 100 == 3) {
-                current = current.resolve(page.headers().firstValue("Location").orElseThrow());
+                current = withoutFragment(current.resolve(page.headers().firstValue("Location").orElseThrow()));
                 continue;
             }
             String html = page.body();
             HttpResponse<String> posted;
-            if (html.contains("name=\"password\"") && !signedIn) {
+            if (html.contains("name=\"password\"")) {
+                if (signedIn) {
+                    // MAS showed its login form again: the name or password was refused.
+                    return new Outcome(current, page.statusCode(), title(html), trail.append("login refused\n").toString());
+                }
                 posted = post(current, Map.of("csrf", csrf(html), "username", user, "password", password));
                 signedIn = true;
-            } else if (DENY_LINK.matcher(html).find()) {
-                Matcher deny = DENY_LINK.matcher(html);
-                deny.find();
-                current = current.resolve(deny.group(1).replace("&amp;", "&"));
-                trail.append("pressed Cancel on: ").append(title(html)).append('\n');
-                continue;
-            } else if (CSRF.matcher(html).find() && !consented) {
+            } else if (OWN_FORM.matcher(html).find() && CSRF.matcher(html).find() && !consented) {
+                // The consent page: "Continue" posts the page's own form.
                 posted = post(current, Map.of("csrf", csrf(html)));
                 consented = true;
+                trail.append("pressed Continue on: ").append(heading(html)).append('\n');
+            } else if (DENY_LINK.matcher(html).find()) {
+                // MAS's "denied by the policy" page offers only Cancel, a link back to the client with access_denied.
+                Matcher deny = DENY_LINK.matcher(html);
+                deny.find();
+                current = current.resolve(unescape(deny.group(1)));
+                trail.append("pressed Cancel on: ").append(heading(html)).append('\n');
+                continue;
             } else {
-                return new Outcome(current, page.statusCode(), title(html), trail.toString());
+                return new Outcome(current, page.statusCode(), title(html), trail.append("stuck on: ").append(heading(html)).toString());
             }
             trail.append(posted.statusCode()).append(" POST ").append(current.getPath()).append('\n');
             if (posted.statusCode() / 100 != 3) {
                 return new Outcome(current, posted.statusCode(), title(posted.body()), trail.toString());
             }
-            current = current.resolve(posted.headers().firstValue("Location").orElseThrow());
+            current = withoutFragment(current.resolve(posted.headers().firstValue("Location").orElseThrow()));
         }
         throw new IllegalStateException("MAS kept redirecting:\n" + trail);
+    }
+
+    /** A browser never sends the fragment (MAS ends its redirect to the client with a bare '#'). */
+    private static URI withoutFragment(URI uri) {
+        String text = uri.toString();
+        int hash = text.indexOf('#');
+        return hash < 0 ? uri : URI.create(text.substring(0, hash));
+    }
+
+    /** MAS's templates escape '/' in attribute values as {@code &#x2f;}, as a browser would decode it. */
+    static String unescape(String attribute) {
+        Matcher m = ENTITY.matcher(attribute);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String text = switch (name) {
+                case "amp" -> "&";
+                case "quot" -> "\"";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "apos" -> "'";
+                default -> Character.toString(name.startsWith("#x") ? Integer.parseInt(name.substring(2), 16)
+                        : Integer.parseInt(name.substring(1)));
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(text));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String heading(String html) {
+        Matcher m = HEADING.matcher(html);
+        return m.find() ? m.group(1).replaceAll("\\s+", " ").strip() : title(html);
     }
 
     private static String csrf(String html) {

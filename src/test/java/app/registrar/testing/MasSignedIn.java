@@ -1,5 +1,6 @@
 package app.registrar.testing;
 
+import app.registrar.api.LoginSession;
 import app.registrar.api.MatrixApiException;
 import app.registrar.api.ServerInfo;
 import app.registrar.service.BackgroundTask;
@@ -19,11 +20,24 @@ public final class MasSignedIn {
         ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor());
         ServerInfo server = await(connection.discover(mas.synapseUrl().toString()));
         MasSignIn signIn = await(connection.startMasSignIn(server));
-        CompletableFuture<MasBrowser.Outcome> browser = CompletableFuture.supplyAsync(() -> new MasBrowser()
-                .signInAndConsent(signIn.browserUrl(), mas.adminLocalpart(), mas.adminPassword(), signIn.loopback().redirectUri()));
-        await(connection.completeMasSignIn(signIn));
-        browser.join();
+        CompletableFuture<MasBrowser.Outcome> browser = MasBrowser.inBackground(signIn.browserUrl(), mas.adminLocalpart(),
+                mas.adminPassword(), signIn.loopback().redirectUri(), signIn::close);
+        complete(connection, signIn, browser);
         return connection;
+    }
+
+    /** Finishes the sign-in; when it fails because the browser got stuck, the browser's trail is the failure. */
+    public static LoginSession complete(ConnectionService connection, MasSignIn signIn,
+                                        CompletableFuture<MasBrowser.Outcome> browser) {
+        LoginSession session;
+        try {
+            session = await(connection.completeMasSignIn(signIn));
+        } catch (RuntimeException e) {
+            browser.join(); // throws with where the browser got stuck, when it did
+            throw e;
+        }
+        browser.join();
+        return session;
     }
 
     public static <T> T await(BackgroundTask<T> task) {

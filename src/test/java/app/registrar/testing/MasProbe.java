@@ -141,9 +141,38 @@ public final class MasProbe {
         return reply.body().path("access_token").asText();
     }
 
+    /** The Matrix device a token signs in as, from Synapse's {@code whoami}. */
+    public String whoamiDevice(String token) {
+        Reply reply = send(request(mas.synapseUrl().toString() + "_matrix/client/v3/account/whoami", token, "GET", null));
+        if (reply.status() != 200) {
+            throw new AssertionError("whoami answered " + reply.status());
+        }
+        return reply.body().path("device_id").asText();
+    }
+
     /** What Synapse answers to {@code whoami} with this token: 200 while the session lives, 401 once ended. */
     public int whoamiStatus(String token) {
         return send(request(mas.synapseUrl().toString() + "_matrix/client/v3/account/whoami", token, "GET", null)).status();
+    }
+
+    /**
+     * Waits (up to 30 s) until Synapse refuses {@code token}: a session MAS finished stops working on Synapse once
+     * MAS's background job has deleted its device there (Synapse caches a token it checked for up to 2 minutes,
+     * but drops it when its device is gone). Answers the last status seen.
+     */
+    public int awaitSignedOut(String token) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int status = whoamiStatus(token);
+        while (status != 401 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            status = whoamiStatus(token);
+        }
+        return status;
     }
 
     private synchronized String synapseToken() {

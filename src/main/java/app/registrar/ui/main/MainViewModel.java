@@ -275,8 +275,10 @@ public final class MainViewModel {
                 .start();
     }
 
+    /** The server part of new user IDs: MAS's server name when MAS owns the accounts (a client has no user ID). */
     public String serverName() {
-        return session.userId().substring(session.userId().indexOf(':') + 1);
+        return connection.session().isPresent() ? connection.serverName()
+                : session.userId().substring(session.userId().indexOf(':') + 1);
     }
 
     public String getSignedInText() {

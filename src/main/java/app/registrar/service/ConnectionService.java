@@ -435,4 +435,18 @@ public final class ConnectionService {
         }
         return current;
     }
+
+    /**
+     * The homeserver, for calls that need Synapse itself. Signed in to MAS as a configured client, the token opens
+     * MAS's admin API only: Synapse would answer 401, which would read as an expired session, so the call is
+     * refused here with what to do instead.
+     */
+    Homeserver requireSynapse() {
+        MasConnection masSide = mas;
+        if (masSide != null && !masSide.synapseAdmin()) {
+            throw MatrixApiException.local(ErrorCategory.ENDPOINT_UNAVAILABLE, "signed in with a client ID and secret, "
+                    + "Registrar can only reach the sign-in service: sign in through the browser for this");
+        }
+        return requireHomeserver();
+    }
 }

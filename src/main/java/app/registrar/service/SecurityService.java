@@ -28,7 +28,7 @@ public final class SecurityService {
     }
 
     private Homeserver server() {
-        return connection.requireHomeserver();
+        return connection.requireSynapse();
     }
 
     public BackgroundTask<EncryptionState> encryptionState(String userId) {

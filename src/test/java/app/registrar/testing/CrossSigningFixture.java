@@ -32,7 +32,10 @@ public final class CrossSigningFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
-    private final TestSynapse synapse;
+    /** Where the person signs in (Synapse, or MAS's compatibility endpoint when MAS owns the accounts). */
+    private final String loginBase;
+    /** Where their client talks to the homeserver (Synapse). */
+    private final String clientBase;
     private final String userId;
     private final String password;
     private KeyPair selfSigning;
@@ -42,7 +45,17 @@ public final class CrossSigningFixture {
     }
 
     public CrossSigningFixture(TestSynapse synapse, String userId, String password) {
-        this.synapse = synapse;
+        this(synapse.url().toString(), synapse.url().toString(), userId, password);
+    }
+
+    /** The person on a server whose accounts MAS owns: password sign-in through MAS, keys to Synapse. */
+    public CrossSigningFixture(TestMas mas, String userId, String password) {
+        this(mas.masUrl().toString(), mas.synapseUrl().toString(), userId, password);
+    }
+
+    private CrossSigningFixture(String loginBase, String clientBase, String userId, String password) {
+        this.loginBase = loginBase.endsWith("/") ? loginBase : loginBase + "/";
+        this.clientBase = clientBase.endsWith("/") ? clientBase : clientBase + "/";
         this.userId = userId;
         this.password = password;
     }
@@ -52,7 +65,7 @@ public final class CrossSigningFixture {
         ObjectNode body = JSON.createObjectNode().put("type", "m.login.password").put("password", password)
                 .put("initial_device_display_name", deviceName);
         body.putObject("identifier").put("type", "m.id.user").put("user", userId);
-        Reply reply = call("POST", "_matrix/client/v3/login", body, null);
+        Reply reply = call(loginBase, "POST", "_matrix/client/v3/login", body, null);
         assertThat(reply.status()).as("sign in as %s: %s", userId, reply.body()).isEqualTo(200);
         return new Session(reply.body().path("device_id").asText(), reply.body().path("access_token").asText(), newKeyPair(), null);
     }
@@ -165,8 +178,12 @@ public final class CrossSigningFixture {
     }
 
     private Reply call(String method, String path, JsonNode body, String token) {
+        return call(clientBase, method, path, body, token);
+    }
+
+    private Reply call(String base, String method, String path, JsonNode body, String token) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(synapse.url() + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             if (token != null) {

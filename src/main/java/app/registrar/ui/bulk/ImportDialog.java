@@ -32,6 +32,7 @@ public final class ImportDialog extends ModalDialog {
     public ImportDialog(Window owner, ImportViewModel model, Path csv) {
         super(owner, tr("bulk.import.title"));
         bindBusy(model.runningProperty());
+        askBeforeDiscarding(model.getTypedInput().presentProperty());
 
         Label file = new Label(tr("bulk.import.file", csv.toString()));
         file.setWrapText(true);

@@ -57,6 +57,7 @@ public final class ImportViewModel extends JobViewModel<ImportReport> {
     private final ReadOnlyStringWrapper previewSummary = new ReadOnlyStringWrapper("");
     private final BooleanBinding needsPasswordsFile;
     private final BooleanBinding canRun;
+    private final app.registrar.ui.common.TypedInput typedInput = new app.registrar.ui.common.TypedInput();
 
     /** @param journalDirectory where import journals are kept, e.g. {@link ImportJournal#defaultDirectory()} */
     public ImportViewModel(BulkService service, DialogService dialogs, Path journalDirectory) {
@@ -69,6 +70,13 @@ public final class ImportViewModel extends JobViewModel<ImportReport> {
         canRun = Bindings.createBooleanBinding(() -> preview.get() != null && validCount.get() > 0 && !job.running.get()
                         && (!needsPasswordsFile.get() || passwordsFile.get() != null),
                 preview, validCount, job.running, needsPasswordsFile, passwordsFile);
+        // The choices made for this file; once it was imported, closing loses nothing.
+        typedInput.watch(existing).watch(generatePasswords).watch(passwordsFile).doneWhen(report.isNotNull());
+    }
+
+    /** The options the admin chose that closing the dialog before importing would throw away. */
+    public app.registrar.ui.common.TypedInput getTypedInput() {
+        return typedInput;
     }
 
     /** Reads and checks the file; the rows appear in {@link #getRows()}, nothing is sent. */

@@ -7,6 +7,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
 
 /**
  * The command state every dialog's view model shares: busy while its command runs (held across chained steps
@@ -19,6 +21,8 @@ public abstract class DialogViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper closeRequested = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
+    // Once the command succeeded the dialog closes by itself and nothing typed is lost.
+    private final TypedInput typedInput = new TypedInput().doneWhen(closeRequested);
 
     /**
      * Starts {@code task} as this dialog's command: the last error goes, and the dialog is busy until the task,
@@ -56,6 +60,23 @@ public abstract class DialogViewModel {
     /** Asks the dialog to close: the command did what it was for. */
     protected final void requestClose() {
         closeRequested.set(true);
+    }
+
+    /** Watches fields the admin fills in: closing the dialog asks before it discards a change to any of them. */
+    protected final void watchInput(ObservableValue<?>... fields) {
+        for (ObservableValue<?> field : fields) {
+            typedInput.watch(field);
+        }
+    }
+
+    /** Watches a list the admin edits (emails, SSO identities) the same way. */
+    protected final void watchInput(ObservableList<?> list) {
+        typedInput.watch(list);
+    }
+
+    /** What the admin typed or chose that closing the dialog would throw away. */
+    public final TypedInput getTypedInput() {
+        return typedInput;
     }
 
     public final ReadOnlyBooleanProperty busyProperty() {

@@ -34,6 +34,8 @@ public class ModalDialog extends Stage {
     private final HBox buttons = new HBox(8);
     private final ProgressIndicator spinner = new ProgressIndicator();
     private ObservableBooleanValue busy;
+    private ObservableBooleanValue typedInput;
+    private boolean asking;
     private boolean fitToContent = true;
     // The content inside the scroll pane: its own height at the window's width is what the window should show.
     private Region body;
@@ -56,8 +58,9 @@ public class ModalDialog extends Stage {
         Scene scene = new Scene(root);
         scene.getStylesheets().add(Theme.stylesheet());
         scene.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE && !isBusy()) {
-                close();
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                dismiss();
             }
         });
         setScene(scene);
@@ -81,11 +84,62 @@ public class ModalDialog extends Stage {
                 });
             }
         });
+        // The window's own close button: never while busy, and like Escape it asks before losing typed input.
         setOnCloseRequest(e -> {
-            if (isBusy()) {
+            if (isBusy() || asking || (typedInput != null && typedInput.get())) {
                 e.consume();
+                dismiss();
             }
         });
+    }
+
+    /**
+     * Makes Escape, the cancel button and the window's close button ask before discarding what the admin typed
+     * ({@code present}, usually a view model's {@link TypedInput}); closing after the work succeeded never asks.
+     */
+    protected void askBeforeDiscarding(ObservableBooleanValue present) {
+        this.typedInput = present;
+    }
+
+    /**
+     * Closes the dialog as Escape, Cancel and the window's close button do: not while its work runs, and only
+     * after the admin agreed to lose what they typed.
+     */
+    public void dismiss() {
+        if (isBusy() || asking || !isShowing()) {
+            return;
+        }
+        if (typedInput != null && typedInput.get()) {
+            asking = true;
+            boolean discard;
+            try {
+                // Owned by this dialog, so the question sits above the form it is about.
+                discard = new FxDialogService(() -> this, null).confirm(new Confirmation(I18n.tr("discard.title"),
+                        I18n.tr("discard.header"), I18n.tr("discard.text"), I18n.tr("discard.action"),
+                        I18n.tr("discard.keep"), true));
+            } finally {
+                asking = false;
+            }
+            if (!discard) {
+                return;
+            }
+        }
+        close();
+    }
+
+    /**
+     * The window a dialog that interrupts the admin (sign in again) belongs to: the dialog showing on top of
+     * {@code main}, so it opens above the form it is about and that form waits for it, else {@code main} itself.
+     */
+    public static Window topmost(Window main) {
+        Window top = main;
+        for (Window window : Window.getWindows()) {
+            // Windows are listed in the order they were shown: a later one owned by the current top sits above it.
+            if (window.isShowing() && window instanceof Stage stage && stage.getOwner() == top) {
+                top = window;
+            }
+        }
+        return top;
     }
 
     /** Content that fits the screen: the dialog takes its full size. */
@@ -180,11 +234,11 @@ public class ModalDialog extends Stage {
         pauseButton.visibleProperty().bind(isRunning);
         Button cancelButton = addButton(I18n.tr("edit.cancel"), false, cancel);
         cancelButton.visibleProperty().bind(isRunning);
-        addButton(I18n.tr("about.close"), false, this::close).disableProperty().bind(isRunning);
+        addButton(I18n.tr("about.close"), false, this::dismiss).disableProperty().bind(isRunning);
     }
 
     protected Button addCancelButton(String text) {
-        Button button = addButton(text, false, this::close);
+        Button button = addButton(text, false, this::dismiss);
         button.setCancelButton(true);
         if (busy != null) {
             button.disableProperty().bind(Bindings.createBooleanBinding(busy::get, busy));

@@ -21,6 +21,7 @@ public final class DeactivateDialog extends ModalDialog {
     public DeactivateDialog(Window owner, DeactivateViewModel model) {
         super(owner, tr("deactivate.title", model.getUserId()));
         bindBusy(model.busyProperty());
+        askBeforeDiscarding(model.getTypedInput().presentProperty());
         String id = model.getUserId();
 
         Label what = new Label(tr("deactivate.what"));

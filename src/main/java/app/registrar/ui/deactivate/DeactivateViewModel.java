@@ -55,6 +55,7 @@ public final class DeactivateViewModel extends DialogViewModel {
         canDeactivate = Bindings.createBooleanBinding(() -> !ownAccount && !isBusy() && !outcome.isUnconfirmed()
                         && matches(typedUserId.get()), typedUserId, busyProperty(), outcome.unconfirmedProperty());
         typedProblem = Bindings.createStringBinding(() -> problemWith(typedUserId.get()), typedUserId);
+        watchInput(typedUserId, erase);
     }
 
     private boolean matches(String typed) {

@@ -28,6 +28,8 @@ public final class AvatarInput {
     private final String currentUrl;
     private final ReadOnlyObjectWrapper<byte[]> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    // Not the preview: the current picture arriving from the server is no change of the admin's.
+    private final javafx.beans.property.ReadOnlyBooleanWrapper edited = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Chosen chosen;
     private boolean removed;
 
@@ -62,6 +64,7 @@ public final class AvatarInput {
                         chosen = new Chosen(read.get(), type, file.getFileName().toString());
                         removed = false;
                         preview.set(read.get());
+                        edited.set(true);
                     }
                 })
                 // A file that cannot be read is not "not a picture": say what happened to it.
@@ -73,6 +76,12 @@ public final class AvatarInput {
         chosen = null;
         removed = true;
         preview.set(null);
+        edited.set(true);
+    }
+
+    /** True once the admin picked a new picture or removed the one shown. */
+    public javafx.beans.property.ReadOnlyBooleanProperty editedProperty() {
+        return edited.getReadOnlyProperty();
     }
 
     /** Whether the account has (or will have) a picture. */

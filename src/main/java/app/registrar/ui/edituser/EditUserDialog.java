@@ -39,6 +39,7 @@ public final class EditUserDialog extends ModalDialog {
     public EditUserDialog(Window owner, EditUserViewModel model) {
         super(owner, model.isCreate() ? tr("edit.title.create") : tr("edit.title.edit", model.getUserId()));
         bindBusy(model.busyProperty());
+        askBeforeDiscarding(model.getTypedInput().presentProperty());
         ShownProblems shown = new ShownProblems();
 
         // User ID

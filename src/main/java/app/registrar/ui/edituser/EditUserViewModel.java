@@ -101,6 +101,11 @@ public final class EditUserViewModel extends DialogViewModel {
                 .and(Bindings.createBooleanBinding(() -> displayNameProblem.get().isEmpty(), displayNameProblem))
                 .and(password.acceptableProperty())
                 .and(outcome.unconfirmedProperty().not());
+        watchInput(userId.localpartProperty(), displayName, admin, userType, password.passwordProperty(),
+                contacts.newEmailProperty(), contacts.newProviderProperty(), contacts.newExternalIdProperty(),
+                avatar.editedProperty());
+        watchInput(contacts.getEmails());
+        watchInput(contacts.getExternalIds());
     }
 
     public boolean isCreate() {

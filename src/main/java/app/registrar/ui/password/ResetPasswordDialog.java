@@ -20,6 +20,7 @@ public final class ResetPasswordDialog extends ModalDialog {
     public ResetPasswordDialog(Window owner, ResetPasswordViewModel model) {
         super(owner, tr("password.title", model.getUserId()));
         bindBusy(model.busyProperty());
+        askBeforeDiscarding(model.getTypedInput().presentProperty());
         if (!model.isPasswordsManagedHere()) {
             Label text = new Label(tr("password.managed.elsewhere"));
             text.setWrapText(true);

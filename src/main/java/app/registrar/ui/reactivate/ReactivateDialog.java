@@ -19,6 +19,7 @@ public final class ReactivateDialog extends ModalDialog {
     public ReactivateDialog(Window owner, ReactivateViewModel model) {
         super(owner, tr("reactivate.title", model.getUserId()));
         bindBusy(model.busyProperty());
+        askBeforeDiscarding(model.getTypedInput().presentProperty());
         Label intro = new Label(tr("reactivate.intro", model.getUserId()));
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);

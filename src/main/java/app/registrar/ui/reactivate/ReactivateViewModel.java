@@ -46,6 +46,7 @@ public final class ReactivateViewModel extends DialogViewModel {
         this.password = new NewPasswordViewModel(dialogs, policy, !needsPassword);
         canReactivate = busyProperty().not().and(outcome.unconfirmedProperty().not())
                 .and(password.acceptableProperty().or(new SimpleBooleanProperty(!needsPassword)));
+        watchInput(password.passwordProperty());
     }
 
     public void reactivate() {

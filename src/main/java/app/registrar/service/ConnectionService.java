@@ -30,11 +30,23 @@ public final class ConnectionService {
     private final LastSession lastSession;
     private final AuditTrail audit;
     private final List<Runnable> expiryListeners = new CopyOnWriteArrayList<>();
+    // Weakly: a screen rebuilt in another language leaves its old list behind, which must not keep reloading.
+    private final List<java.lang.ref.WeakReference<Runnable>> troubleListeners = new CopyOnWriteArrayList<>();
     private volatile Homeserver homeserver;
     private volatile ServerInfo serverInfo;
     private volatile LoginSession session;
     private volatile MasConnection mas;
     private volatile app.registrar.store.AccountStore store;
+    private volatile SignInMethod method = SignInMethod.PASSWORD;
+
+    /** How a session was signed in: signing in again after the server stopped accepting it offers the same way. */
+    public enum SignInMethod {
+        PASSWORD, ACCESS_TOKEN, SINGLE_SIGN_ON, MAS_BROWSER, MAS_CLIENT;
+
+        static Optional<SignInMethod> named(String name) {
+            return java.util.Arrays.stream(values()).filter(m -> m.name().equals(name)).findFirst();
+        }
+    }
 
     /** A connection whose sessions live in memory only (tests, and machines without a keychain). */
     public ConnectionService(TaskExecutor executor) {
@@ -100,7 +112,8 @@ public final class ConnectionService {
             try {
                 LoginSession login = candidate.auth().useAccessToken(token);
                 requireAdmin(candidate, login, false);
-                adopt(candidate, server, login);
+                adopt(candidate, server, login, lastSession.method().flatMap(SignInMethod::named)
+                        .orElse(SignInMethod.PASSWORD));
                 return new Restored(login, server);
             } catch (MatrixApiException e) {
                 if (e.category() == ErrorCategory.TOKEN_INVALID || e.category() == ErrorCategory.NOT_ADMIN) {
@@ -120,12 +133,54 @@ public final class ConnectionService {
         LoginSession old = session;
         return tasks.of(() -> {
             LoginSession login = current.auth().loginWithPassword(old.userId(), password);
-            if (!login.userId().equals(old.userId())) {
-                throw MatrixApiException.local(ErrorCategory.WRONG_CREDENTIALS, "signed in as another account");
-            }
-            adopt(current, serverInfo, login);
+            requireSameAdmin(old, login);
+            adopt(current, serverInfo, login, SignInMethod.PASSWORD);
             return login;
         });
+    }
+
+    /** Signs the same admin in again with a new access token they pasted (a session begun with a token). */
+    public BackgroundTask<LoginSession> reauthenticateWithToken(String token) {
+        Homeserver current = requireHomeserver();
+        LoginSession old = session;
+        return tasks.of(() -> {
+            LoginSession login = current.auth().useAccessToken(new AccessToken(token.strip()));
+            requireSameAdmin(old, login);
+            adopt(current, serverInfo, login, SignInMethod.ACCESS_TOKEN);
+            return login;
+        });
+    }
+
+    /** Signs the same admin in again through single sign-on: waits for the browser to come back to {@code loopback}. */
+    public BackgroundTask<LoginSession> reauthenticateWithSso(SsoLoopback loopback) {
+        Homeserver current = requireHomeserver();
+        LoginSession old = session;
+        return tasks.of(() -> {
+            Homeserver candidate = new Homeserver(current.baseUrl(), network);
+            LoginSession login = candidate.auth().loginWithToken(loopback.awaitToken(SSO_WAIT));
+            if (!login.userId().equals(old.userId())) {
+                // Someone else signed in in the browser: end the session just made for them, keep nothing of it.
+                try {
+                    candidate.auth().logout();
+                } catch (MatrixApiException ignored) {
+                    // refused either way
+                }
+                requireSameAdmin(old, login);
+            }
+            adopt(candidate, serverInfo, login, SignInMethod.SINGLE_SIGN_ON);
+            return login;
+        });
+    }
+
+    /** How the current session was signed in. */
+    public SignInMethod signInMethod() {
+        return method;
+    }
+
+    private static void requireSameAdmin(LoginSession old, LoginSession login) {
+        if (!login.userId().equals(old.userId())) {
+            throw MatrixApiException.local(ErrorCategory.WRONG_CREDENTIALS, "signed in as another account");
+        }
     }
 
     /** Runs {@code listener} (on the delivery thread) when a call finds that the server no longer accepts the session. */
@@ -133,11 +188,35 @@ public final class ConnectionService {
         expiryListeners.add(listener);
     }
 
+    /**
+     * Runs {@code listener} (on the delivery thread) when a call finds the homeserver unreachable or failing: what
+     * was read from it before may no longer be true by the time it answers again. Held weakly: the caller keeps
+     * {@code listener} for as long as it wants to hear.
+     */
+    public void onServerTrouble(Runnable listener) {
+        troubleListeners.removeIf(ref -> ref.get() == null);
+        troubleListeners.add(new java.lang.ref.WeakReference<>(listener));
+    }
+
     /** Sees every account call's failure; an invalid token while signed in tells the listeners. */
     void reportFailure(MatrixApiException failure) {
         if (failure.category() == ErrorCategory.TOKEN_INVALID && session != null) {
             expiryListeners.forEach(Runnable::run);
         }
+        if (session != null && isServerTrouble(failure.category())) {
+            for (java.lang.ref.WeakReference<Runnable> ref : troubleListeners) {
+                Runnable listener = ref.get();
+                if (listener != null) {
+                    listener.run();
+                }
+            }
+        }
+    }
+
+    /** The server could not be reached, broke the connection, failed, or a proxy answered in its place. */
+    static boolean isServerTrouble(ErrorCategory category) {
+        return category == ErrorCategory.NETWORK || category == ErrorCategory.TIMEOUT
+                || category == ErrorCategory.SERVER_ERROR || category == ErrorCategory.ADMIN_API_UNREACHABLE;
     }
 
     /** Resolves what the admin typed (server name or URL) and reads what the server offers. */
@@ -159,7 +238,7 @@ public final class ConnectionService {
             Homeserver candidate = new Homeserver(server.baseUrl(), network);
             LoginSession login = candidate.auth().loginWithPassword(user, password);
             requireAdmin(candidate, login, true);
-            adopt(candidate, server, login);
+            adopt(candidate, server, login, SignInMethod.PASSWORD);
             return login;
         });
     }
@@ -171,7 +250,7 @@ public final class ConnectionService {
             LoginSession login = candidate.auth().useAccessToken(new AccessToken(token));
             // A pasted token may be the admin's own Element session: never log it out behind their back.
             requireAdmin(candidate, login, false);
-            adopt(candidate, server, login);
+            adopt(candidate, server, login, SignInMethod.ACCESS_TOKEN);
             return login;
         });
     }
@@ -206,7 +285,7 @@ public final class ConnectionService {
             Homeserver candidate = new Homeserver(server.baseUrl(), network);
             LoginSession login = candidate.auth().loginWithToken(loginToken);
             requireAdmin(candidate, login, true);
-            adopt(candidate, server, login);
+            adopt(candidate, server, login, SignInMethod.SINGLE_SIGN_ON);
             return login;
         });
     }
@@ -259,6 +338,7 @@ public final class ConnectionService {
             MasConnection connection = masConnection(signIn.metadata(), oauth, true);
             requireAdmin(candidate, login, false);
             adoptMas(candidate, signIn.server(), login, connection);
+            method = SignInMethod.MAS_BROWSER;
             return login;
         }).andFinally(signIn::close); // however it ends (even cancelled before it ran), the listener closes
     }
@@ -279,6 +359,7 @@ public final class ConnectionService {
             candidate.useTokenProvider(oauth);
             LoginSession login = new LoginSession("client " + clientId.strip(), oauth.tokens().accessToken(), null, server.baseUrl());
             adoptMas(candidate, server, login, connection);
+            method = SignInMethod.MAS_CLIENT;
             return login;
         });
     }
@@ -369,7 +450,7 @@ public final class ConnectionService {
         }
     }
 
-    private void adopt(Homeserver candidate, ServerInfo server, LoginSession login) {
+    private void adopt(Homeserver candidate, ServerInfo server, LoginSession login, SignInMethod how) {
         // From here on every change this session sends is in the server's audit log before it leaves.
         candidate.setWriteObserver(audit.recorderFor(candidate.baseUrl().toString(), login.userId()));
         audit.attachMirror(candidate.baseUrl().toString(), candidate.unobservedTransport(),
@@ -381,6 +462,8 @@ public final class ConnectionService {
         this.session = login;
         credentials.save(CredentialStore.keyFor(login.baseUrl().toString(), login.userId()), login.accessToken());
         lastSession.set(login.baseUrl().toString(), login.userId());
+        lastSession.setMethod(how.name());
+        this.method = how;
     }
 
     public Optional<Homeserver> homeserver() {

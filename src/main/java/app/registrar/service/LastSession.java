@@ -11,6 +11,7 @@ public final class LastSession {
 
     private final Preferences prefs;
     private Entry remembered;
+    private String rememberedMethod;
 
     /** Remembered in the user's preferences. */
     public LastSession(Preferences prefs) {
@@ -44,11 +45,26 @@ public final class LastSession {
     }
 
     public void clear() {
+        rememberedMethod = null;
         if (prefs == null) {
             remembered = null;
             return;
         }
         prefs.remove("last.baseUrl");
         prefs.remove("last.userId");
+        prefs.remove("last.method");
+    }
+
+    /** How the last session was signed in (a {@code ConnectionService.SignInMethod} name), when known. */
+    public Optional<String> method() {
+        return Optional.ofNullable(prefs == null ? rememberedMethod : prefs.get("last.method", null));
+    }
+
+    public void setMethod(String method) {
+        if (prefs == null) {
+            rememberedMethod = method;
+        } else {
+            prefs.put("last.method", method);
+        }
     }
 }

@@ -170,8 +170,12 @@ public final class MainView extends BorderPane {
         setCenter(split);
         model.sessionExpiredProperty().addListener((obs, old, expired) -> {
             if (expired) {
-                Platform.runLater(() -> new ReauthDialog(window(),
-                        model.newReauth(), model::forgetExpiredSession).showAndWait());
+                // Over the dialog the admin was working in, which keeps its input and waits below.
+                Platform.runLater(() -> {
+                    new ReauthDialog(app.registrar.ui.common.ModalDialog.topmost(window()),
+                            model.newReauth(), model::forgetExpiredSession).showAndWait();
+                    model.reauthClosed();
+                });
             }
         });
         model.accountToOpenProperty().addListener((obs, old, userId) -> {

@@ -101,6 +101,11 @@ public final class MainViewModel {
         });
     }
 
+    /** The sign-in-again dialog closed, signed in or not: the next refused call asks again. */
+    public void reauthClosed() {
+        sessionExpired.set(false);
+    }
+
     /** Leaves without asking: the session is no longer valid on the server anyway. */
     public void forgetExpiredSession() {
         sessionExpired.set(false);

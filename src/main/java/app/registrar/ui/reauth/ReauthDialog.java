@@ -12,20 +12,34 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** The "sign in again" dialog, bound to a {@link ReauthViewModel}. */
+/**
+ * The "sign in again" dialog, bound to a {@link ReauthViewModel}: a password, access token or client secret field,
+ * or a button that signs in in the browser, as the session began. Open it over the topmost dialog
+ * ({@link ModalDialog#topmost}) so it stays above the form whose input it keeps.
+ */
 public final class ReauthDialog extends ModalDialog {
 
     public ReauthDialog(Window owner, ReauthViewModel model, Runnable signOutInstead) {
         super(owner, tr("reauth.title"));
         bindBusy(model.busyProperty());
-        Label intro = new Label(tr("reauth.intro", model.getUserId()));
+        Label intro = new Label(model.getIntro());
+        intro.setId("reauthIntro");
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);
-        PasswordField password = new PasswordField();
-        password.setId("reauthPassword");
-        password.textProperty().bindBidirectional(model.passwordProperty());
-        VBox content = new VBox(10, intro, Views.labelFor("connect.password", password), password,
-                Views.errorBox(model.errorProperty()));
+        VBox content = new VBox(10, intro);
+        PasswordField secret = new PasswordField();
+        secret.setId("reauthPassword");
+        if (model.getFieldLabelKey() != null) {
+            secret.textProperty().bindBidirectional(model.passwordProperty());
+            content.getChildren().addAll(Views.labelFor(model.getFieldLabelKey(), secret), secret);
+        }
+        Label progress = new Label();
+        progress.setWrapText(true);
+        progress.setMinHeight(Region.USE_PREF_SIZE);
+        progress.textProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.progressProperty().isNotEmpty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        content.getChildren().addAll(progress, Views.errorBox(model.errorProperty()));
         content.setPrefWidth(440);
         content.disableProperty().bind(model.busyProperty());
         setContent(content);
@@ -33,16 +47,17 @@ public final class ReauthDialog extends ModalDialog {
             close();
             signOutInstead.run();
         });
-        Button signIn = addButton(tr("reauth.sign.in"), true, model::signIn);
+        String action = tr(model.usesBrowser() ? "reauth.sign.in.browser" : "reauth.sign.in");
+        Button signIn = addButton(action, true, model::signIn);
         signIn.setId("reauthSignIn");
         signIn.disableProperty().bind(model.canSignInProperty().not());
-        signIn.textProperty().bind(Bindings.when(model.busyProperty()).then(tr("connect.signing.in")).otherwise(tr("reauth.sign.in")));
+        signIn.textProperty().bind(Bindings.when(model.busyProperty()).then(tr("connect.signing.in")).otherwise(action));
         model.closeRequestedProperty().addListener((obs, old, now) -> {
             if (now) {
                 close();
             }
         });
         setOnHidden(e -> model.clearSecrets());
-        setOnShown(e -> password.requestFocus());
+        setOnShown(e -> (model.getFieldLabelKey() != null ? secret : signIn).requestFocus());
     }
 }

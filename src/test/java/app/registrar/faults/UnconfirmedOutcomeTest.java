@@ -15,6 +15,7 @@ import app.registrar.testing.FxWorkers;
 import app.registrar.ui.deactivate.DeactivateViewModel;
 import app.registrar.ui.details.AccountDetailsViewModel;
 import app.registrar.ui.edituser.EditUserViewModel;
+import app.registrar.ui.password.ResetPasswordViewModel;
 import app.registrar.ui.reactivate.ReactivateViewModel;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,8 @@ class UnconfirmedOutcomeTest {
     private final Map<String, LinkedBlockingQueue<MockResponse>> answers = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch holdReadBack = new CountDownLatch(0);
+    /** The bodies of the password resets sent, to compare them without writing a password anywhere. */
+    private final List<String> resetBodies = new CopyOnWriteArrayList<>();
 
     @StartStop
     private final MockWebServer server = new MockWebServer();
@@ -64,6 +67,9 @@ class UnconfirmedOutcomeTest {
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 String key = request.getMethod() + " " + request.getUrl().encodedPath();
                 requests.add(key);
+                if (key.contains("/reset_password/")) {
+                    resetBodies.add(request.getBody().utf8());
+                }
                 if (key.startsWith("GET " + ALICE_PATH) && requests.contains("PUT " + ALICE_PATH)) {
                     // A read-back after a change: held until the test lets it go.
                     holdReadBack.await(30, TimeUnit.SECONDS);
@@ -151,6 +157,48 @@ class UnconfirmedOutcomeTest {
         assertThat(stillUnconfirmed).isTrue();
         assertThat(onFx(() -> model.canDeactivateProperty().get())).isTrue();
         assertThat(onFx(() -> model.errorProperty().get().message())).contains("still active");
+    }
+
+    @Test
+    void aPasswordResetWhoseAnswerIsLostKeepsResetDisabledAndOffersOnlyTheSamePasswordAgain() {
+        // POST reset_password: reset (nothing queued). A password cannot be read back, so nothing else is asked.
+        ResetPasswordViewModel model = onFx(() -> new ResetPasswordViewModel(accounts, dialogs, ALICE,
+                PasswordPolicy.none(), true, () -> { }));
+        onFx(() -> model.getPassword().passwordProperty().set("Lost-Answer-Pass-1"));
+        onFx(model::save);
+        awaitFx("the reset to end", () -> !model.busyProperty().get() && model.errorProperty().get() != null);
+
+        String said = onFx(() -> model.errorProperty().get().message() + " " + model.errorProperty().get().nextStep());
+        boolean canReset = onFx(() -> model.canSaveProperty().get());
+        boolean unconfirmed = onFx(() -> model.getOutcome().isUnconfirmed());
+        app.registrar.ui.password.ResetPasswordDialog dialog = onFx(() -> {
+            app.registrar.ui.password.ResetPasswordDialog shown = new app.registrar.ui.password.ResetPasswordDialog(null, model);
+            shown.show();
+            return shown;
+        });
+        // The window fits itself to its content just after it shows.
+        onFx(() -> { });
+        onFx(() -> {
+            app.registrar.testing.Screenshots.save(dialog.getScene(), "reset-password-answer-lost");
+            dialog.close();
+        });
+        // Another password typed meanwhile does not make Reset pressable while the first one's outcome is unknown.
+        onFx(() -> model.getPassword().passwordProperty().set("Other-Pass-2026-x"));
+        boolean canResetOther = onFx(() -> model.canSaveProperty().get());
+        onFx(() -> model.getPassword().passwordProperty().set("Lost-Answer-Pass-1"));
+        answer("POST /_synapse/admin/v1/reset_password/%40alice%3Aexample.org", json(200, "{}"));
+        onFx(model::sendAgain);
+        awaitFx("the dialog to close after the same password was sent again", () -> model.closeRequestedProperty().get());
+
+        assertThat(said).doesNotContainIgnoringCase("once more").doesNotContainIgnoringCase("try again")
+                .contains(app.registrar.ui.common.I18n.tr("password.unknown"));
+        assertThat(canReset).as("Reset stays disabled while the outcome is unknown").isFalse();
+        assertThat(canResetOther).isFalse();
+        assertThat(unconfirmed).isTrue();
+        assertThat(resetBodies).hasSize(2);
+        assertThat(resetBodies.get(1)).as("exactly the same password, and the same sign-out choice, sent again")
+                .isEqualTo(resetBodies.get(0));
+        assertThat(dialogs.notifications).anyMatch(n -> n.contains(ALICE));
     }
 
     @Test

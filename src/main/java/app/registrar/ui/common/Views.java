@@ -52,10 +52,15 @@ public final class Views {
      * read-back runs.
      */
     public static Button checkAgainButton(OutcomeCheck check) {
+        return checkAgainButton(check, "outcome.check.again", "outcome.checking");
+    }
+
+    /** The same button with its own words, for a check that is not a read-back (a password is sent once more). */
+    public static Button checkAgainButton(OutcomeCheck check, String labelKey, String runningKey) {
         Button button = new Button();
         button.setId("checkAgain");
         button.textProperty().bind(Bindings.when(check.checkingProperty())
-                .then(I18n.tr("outcome.checking")).otherwise(I18n.tr("outcome.check.again")));
+                .then(I18n.tr(runningKey)).otherwise(I18n.tr(labelKey)));
         button.visibleProperty().bind(check.unconfirmedProperty());
         button.managedProperty().bind(button.visibleProperty());
         button.disableProperty().bind(check.checkingProperty());
@@ -83,7 +88,7 @@ public final class Views {
         box.getStyleClass().add("error-box");
         box.managedProperty().bind(box.visibleProperty());
         box.setVisible(false);
-        report.addListener((obs, old, now) -> {
+        java.util.function.Consumer<ErrorReport> show = now -> {
             box.setVisible(now != null);
             if (now != null) {
                 // A new error starts folded: an open Details from an earlier error must not greet the admin
@@ -94,7 +99,10 @@ public final class Views {
                 details.setText(now.details());
                 box.setAccessibleText(now.summary());
             }
-        });
+        };
+        report.addListener((obs, old, now) -> show.accept(now));
+        // A box built while an error is already there shows it too.
+        show.accept(report.getValue());
         return box;
     }
 }

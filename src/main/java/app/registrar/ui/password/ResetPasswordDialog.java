@@ -44,7 +44,11 @@ public final class ResetPasswordDialog extends ModalDialog {
         VBox logoutBox = new VBox(4, logout, Views.help(tr("password.logout.help")));
         logoutBox.getStyleClass().add("warning-box");
 
-        VBox content = new VBox(10, intro, password, logoutBox, Views.errorBox(model.errorProperty()));
+        // While a lost answer leaves the outcome unknown, the password shown is the one that may be set: locked.
+        password.disableProperty().bind(model.getOutcome().unconfirmedProperty());
+        logoutBox.disableProperty().bind(model.getOutcome().unconfirmedProperty());
+        VBox content = new VBox(10, intro, password, logoutBox, Views.errorBox(model.errorProperty()),
+                Views.checkAgainButton(model.getOutcome(), "password.send.again", "password.saving"));
         content.setPrefWidth(480);
         content.disableProperty().bind(model.busyProperty());
         setContent(content);
@@ -53,7 +57,7 @@ public final class ResetPasswordDialog extends ModalDialog {
         // Pressing Reset on an unfinished form says what is missing instead of doing nothing.
         Button save = addButton(tr("password.save"), true, () -> shown.trySave(model.canSaveProperty(), model::save));
         save.setId("confirmReset");
-        save.disableProperty().bind(model.busyProperty());
+        save.disableProperty().bind(model.busyProperty().or(model.getOutcome().unconfirmedProperty()));
         save.textProperty().bind(Bindings.when(model.busyProperty()).then(tr("password.saving")).otherwise(tr("password.save")));
         model.closeRequestedProperty().addListener((obs, old, now) -> {
             if (now) {

@@ -2,7 +2,6 @@ package app.registrar.ui.password;
 
 import static app.registrar.ui.common.I18n.tr;
 
-import app.registrar.api.ErrorCategory;
 import app.registrar.model.PasswordPolicy;
 import app.registrar.service.AccountService;
 import app.registrar.ui.common.DialogService;
@@ -10,6 +9,7 @@ import app.registrar.ui.common.DialogViewModel;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
 import app.registrar.ui.common.NewPasswordViewModel;
+import app.registrar.ui.common.OutcomeCheck;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -29,6 +29,7 @@ public final class ResetPasswordViewModel extends DialogViewModel {
     private final NewPasswordViewModel password;
     private final BooleanProperty logoutDevices = new SimpleBooleanProperty(true);
     private final BooleanBinding canSave;
+    private final OutcomeCheck outcome = new OutcomeCheck();
 
     public ResetPasswordViewModel(AccountService service, DialogService dialogs, String userId, PasswordPolicy policy,
                                   boolean passwordsManagedHere, Runnable onDone) {
@@ -38,15 +39,22 @@ public final class ResetPasswordViewModel extends DialogViewModel {
         this.passwordsManagedHere = passwordsManagedHere;
         this.onDone = onDone;
         this.password = new NewPasswordViewModel(dialogs, policy, false);
-        canSave = busyProperty().not().and(password.acceptableProperty()).and(new SimpleBooleanProperty(passwordsManagedHere));
+        canSave = busyProperty().not().and(password.acceptableProperty()).and(new SimpleBooleanProperty(passwordsManagedHere))
+                .and(outcome.unconfirmedProperty().not());
+        watchInput(password.passwordProperty(), logoutDevices);
     }
 
     public void save() {
         if (!canSave.get()) {
             return;
         }
-        run(service.resetPassword(userId, password.get(), logoutDevices.get())
+        send(password.get(), logoutDevices.get());
+    }
+
+    private void send(String newPassword, boolean signOut) {
+        run(service.resetPassword(userId, newPassword, signOut)
                 .onSuccess(ignored -> {
+                    outcome.settled();
                     dialogs.notify(tr("password.done", userId));
                     password.clear();
                     onDone.run();
@@ -54,12 +62,31 @@ public final class ResetPasswordViewModel extends DialogViewModel {
                 })
                 .onFailure(e -> {
                     ErrorReport report = ErrorMessages.describe(e);
-                    // A lost answer leaves the outcome unknown; the password is never sent again by itself.
-                    if (e.category() == ErrorCategory.NETWORK || e.category() == ErrorCategory.TIMEOUT) {
-                        report = new ErrorReport(tr("password.unknown"), tr("password.unknown.next"), report.details());
+                    if (!OutcomeCheck.isLostAnswer(e)) {
+                        outcome.settled();
+                        showError(report);
+                        return;
                     }
-                    showError(report);
+                    // A password cannot be read back, so its outcome stays unknown: Reset stays disabled and the
+                    // field locked, and the one way on is sending exactly this password again, which leaves the
+                    // same result whether or not the first one arrived. Never sent again by itself.
+                    if (outcome.isUnconfirmed()) {
+                        outcome.stillUnknown();
+                    } else {
+                        outcome.unknown(() -> send(newPassword, signOut));
+                    }
+                    showError(new ErrorReport(tr("password.unknown"), tr("password.unknown.next"), report.details()));
                 }));
+    }
+
+    /** Sends the same password once more after its answer was lost. */
+    public void sendAgain() {
+        outcome.checkAgain();
+    }
+
+    /** Unknown while a reset's answer was lost; the dialog then offers {@link #sendAgain()} instead of Reset. */
+    public OutcomeCheck getOutcome() {
+        return outcome;
     }
 
     public String getUserId() {

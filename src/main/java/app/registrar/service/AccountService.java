@@ -43,6 +43,11 @@ public final class AccountService {
         return tasks.executor();
     }
 
+    /** Runs {@code listener}, held weakly, when any call finds the homeserver unreachable or failing (see {@link ConnectionService#onServerTrouble}). */
+    public void onServerTrouble(Runnable listener) {
+        connection.onServerTrouble(listener);
+    }
+
     public BackgroundTask<UserPage> listUsers(UserQuery query) {
         return tasks.of(() -> api().listUsers(query));
     }

@@ -414,6 +414,7 @@ public final class ConnectionService {
         LoginSession old = session;
         MasConnection oldMas = mas;
         expiryListeners.clear();
+        troubleListeners.clear();
         return tasks.run(() -> {
             // Preferences and the keychain are I/O: forgotten on the worker, like the sign-out itself.
             lastSession.clear();

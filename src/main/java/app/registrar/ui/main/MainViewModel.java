@@ -84,6 +84,12 @@ public final class MainViewModel {
     /** Loads the first page and starts watching for an expired session. */
     public void start() {
         connection.onSessionExpired(() -> sessionExpired.set(true));
+        // Once the list was read again after the homeserver stopped answering, the open account is read again too.
+        list.staleProperty().addListener((obs, was, now) -> {
+            if (was && !now) {
+                details.reload();
+            }
+        });
         list.refresh();
     }
 

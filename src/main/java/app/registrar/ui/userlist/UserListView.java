@@ -167,11 +167,22 @@ public final class UserListView extends BorderPane {
         FlowPane filters = new FlowPane(14, 6, state, locked, guests, admins, service);
         filters.setAlignment(Pos.CENTER_LEFT);
 
-        VBox top = new VBox(8, searchRow, filters);
+        // Rows read before the homeserver stopped answering are never shown as current: said above, dimmed below.
+        Label staleNote = new Label(tr("list.stale"), new FontIcon(Feather.ALERT_TRIANGLE));
+        staleNote.setId("staleNote");
+        staleNote.setWrapText(true);
+        staleNote.setMinHeight(Region.USE_PREF_SIZE);
+        staleNote.setMaxWidth(Double.MAX_VALUE);
+        staleNote.getStyleClass().add("warning-box");
+        staleNote.visibleProperty().bind(model.staleProperty());
+        staleNote.managedProperty().bind(staleNote.visibleProperty());
+        VBox top = new VBox(8, searchRow, filters, staleNote);
         top.setPadding(new Insets(10, 10, 8, 10));
         setTop(top);
 
         buildTable(model);
+        javafx.css.PseudoClass staleRows = javafx.css.PseudoClass.getPseudoClass("stale");
+        model.staleProperty().addListener((obs, old, now) -> table.pseudoClassStateChanged(staleRows, now));
         Label emptyTitle = new Label(tr("list.empty"));
         emptyTitle.getStyleClass().add("title-4");
         Label emptyNext = new Label(tr("list.empty.next"));

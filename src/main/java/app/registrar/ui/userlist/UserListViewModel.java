@@ -39,6 +39,8 @@ import javafx.collections.ObservableList;
 public final class UserListViewModel {
 
     static final long SEARCH_DELAY_MS = 250;
+    /** How often the list tries again, after the homeserver stopped answering, to replace rows that may be out of date. */
+    static final long RECHECK_DELAY_MS = 5000;
 
     /** The columns the server sorts quickly (indexed). */
     public enum SortColumn {
@@ -71,6 +73,11 @@ public final class UserListViewModel {
     private final ObservableList<UserRowViewModel> selection = FXCollections.observableArrayList();
 
     private TaskHandle pendingSearch = TaskHandle.NONE;
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
+    private TaskHandle recheck = TaskHandle.NONE;
+    private boolean recheckPending;
+    // Kept here: the connection holds its trouble listeners weakly.
+    private final Runnable onServerTrouble = this::markStale;
 
     public UserListViewModel(AccountService service) {
         this.executor = service.executor();
@@ -83,6 +90,33 @@ public final class UserListViewModel {
         onlyAdmins.addListener((obs, old, now) -> refresh());
         hideServiceAccounts.addListener((obs, old, now) -> refresh());
         selection.addListener((ListChangeListener<UserRowViewModel>) change -> updateSummary());
+        service.onServerTrouble(onServerTrouble);
+    }
+
+    /**
+     * Some call found the homeserver unreachable or failing: the rows shown were read before and may no longer be
+     * true (an account deactivated meanwhile would still say Active). They are marked as possibly out of date, and
+     * the list reads them again every few seconds until the homeserver answers.
+     */
+    private void markStale() {
+        if (rows.isEmpty()) {
+            return;
+        }
+        stale.set(true);
+        scheduleRecheck();
+    }
+
+    private void scheduleRecheck() {
+        if (recheckPending) {
+            return;
+        }
+        recheckPending = true;
+        recheck = executor.schedule(RECHECK_DELAY_MS, () -> {
+            recheckPending = false;
+            if (stale.get()) {
+                refresh();
+            }
+        });
     }
 
     /** The query the current filters, search and sort make (export and the inactive search use it too). */
@@ -114,12 +148,21 @@ public final class UserListViewModel {
         error.set(null);
         rows.reload(query(), () -> {
             loading.set(false);
+            // Read again just now: current, whatever was shown before.
+            stale.set(false);
+            recheck.cancel();
+            recheckPending = false;
             total.set(rows.total());
             updateSummary();
         }, failure -> {
             loading.set(false);
             pageFailed(failure);
         });
+    }
+
+    /** True while the rows shown were read before the homeserver stopped answering and may be out of date. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     /** Sorts on the server; only the indexed columns are offered. */

@@ -4,7 +4,8 @@ import java.util.function.Supplier;
 
 /**
  * What an API method means by the writes it makes on this thread, for requests whose path alone is ambiguous
- * (Synapse's {@code PUT /v2/users/<id>} both creates and changes an account).
+ * (Synapse's {@code PUT /v2/users/<id>} both creates and changes an account), or the Matrix user ID
+ * ({@code @…}) they are for, where the path names the account by another ID (MAS's admin API).
  */
 public final class WriteIntent {
 

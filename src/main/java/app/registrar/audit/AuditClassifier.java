@@ -33,6 +33,11 @@ public final class AuditClassifier {
             Classified known = admin(method, path.subList(3, path.size()), body == null ? missing() : body, intent);
             return known != null ? known : other(method, path);
         }
+        if (path.size() >= 3 && path.get(0).equals("api") && path.get(1).equals("admin")) {
+            String account = intent != null && intent.startsWith("@") ? intent : "";
+            Classified known = mas(method, path.subList(3, path.size()), body == null ? missing() : body, account);
+            return known != null ? known : other(method, path, account);
+        }
         if (path.size() >= 3 && path.get(0).equals("_matrix") && path.get(1).equals("client")
                 && CLIENT_WRITES_NOT_AUDITED.contains(path.get(path.size() - 1))) {
             return null;
@@ -111,6 +116,59 @@ public final class AuditClassifier {
         return null;
     }
 
+    /**
+     * MAS's admin API ({@code /api/admin/v1/…}): its paths name MAS's own IDs, so the account is the Matrix user ID
+     * the account store said the write is for. Emails and identities are changes of the account ("edit"), named
+     * without their values.
+     */
+    private static Classified mas(String method, List<String> rest, JsonNode body, String account) {
+        String head = rest.isEmpty() ? "" : rest.get(0);
+        String last = rest.isEmpty() ? "" : rest.get(rest.size() - 1);
+        boolean adding = method.equals("POST") && rest.size() == 1;
+        boolean removing = method.equals("DELETE") && rest.size() == 2;
+        switch (head) {
+            case "users" -> {
+                if (adding) {
+                    return new Classified("create", account, "");
+                }
+                if (rest.size() != 3 || !method.equals("POST")) {
+                    return null;
+                }
+                return switch (last) {
+                    case "set-password" -> new Classified("reset-password", account, "");
+                    case "lock" -> new Classified("lock", account, "");
+                    case "unlock" -> new Classified("unlock", account, "");
+                    case "deactivate" -> new Classified(body.path("skip_erase").asBoolean(false) ? "deactivate" : "erase", account, "");
+                    case "reactivate" -> new Classified("reactivate", account, "");
+                    case "set-admin" -> new Classified(body.path("admin").asBoolean(false) ? "grant-admin" : "revoke-admin",
+                            account, "may request admin in MAS");
+                    default -> null;
+                };
+            }
+            case "user-emails" -> {
+                return adding ? new Classified("edit", account, "email added") : removing ? new Classified("edit", account, "email removed") : null;
+            }
+            case "upstream-oauth-links" -> {
+                return adding ? new Classified("edit", account, "single sign-on identity added")
+                        : removing ? new Classified("edit", account, "single sign-on identity removed") : null;
+            }
+            case "compat-sessions", "oauth2-sessions", "user-sessions" -> {
+                return rest.size() == 3 && last.equals("finish")
+                        ? new Classified("sign-out-device", account, head.replace("-sessions", "") + " session " + rest.get(1)) : null;
+            }
+            case "user-registration-tokens" -> {
+                if (adding) {
+                    return new Classified("create-invite", "", fieldNames(body, Set.of("token")));
+                }
+                String which = rest.size() > 1 ? "invite " + fingerprint(rest.get(1)) : "";
+                return new Classified(last.equals("revoke") ? "delete-invite" : "change-invite", "", which);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
     private static Classified userUpdate(String user, JsonNode body, String intent) {
         if ("create".equals(intent)) {
             return new Classified("create", user, fieldNames(body, Set.of()));
@@ -131,7 +189,10 @@ public final class AuditClassifier {
     }
 
     private static Classified other(String method, List<String> path) {
-        String target = path.stream().filter(s -> s.startsWith("@")).findFirst().orElse("");
+        return other(method, path, path.stream().filter(s -> s.startsWith("@")).findFirst().orElse(""));
+    }
+
+    private static Classified other(String method, List<String> path, String target) {
         List<String> safe = path.stream().map(s -> s.length() > 80 ? s.substring(0, 80) + "…" : s).toList();
         return new Classified("other", target, method + " /" + String.join("/", safe));
     }

@@ -394,8 +394,9 @@ public final class ConnectionService {
         this.serverInfo = server;
         this.session = login;
         this.mas = connection;
-        this.store = new app.registrar.store.MasAccountStore(connection.admin(),
-                connection.synapseAdmin() ? candidate.admin() : null, connection.site().serverName(), connection.site());
+        // MAS names accounts by its own IDs: each write carries the Matrix user ID it is for, for the audit trail.
+        this.store = app.registrar.store.AccountScopedWrites.wrap(new app.registrar.store.MasAccountStore(connection.admin(),
+                connection.synapseAdmin() ? candidate.admin() : null, connection.site().serverName(), connection.site()));
         // The access token lives minutes; the refresh token would outlive a restart. Neither is written to the
         // keychain yet: a MAS session is kept in memory only, and the admin signs in again after a restart.
     }

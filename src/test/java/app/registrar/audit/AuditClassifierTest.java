@@ -53,6 +53,34 @@ class AuditClassifierTest {
     }
 
     @Test
+    void masAdminWritesAreNamedForTheAccountTheStoreSaidTheyAreFor() throws Exception {
+        String id = "01J0000000000000000000USER";
+        assertThat(classify("POST", "/api/admin/v1/users", "{\"username\":\"a\"}", "@a:x"))
+                .isEqualTo(new AuditClassifier.Classified("create", "@a:x", ""));
+        assertThat(classify("POST", "/api/admin/v1/users/" + id + "/set-password", "{\"password\":\"Hidden-Pass-1!\"}", "@a:x"))
+                .isEqualTo(new AuditClassifier.Classified("reset-password", "@a:x", ""));
+        assertThat(classify("POST", "/api/admin/v1/users/" + id + "/lock", null, "@a:x").action()).isEqualTo("lock");
+        assertThat(classify("POST", "/api/admin/v1/users/" + id + "/unlock", null, "@a:x").action()).isEqualTo("unlock");
+        assertThat(classify("POST", "/api/admin/v1/users/" + id + "/deactivate", "{\"skip_erase\":true}", "@a:x").action())
+                .isEqualTo("deactivate");
+        assertThat(classify("POST", "/api/admin/v1/users/" + id + "/deactivate", "{\"skip_erase\":false}", "@a:x").action())
+                .isEqualTo("erase");
+        assertThat(classify("POST", "/api/admin/v1/users/" + id + "/reactivate", "{}", "@a:x").action()).isEqualTo("reactivate");
+        assertThat(classify("POST", "/api/admin/v1/users/" + id + "/set-admin", "{\"admin\":true}", "@a:x").action())
+                .isEqualTo("grant-admin");
+        assertThat(classify("POST", "/api/admin/v1/user-emails", "{\"user_id\":\"" + id + "\",\"email\":\"secret@example.org\"}", "@a:x"))
+                .isEqualTo(new AuditClassifier.Classified("edit", "@a:x", "email added"));
+        assertThat(classify("DELETE", "/api/admin/v1/upstream-oauth-links/01J0000000000000000000LINK", null, "@a:x"))
+                .isEqualTo(new AuditClassifier.Classified("edit", "@a:x", "single sign-on identity removed"));
+        assertThat(classify("POST", "/api/admin/v1/compat-sessions/01J0000000000000000000SESS/finish", null, "@a:x"))
+                .isEqualTo(new AuditClassifier.Classified("sign-out-device", "@a:x", "compat session 01J0000000000000000000SESS"));
+        // A write the classifier does not know keeps its account, and a write without one says nobody's.
+        assertThat(classify("POST", "/api/admin/v1/users/" + id + "/something-new", "{}", "@a:x"))
+                .isEqualTo(new AuditClassifier.Classified("other", "@a:x", "POST /api/admin/v1/users/" + id + "/something-new"));
+        assertThat(classify("POST", "/api/admin/v1/users/" + id + "/lock", null, null).target()).isEmpty();
+    }
+
+    @Test
     void anUnknownWriteIsStillRecordedAndRegistrarsOwnSignOutIsNot() throws Exception {
         assertThat(classify("POST", "/_synapse/admin/v1/some_new_endpoint/@a:x", "{}", null))
                 .isEqualTo(new AuditClassifier.Classified("other", "@a:x", "POST /_synapse/admin/v1/some_new_endpoint/@a:x"));

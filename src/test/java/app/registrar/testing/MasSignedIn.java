@@ -17,7 +17,11 @@ public final class MasSignedIn {
     }
 
     public static ConnectionService asAdmin(TestMas mas) {
-        ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor());
+        return asAdmin(mas, new ConnectionService(new CurrentThreadTaskExecutor()));
+    }
+
+    /** Signs {@code connection} (one with the test's own audit trail, say) in as the MAS stack's admin. */
+    public static ConnectionService asAdmin(TestMas mas, ConnectionService connection) {
         ServerInfo server = await(connection.discover(mas.synapseUrl().toString()));
         MasSignIn signIn = await(connection.startMasSignIn(server));
         CompletableFuture<MasBrowser.Outcome> browser = MasBrowser.inBackground(signIn.browserUrl(), mas.adminLocalpart(),

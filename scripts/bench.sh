@@ -3,7 +3,11 @@
 # its cached seed, builds the test classes, and runs app.registrar.bench.Bench, which drives the real app headless
 # (Monocle) and compares the CSV export with curl and synadm in the same run. Never part of ./mvnw verify.
 #
-#   scripts/bench.sh [--accounts=N] [--runs=5] [--import-runs=3] [--import-count=1000] [--scroll=true] [--keep]
+#   scripts/bench.sh [--accounts=N] [--runs=5] [--jumps=20] [--import-runs=3] [--import-count=1000]
+#                    [--scroll=true|false] [--phases=ui,export,insights,import] [--keep]
+#
+# The app runs with the installed launcher's JVM options (packaging/launcher.args); BENCH_JAVA_OPTS replaces them.
+# --scroll defaults to true up to 200,000 accounts (scrolling a million rows 100 at a time takes most of an hour).
 #
 # --keep reuses the big server as it is instead of restoring the seed (imports of earlier runs stay in it).
 # Output: the figures on stdout and in target/bench/bench-<time>.txt. Stops the big server when done unless it was
@@ -51,6 +55,9 @@ mkdir -p target/bench/classes
 cp -r target/classes target/bench/classes/main
 cp -r target/test-classes target/bench/classes/test
 
+# The installed app's JVM options, unless BENCH_JAVA_OPTS is set (even to nothing).
+shipped="$(sed -n 's/^--java-options //p' packaging/launcher.args | tr '\n' ' ')"
+java_opts="${BENCH_JAVA_OPTS-$shipped}"
 out="target/bench/bench-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "# Registrar benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -58,16 +65,18 @@ out="target/bench/bench-$(date -u +%Y%m%dT%H%M%SZ).txt"
   echo "java: $(java -version 2>&1 | head -n 1)"
   echo "synapse: 1.163.2 on $("$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/postgres" --version)"
   echo "synadm: $(dpkg-query -W -f='${Version}' synadm 2>/dev/null || echo none), curl: $(curl --version | head -n 1 | cut -d' ' -f2)"
-  echo "command: ${BENCH_JAVA_OPTS:+BENCH_JAVA_OPTS=\"$BENCH_JAVA_OPTS\" }scripts/bench.sh $*"
+  echo "command: ${BENCH_JAVA_OPTS+BENCH_JAVA_OPTS=\"$BENCH_JAVA_OPTS\" }scripts/bench.sh $*"
+  echo "JVM options: $java_opts"
+  echo "load average (1, 5, 15 min) at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
 } | tee "$out"
 
-# The same JVM settings as the installed app (no heap flags); Monocle draws headless in software, as in the UI tests.
-# BENCH_JAVA_OPTS adds JVM options (for example a heap limit) to compare with the shipped defaults.
+# Monocle draws headless in software, as in the UI tests.
 # shellcheck disable=SC2086
-java ${BENCH_JAVA_OPTS:-} -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
+java $java_opts -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
   -Dtestfx.robot=glass -Dtestfx.headless=true -Djava.awt.headless=true \
   -cp "target/bench/classes/test:target/bench/classes/main:$(cat target/bench/classpath.txt)" app.registrar.bench.Bench \
   --url="$(get url)" --user="$(get admin_user)" --password="$(get admin_password)" \
   --synapse-pid-file="$(get synapse_pid_file)" --work=target/bench "${bench_args[@]}" 2>&1 | tee -a "$out"
+echo "load average (1, 5, 15 min) at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
 echo "bench.sh: figures saved in $out" >&2

@@ -154,11 +154,13 @@ public final class RegistrarApp extends Application {
         shownSession = session;
         shownServer = server;
         main = new MainViewModel(accounts, connection, dialogs, session, server, this::showConnect);
+        // The first page is asked for before the main view is built, so the request runs while the view is built
+        // and laid out; its answer comes back through the JavaFX thread, so never before the view is in place.
+        main.start();
         stage.setTitle(tr("app.title.connected", server.host()));
         MainView view = new MainView(main);
         view.addHeaderItem(new app.registrar.ui.common.LanguageMenu(language, this::relabel));
         show(view);
-        main.start();
     }
 
     private void show(Parent root) {

@@ -277,7 +277,7 @@ public final class UserListView extends BorderPane {
                 super.updateItem(item, empty);
                 UserRowViewModel row = getTableRow() == null ? null : getTableRow().getItem();
                 setText(empty || row == null || row.isLoading() ? null : Formats.ago(item));
-                setTooltip(getText() == null ? null : new Tooltip(Formats.dateTime(item)));
+                showTooltip(this, getText() == null ? null : Formats.dateTime(item));
             }
         });
         seen.setSortable(false);
@@ -360,6 +360,21 @@ public final class UserListView extends BorderPane {
         return table;
     }
 
+    /**
+     * Gives a cell the tooltip {@code text}, or none for null. Each cell makes its one tooltip once and then only
+     * changes its text: a Tooltip is a popup window with a scene of its own, and making new ones for every visible
+     * cell each time the rows change took a third of the JavaFX thread's time when jumping through the list.
+     */
+    private static void showTooltip(TableCell<?, ?> cell, String text) {
+        if (text == null) {
+            cell.setTooltip(null);
+            return;
+        }
+        Tooltip tip = (Tooltip) cell.getProperties().computeIfAbsent(Tooltip.class, k -> new Tooltip());
+        tip.setText(text);
+        cell.setTooltip(tip);
+    }
+
     /** A text cell whose whole text is a hover away when the column is too narrow for it. */
     private static TableCell<UserRowViewModel, String> withTooltip() {
         return new TableCell<>() {
@@ -367,7 +382,7 @@ public final class UserListView extends BorderPane {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+                showTooltip(this, empty || item == null || item.isEmpty() ? null : item);
             }
         };
     }
@@ -378,7 +393,7 @@ public final class UserListView extends BorderPane {
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : format.apply(item));
-                setTooltip(getText() == null ? null : new Tooltip(getText()));
+                showTooltip(this, getText());
             }
         };
     }

@@ -131,6 +131,20 @@ public final class BulkService {
         });
     }
 
+    /**
+     * The Insights scan of every account of the server ({@link AccountInsights#scan}), months counted in
+     * {@code zone}.
+     */
+    public BackgroundTask<Insights> insights(java.time.ZoneId zone, JobControl control,
+                                             Consumer<ExportProgress> progress) {
+        return tasks.of(() -> new AccountInsights(api(), zone).scan(control, progress));
+    }
+
+    /** Writes a picture (a chart) as a PNG file, replacing the file. */
+    public BackgroundTask<Path> writePng(Path target, PngFile.Picture picture) {
+        return tasks.of(() -> PngFile.write(target, picture));
+    }
+
     public BackgroundTask<InactiveAccounts.Result> findInactive(UserQuery filter, int days, JobControl control,
                                                                 Consumer<ExportProgress> progress) {
         return tasks.of(() -> new InactiveAccounts(api()).find(filter, days, control, progress));

@@ -24,6 +24,7 @@ public final class FakeDialogService implements DialogService {
     public java.util.function.Consumer<String> browser = url -> { };
     public final List<CertificateQuestion> certificateQuestions = new ArrayList<>();
     public final List<String> proxyQuestions = new ArrayList<>();
+    private Path png;
     private final Deque<Boolean> answers = new ArrayDeque<>();
     private final Deque<Boolean> trustAnswers = new ArrayDeque<>();
     private final Deque<ProxyCredentials> proxyAnswers = new ArrayDeque<>();
@@ -120,6 +121,21 @@ public final class FakeDialogService implements DialogService {
     @Override
     public Optional<Path> chooseCsvToWrite(String title, String suggestedName) {
         return Optional.ofNullable(csv);
+    }
+
+    /** The file the next PNG chooser answers with (null: the admin cancels). */
+    public FakeDialogService pickPng(Path file) {
+        png = file;
+        return this;
+    }
+
+    /** The names the PNG chooser suggested, in order. */
+    public final List<String> suggestedPngNames = new java.util.ArrayList<>();
+
+    @Override
+    public Optional<Path> choosePngToWrite(String title, String suggestedName) {
+        suggestedPngNames.add(suggestedName);
+        return Optional.ofNullable(png);
     }
 
     @Override

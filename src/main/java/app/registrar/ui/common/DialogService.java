@@ -44,6 +44,9 @@ public interface DialogService {
     /** Lets the admin choose where a CSV file is written, suggesting {@code suggestedName}; empty when cancelled. */
     Optional<Path> chooseCsvToWrite(String title, String suggestedName);
 
+    /** Lets the admin choose where a PNG picture (a chart) is written, suggesting {@code suggestedName}; empty when cancelled. */
+    Optional<Path> choosePngToWrite(String title, String suggestedName);
+
     /** Opens a web page in the system browser (single sign-on). */
     void openInBrowser(String url);
 

@@ -216,6 +216,15 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
     }
 
+    @Override
+    public Optional<Path> choosePngToWrite(String title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(tr("insights.file.png"), "*.png"));
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
     private static FileChooser csvChooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -61,6 +61,11 @@ public final class MainView extends BorderPane {
         audit.setMnemonicParsing(true);
         audit.getStyleClass().add("flat");
         audit.setOnAction(e -> new app.registrar.ui.audit.AuditDialog(window(), model.newAudit(), model.serverName()).showAndWait());
+        Button insights = new Button(tr("main.insights"), new FontIcon(Feather.BAR_CHART_2));
+        insights.setId("openInsights");
+        insights.setMnemonicParsing(true);
+        insights.getStyleClass().add("flat");
+        insights.setOnAction(e -> new app.registrar.ui.insights.InsightsDialog(window(), model.newInsights()).showAndWait());
         about = new Button(tr("main.about"));
         about.setMnemonicParsing(true);
         about.getStyleClass().add("flat");
@@ -93,9 +98,9 @@ public final class MainView extends BorderPane {
         invites.getStyleClass().add("flat");
         invites.setMinWidth(Region.USE_PREF_SIZE);
         invites.setOnAction(e -> new app.registrar.ui.invites.InvitesDialog(window(), model.newInvites()).showAndWait());
-        header = new HBox(12, brand, who, notRemembered, grow, audit, invites, about, signOut);
+        header = new HBox(12, brand, who, notRemembered, grow, insights, audit, invites, about, signOut);
         // The buttons keep their whole words; the signed-in line is the one that gives way on a narrow window.
-        for (javafx.scene.control.Control fixed : java.util.List.of(brand, audit, invites, about, signOut)) {
+        for (javafx.scene.control.Control fixed : java.util.List.of(brand, insights, audit, invites, about, signOut)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         who.setMinWidth(0);

@@ -264,6 +264,10 @@ public final class MainViewModel {
         return recentChanges;
     }
 
+    public app.registrar.ui.insights.InsightsViewModel newInsights() {
+        return new app.registrar.ui.insights.InsightsViewModel(bulk, dialogs);
+    }
+
     public InactiveAccountsViewModel newInactive() {
         return new InactiveAccountsViewModel(bulk, dialogs);
     }

@@ -1,0 +1,202 @@
+package app.registrar.ui.insights;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.api.UserQuery;
+import app.registrar.bulk.AccountInsights;
+import app.registrar.bulk.BulkService;
+import app.registrar.bulk.ExportProgress;
+import app.registrar.bulk.Insights;
+import app.registrar.bulk.JobControl;
+import app.registrar.bulk.PngFile;
+import app.registrar.bulk.ProgressRelay;
+import app.registrar.ui.bulk.InactiveAccountsViewModel;
+import app.registrar.ui.common.DialogService;
+import app.registrar.ui.common.ErrorMessages;
+import app.registrar.ui.common.ErrorReport;
+import app.registrar.ui.common.Formats;
+import app.registrar.ui.insights.InsightsCharts.Chart;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Insights screen: one scan over every account of the server ({@link BulkService#insights}) with progress and
+ * Cancel, turned into three charts (created per month, last seen, kinds of account), the number of accounts not
+ * used for N days with their list one click away, and each chart saved as a PNG.
+ */
+public final class InsightsViewModel {
+
+    private final BulkService service;
+    private final DialogService dialogs;
+    private final ZoneId zone;
+    private final ObservableList<ChartBar> created = FXCollections.observableArrayList();
+    private final ObservableList<ChartBar> activity = FXCollections.observableArrayList();
+    private final ObservableList<ChartBar> kinds = FXCollections.observableArrayList();
+    private final IntegerProperty inactiveDays = new SimpleIntegerProperty(InactiveAccountsViewModel.DEFAULT_DAYS);
+    private final ReadOnlyLongWrapper inactiveCount = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper inactiveText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Insights> insights = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
+    private JobControl control;
+
+    public InsightsViewModel(BulkService service, DialogService dialogs) {
+        this(service, dialogs, ZoneId.systemDefault());
+    }
+
+    InsightsViewModel(BulkService service, DialogService dialogs, ZoneId zone) {
+        this.service = service;
+        this.dialogs = dialogs;
+        this.zone = zone;
+        inactiveDays.addListener((obs, old, now) -> countInactive());
+    }
+
+    /** Reads every account of the server and counts them; the charts change once the scan ends (or is stopped). */
+    public void scan() {
+        if (running.get()) {
+            return;
+        }
+        JobControl job = new JobControl();
+        control = job;
+        running.set(true);
+        error.set(null);
+        progress.set(-1);
+        status.set(tr("insights.scanning"));
+        service.insights(zone, job, new ProgressRelay<ExportProgress>(service.executor(), p -> {
+                    // A last progress report can arrive after the result; it must not cover the final status.
+                    if (running.get() && control == job) {
+                        progress.set(p.fraction());
+                        status.set(tr("insights.progress", p.written(), p.total()));
+                    }
+                }))
+                .onSuccess(this::show)
+                .onFailure(e -> {
+                    error.set(ErrorMessages.describe(e));
+                    status.set("");
+                })
+                .andFinally(() -> running.set(false))
+                .start();
+    }
+
+    /** Stops the scan after the page on its way; the charts then show what was counted until then. */
+    public void cancel() {
+        if (control != null && running.get()) {
+            control.cancel();
+        }
+    }
+
+    private void show(Insights found) {
+        insights.set(found);
+        created.setAll(InsightsCharts.createdPerMonth(found));
+        activity.setAll(InsightsCharts.activity(found));
+        kinds.setAll(InsightsCharts.kinds(found));
+        progress.set(found.cancelled() ? progress.get() : 1);
+        if (found.cancelled()) {
+            status.set(tr("insights.cancelled", found.scanned(), found.totalAtStart()));
+        } else {
+            status.set(tr(found.changedMeanwhile() ? "insights.done.changed" : "insights.done",
+                    found.scanned(), Formats.time(found.asOf())));
+        }
+        countInactive();
+    }
+
+    private void countInactive() {
+        Insights found = insights.get();
+        if (found == null || inactiveDays.get() < 1) {
+            inactiveCount.set(0);
+            inactiveText.set("");
+            return;
+        }
+        inactiveCount.set(found.activity().inactiveLongerThan(inactiveDays.get()));
+        inactiveText.set(tr("insights.inactive.count", inactiveCount.get(), inactiveDays.get()));
+    }
+
+    /**
+     * The accounts counted as inactive, listed for review and bulk deactivation: the inactive-accounts view over
+     * every account that is not deactivated, for the same number of days.
+     */
+    public InactiveAccountsViewModel newInactiveList() {
+        InactiveAccountsViewModel list = new InactiveAccountsViewModel(service, dialogs);
+        list.daysProperty().set(inactiveDays.get());
+        return list;
+    }
+
+    /** The accounts {@link #newInactiveList()} looks through. */
+    public UserQuery inactiveQuery() {
+        return AccountInsights.EVERY_ACCOUNT;
+    }
+
+    /** Asks where to save {@code chart} (drawn by the view as {@code picture}) and writes it as a PNG. */
+    public void save(Chart chart, PngFile.Picture picture) {
+        dialogs.choosePngToWrite(tr("insights.save.title"), InsightsCharts.fileName(chart, service.serverName()))
+                .ifPresent(file -> write(file, picture));
+    }
+
+    private void write(Path file, PngFile.Picture picture) {
+        error.set(null);
+        service.writePng(file, picture)
+                .onSuccess(saved -> dialogs.notify(tr("insights.saved", saved.getFileName())))
+                .onFailure(e -> error.set(ErrorMessages.describe(e)))
+                .start();
+    }
+
+    public ObservableList<ChartBar> getCreatedPerMonth() {
+        return FXCollections.unmodifiableObservableList(created);
+    }
+
+    public ObservableList<ChartBar> getActivity() {
+        return FXCollections.unmodifiableObservableList(activity);
+    }
+
+    public ObservableList<ChartBar> getKinds() {
+        return FXCollections.unmodifiableObservableList(kinds);
+    }
+
+    public IntegerProperty inactiveDaysProperty() {
+        return inactiveDays;
+    }
+
+    public ReadOnlyLongProperty inactiveCountProperty() {
+        return inactiveCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty inactiveTextProperty() {
+        return inactiveText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Insights> insightsProperty() {
+        return insights.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

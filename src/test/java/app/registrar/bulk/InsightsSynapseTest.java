@@ -61,12 +61,7 @@ class InsightsSynapseTest {
     private String account(String name, int createdDaysAgo, int seenDaysAgo, UserUpdate extra) {
         String userId = "@" + prefix + "-" + name + ":" + synapse.serverName();
         admin.createUser(userId, extra.password("Insight-Pass-2026!"));
-        db.query("UPDATE users SET creation_ts = ? WHERE name = ?", (now - createdDaysAgo * DAY) / 1000, userId);
-        if (seenDaysAgo >= 0) {
-            db.query("INSERT INTO user_ips (user_id, access_token, device_id, ip, user_agent, last_seen)"
-                    + " VALUES (?, ?, NULL, '127.0.0.1', 'InsightsSynapseTest', ?)", userId, "seeded-" + name,
-                    now - seenDaysAgo * DAY);
-        }
+        db.backdate(userId, now - createdDaysAgo * DAY, seenDaysAgo < 0 ? null : now - seenDaysAgo * DAY);
         return userId;
     }
 

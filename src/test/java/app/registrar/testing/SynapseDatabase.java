@@ -63,6 +63,20 @@ public final class SynapseDatabase {
         }
     }
 
+    /**
+     * Dates an account back: created at {@code createdMillis} and, unless {@code lastSeenMillis} is null, last seen
+     * then from a device of its own. The device row is what keeps it: Synapse prunes connections older than 28 days
+     * from {@code user_ips} every minute, but keeps each device's last-seen time.
+     */
+    public void backdate(String userId, long createdMillis, Long lastSeenMillis) {
+        query("UPDATE users SET creation_ts = ? WHERE name = ?", createdMillis / 1000, userId);
+        if (lastSeenMillis != null) {
+            query("INSERT INTO devices (user_id, device_id, display_name, last_seen, ip, user_agent, hidden)"
+                    + " VALUES (?, 'BACKDATED', 'Backdated by a test', ?, '127.0.0.1', 'Registrar tests', 0)",
+                    userId, lastSeenMillis);
+        }
+    }
+
     /** The single number a counting query answers. */
     public long count(String sql, Object... params) {
         JsonNode rows = query(sql, params);

@@ -56,7 +56,7 @@ public final class InsightsDialog extends ModalDialog {
 
         BarChart<String, Number> created = verticalChart(model.getCreatedPerMonth(), "insights.created.title");
         created.setId("createdChart");
-        created.setPrefHeight(230);
+        created.setPrefHeight(175);
         BarChart<Number, String> activity = horizontalChart(model.getActivity(), "insights.activity.title");
         activity.setId("activityChart");
         BarChart<Number, String> kinds = horizontalChart(model.getKinds(), "insights.kinds.title");
@@ -152,24 +152,33 @@ public final class InsightsDialog extends ModalDialog {
         chart.setCategoryGap(2);
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         chart.getData().add(series);
-        Runnable fill = () -> series.getData().setAll(bars.stream()
-                .map(b -> new XYChart.Data<String, Number>(b.label(), b.count())).toList());
+        Runnable fill = () -> series.getData().setAll(bars.stream().map(b -> {
+            XYChart.Data<String, Number> data = new XYChart.Data<>(b.label(), b.count());
+            // A month's bar can be too small to see next to a busy one: its number is a hover away.
+            data.nodeProperty().addListener((obs, old, node) -> {
+                if (node != null) {
+                    Tooltip.install(node, new Tooltip(b.label() + ": " + b.count()));
+                }
+            });
+            return data;
+        }).toList());
         bars.addListener((ListChangeListener<ChartBar>) c -> fill.run());
         fill.run();
         return chart;
     }
 
     private static BarChart<Number, String> horizontalChart(ObservableList<ChartBar> bars, String titleKey) {
+        // No axis title: each bar's label carries its number, and the height goes to the bars.
         NumberAxis counts = new NumberAxis();
-        counts.setLabel(tr("insights.count.axis"));
         counts.setMinorTickVisible(false);
         CategoryAxis labels = new CategoryAxis();
         BarChart<Number, String> chart = new BarChart<>(counts, labels);
         chart.setTitle(tr(titleKey));
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.setPrefHeight(220);
+        chart.setPrefHeight(215);
         chart.setMinWidth(0);
+        chart.setCategoryGap(6);
         XYChart.Series<Number, String> series = new XYChart.Series<>();
         chart.getData().add(series);
         Runnable fill = () -> {
@@ -182,7 +191,6 @@ public final class InsightsDialog extends ModalDialog {
         };
         bars.addListener((ListChangeListener<ChartBar>) c -> fill.run());
         fill.run();
-        Tooltip.install(chart, new Tooltip(tr(titleKey)));
         return chart;
     }
 }

@@ -46,6 +46,11 @@ public final class InsightsViewModel {
     private final ObservableList<ChartBar> created = FXCollections.observableArrayList();
     private final ObservableList<ChartBar> activity = FXCollections.observableArrayList();
     private final ObservableList<ChartBar> kinds = FXCollections.observableArrayList();
+    // One read-only view of each, kept: a view made per call listens to its list only weakly, so a chart
+    // listening to a view nobody else holds would stop hearing of changes once the view is collected.
+    private final ObservableList<ChartBar> createdView = FXCollections.unmodifiableObservableList(created);
+    private final ObservableList<ChartBar> activityView = FXCollections.unmodifiableObservableList(activity);
+    private final ObservableList<ChartBar> kindsView = FXCollections.unmodifiableObservableList(kinds);
     private final IntegerProperty inactiveDays = new SimpleIntegerProperty(InactiveAccountsViewModel.DEFAULT_DAYS);
     private final ReadOnlyLongWrapper inactiveCount = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper inactiveText = new ReadOnlyStringWrapper("");
@@ -157,15 +162,15 @@ public final class InsightsViewModel {
     }
 
     public ObservableList<ChartBar> getCreatedPerMonth() {
-        return FXCollections.unmodifiableObservableList(created);
+        return createdView;
     }
 
     public ObservableList<ChartBar> getActivity() {
-        return FXCollections.unmodifiableObservableList(activity);
+        return activityView;
     }
 
     public ObservableList<ChartBar> getKinds() {
-        return FXCollections.unmodifiableObservableList(kinds);
+        return kindsView;
     }
 
     public IntegerProperty inactiveDaysProperty() {

@@ -61,11 +61,6 @@ public final class MainView extends BorderPane {
         audit.setMnemonicParsing(true);
         audit.getStyleClass().add("flat");
         audit.setOnAction(e -> new app.registrar.ui.audit.AuditDialog(window(), model.newAudit(), model.serverName()).showAndWait());
-        Button insights = new Button(tr("main.insights"), new FontIcon(Feather.BAR_CHART_2));
-        insights.setId("openInsights");
-        insights.setMnemonicParsing(true);
-        insights.getStyleClass().add("flat");
-        insights.setOnAction(e -> new app.registrar.ui.insights.InsightsDialog(window(), model.newInsights()).showAndWait());
         about = new Button(tr("main.about"));
         about.setMnemonicParsing(true);
         about.getStyleClass().add("flat");
@@ -98,9 +93,9 @@ public final class MainView extends BorderPane {
         invites.getStyleClass().add("flat");
         invites.setMinWidth(Region.USE_PREF_SIZE);
         invites.setOnAction(e -> new app.registrar.ui.invites.InvitesDialog(window(), model.newInvites()).showAndWait());
-        header = new HBox(12, brand, who, notRemembered, grow, insights, audit, invites, about, signOut);
+        header = new HBox(12, brand, who, notRemembered, grow, audit, invites, about, signOut);
         // The buttons keep their whole words; the signed-in line is the one that gives way on a narrow window.
-        for (javafx.scene.control.Control fixed : java.util.List.of(brand, insights, audit, invites, about, signOut)) {
+        for (javafx.scene.control.Control fixed : java.util.List.of(brand, audit, invites, about, signOut)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         who.setMinWidth(0);
@@ -130,6 +125,11 @@ public final class MainView extends BorderPane {
             public void inactive() {
                 new InactiveAccountsDialog(window(), model.newInactive(), model.getList().query()).showAndWait();
                 model.afterBulkWork();
+            }
+
+            @Override
+            public void insights() {
+                new app.registrar.ui.insights.InsightsDialog(window(), model.newInsights()).showAndWait();
             }
 
             @Override

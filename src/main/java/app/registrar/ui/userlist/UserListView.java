@@ -72,6 +72,9 @@ public final class UserListView extends BorderPane {
 
         void inactive();
 
+        /** The Insights screen (charts over every account of the server). */
+        void insights();
+
         void actOn(List<String> userIds);
     }
 
@@ -117,7 +120,10 @@ public final class UserListView extends BorderPane {
         MenuItem inactive = new MenuItem(tr("list.inactive"), new FontIcon(Feather.CLOCK));
         inactive.setId("inactiveAccounts");
         inactive.setOnAction(e -> actions.inactive());
-        MenuButton more = new MenuButton(tr("list.more"), null, export, importCsv, inactive);
+        MenuItem insights = new MenuItem(tr("list.insights"), new FontIcon(Feather.BAR_CHART_2));
+        insights.setId("openInsights");
+        insights.setOnAction(e -> actions.insights());
+        MenuButton more = new MenuButton(tr("list.more"), null, export, importCsv, inactive, insights);
         more.setId("moreActions");
         more.setMnemonicParsing(true);
 

@@ -10,6 +10,7 @@ public final class Homeserver {
     private final AdminApi admin;
     private final EncryptionApi encryption;
     private final RecoveryApi recovery;
+    private final CleanupApi cleanup;
 
     public Homeserver(HttpUrl baseUrl) {
         this(new HttpTransport(baseUrl));
@@ -25,6 +26,7 @@ public final class Homeserver {
         this.admin = new AdminApi(http);
         this.encryption = new EncryptionApi(http);
         this.recovery = new RecoveryApi(http);
+        this.cleanup = new CleanupApi(http);
     }
 
     /** Records every change this connection sends (the audit trail); see {@link WriteObserver}. */
@@ -55,6 +57,11 @@ public final class Homeserver {
 
     public RecoveryApi recovery() {
         return recovery;
+    }
+
+    /** Removing an account's messages and media (issue 14). */
+    public CleanupApi cleanup() {
+        return cleanup;
     }
 
     /** Uses an existing session's token (restored or pasted) for the calls that follow. */

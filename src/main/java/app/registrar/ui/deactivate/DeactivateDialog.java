@@ -78,6 +78,11 @@ public final class DeactivateDialog extends ModalDialog {
             model.getPreview().load();
             content = new VBox(12, userId, what, points, preview, eraseBox, typeLabel, typed, mismatch, progress, Views.errorBox(model.errorProperty()),
                     Views.checkAgainButton(model.getOutcome()));
+            if (model.getLeftBehind() != null) {
+                VBox leftBehind = leftBehindBox(model.getLeftBehind());
+                leftBehind.disableProperty().bind(model.busyProperty());
+                content.getChildren().add(content.getChildren().indexOf(eraseBox) + 1, leftBehind);
+            }
         }
         content.setPrefWidth(500);
         setContent(content);
@@ -100,6 +105,35 @@ public final class DeactivateDialog extends ModalDialog {
             }
         });
         setOnShown(e -> typed.requestFocus());
+    }
+
+    /** The spam and abuse ticks, each with what it removes (counted once ticked). */
+    private static VBox leftBehindBox(LeftBehindViewModel model) {
+        CheckBox redact = tick("redactMessages", tr("deactivate.redact"), model.redactProperty());
+        Label messages = Views.help("");
+        messages.setId("redactPreview");
+        messages.textProperty().bind(model.messagesPreviewProperty());
+        messages.visibleProperty().bind(redact.selectedProperty());
+        messages.managedProperty().bind(messages.visibleProperty());
+        CheckBox media = tick("deleteMedia", tr("deactivate.media"), model.deleteMediaProperty());
+        Label files = Views.help("");
+        files.setId("deleteMediaPreview");
+        files.textProperty().bind(model.mediaPreviewProperty());
+        files.visibleProperty().bind(media.selectedProperty());
+        files.managedProperty().bind(files.visibleProperty());
+        VBox box = new VBox(6, redact, messages, media, files);
+        box.getStyleClass().add("warning-box");
+        return box;
+    }
+
+    private static CheckBox tick(String id, String text, javafx.beans.property.BooleanProperty value) {
+        CheckBox box = new CheckBox(text);
+        box.setId(id);
+        box.setWrapText(true);
+        box.setMinHeight(Region.USE_PREF_SIZE);
+        box.setMnemonicParsing(true);
+        box.selectedProperty().bindBidirectional(value);
+        return box;
     }
 
     private static Label point(String text) {

@@ -37,6 +37,9 @@ public final class DeactivateViewModel extends DialogViewModel {
     private final BooleanBinding canDeactivate;
     private final OutcomeCheck outcome = new OutcomeCheck();
     private RemovalPreviewViewModel preview;
+    private LeftBehindViewModel leftBehind;
+    /** What the admin should know about the removal before the deactivation (messages that could not go). */
+    private String cleanupNote = "";
     private final javafx.beans.binding.StringBinding typedProblem;
     private final String localpart;
 
@@ -90,6 +93,18 @@ public final class DeactivateViewModel extends DialogViewModel {
         boolean withErase = erase.get();
         // Busy by hand: a lost answer is followed by a read-back, and the dialog stays busy until it is known.
         begin();
+        cleanupNote = "";
+        if (leftBehind != null && leftBehind.anythingTicked()) {
+            leftBehind.run(progress::set, note -> {
+                cleanupNote = note;
+                send(withErase);
+            }, this::failed);
+        } else {
+            send(withErase);
+        }
+    }
+
+    private void send(boolean withErase) {
         progress.set(tr("deactivate.running"));
         service.deactivate(userId, withErase)
                 .onSuccess(ignored -> finished(withErase))
@@ -140,7 +155,8 @@ public final class DeactivateViewModel extends DialogViewModel {
     private void finished(boolean withErase) {
         end();
         progress.set("");
-        dialogs.notify(tr(withErase ? "deactivate.done.erase" : "deactivate.done", userId));
+        dialogs.notify(tr(withErase ? "deactivate.done.erase" : "deactivate.done", userId)
+                + (cleanupNote.isEmpty() ? "" : " " + cleanupNote));
         onDone.run();
         requestClose();
     }
@@ -185,6 +201,17 @@ public final class DeactivateViewModel extends DialogViewModel {
 
     public ReadOnlyStringProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** Offers the ticks that remove the account's messages and media before deactivating it. */
+    public DeactivateViewModel withCleanup(app.registrar.service.CleanupService cleanup) {
+        leftBehind = new LeftBehindViewModel(cleanup, userId, getPreview().previewProperty());
+        return this;
+    }
+
+    /** The messages and media ticks, or null when this dialog does not offer them. */
+    public LeftBehindViewModel getLeftBehind() {
+        return leftBehind;
     }
 
     /** What the account loses (rooms, devices, emails, media), for the dialog to load and show. */

@@ -215,7 +215,7 @@ public final class MainViewModel {
             details.notes().recordDeactivated(user.userId(), made[0].eraseProperty().get());
             changed();
         });
-        return made[0];
+        return made[0].withCleanup(new app.registrar.service.CleanupService(accounts.executor(), connection));
     }
 
     public ReactivateViewModel newReactivate(UserDetails user) {

@@ -45,7 +45,8 @@ class BundlesTest {
                     "edit.email.add", "edit.sso.add", "edit.admin", "edit.type", "edit.save.edit"),
             "reset password", List.of("password.new", "edit.password.generate", "edit.password.copy", "password.logout",
                     "password.save"),
-            "deactivate", List.of("deactivate.erase", "deactivate.type", "deactivate.action"),
+            "deactivate", List.of("deactivate.erase", "deactivate.type", "deactivate.action", "deactivate.redact",
+                    "deactivate.media"),
             "reactivate", List.of("reactivate.password", "edit.password.generate", "edit.password.copy", "reactivate.action"),
             "connect", List.of("connect.server", "connect.user", "connect.password", "connect.token", "connect.sign.in"));
 

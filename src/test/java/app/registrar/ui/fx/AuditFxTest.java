@@ -124,6 +124,11 @@ class AuditFxTest {
         waitUntil(() -> robot.lookup("#removalPreview .label").queryAll().stream()
                 .anyMatch(n -> ((javafx.scene.control.Label) n).getText().contains("audit-fx@example.org")));
         robot.interact(() -> robot.lookup("#erase").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        // The spam and abuse ticks, each with what it removes.
+        robot.interact(() -> robot.lookup("#redactMessages").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        robot.interact(() -> robot.lookup("#deleteMedia").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        waitUntil(() -> robot.lookup("#redactPreview").queryLabeled().getText().startsWith("Removes"));
+        assertThat(robot.lookup("#deleteMediaPreview").queryLabeled().getText()).startsWith("Deletes no files");
         shoot(app.registrar.ui.deactivate.DeactivateDialog.class, "22-deactivate-what-goes");
         robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#removalPreview").query().getScene().getWindow()).close());
 

@@ -1,0 +1,127 @@
+package app.registrar.ui.deactivate;
+
+import static app.registrar.ui.common.I18n.tr;
+
+import app.registrar.api.CleanupApi;
+import app.registrar.api.CleanupApi.RedactStatus;
+import app.registrar.api.MatrixApiException;
+import app.registrar.api.RemovalPreview;
+import app.registrar.bulk.ProgressRelay;
+import app.registrar.service.CleanupService;
+import app.registrar.ui.common.ErrorMessages;
+import app.registrar.ui.common.Formats;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * The two ticks of deactivation for spam and abuse, each with its preview: remove every message the account sent
+ * (Synapse's redact task, counted first, followed through its status) and delete the media it uploaded (the
+ * removal preview's count and size). Both run before the deactivation, as the redactions are sent as the account,
+ * which must still be in its rooms.
+ */
+public final class LeftBehindViewModel {
+
+    private final CleanupService service;
+    private final String userId;
+    private final BooleanProperty redact = new SimpleBooleanProperty(false);
+    private final BooleanProperty deleteMedia = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper messagesPreview = new ReadOnlyStringWrapper("");
+    private final StringBinding mediaPreview;
+    private boolean counted;
+
+    LeftBehindViewModel(CleanupService service, String userId, ReadOnlyObjectProperty<RemovalPreview> removal) {
+        this.service = service;
+        this.userId = userId;
+        // Counting messages reads every room: done only once the admin ticks the box.
+        redact.addListener((obs, old, now) -> {
+            if (now && !counted) {
+                counted = true;
+                countMessages();
+            }
+        });
+        mediaPreview = Bindings.createStringBinding(() -> {
+            RemovalPreview p = removal.get();
+            return p == null ? "" : tr("deactivate.media.preview", p.mediaCount(), Formats.bytes(p.mediaBytes()));
+        }, removal);
+    }
+
+    private void countMessages() {
+        messagesPreview.set(tr("deactivate.redact.counting"));
+        service.messagePreview(userId)
+                .onSuccess(p -> messagesPreview.set(tr(p.atLimit() ? "deactivate.redact.preview.limit"
+                        : "deactivate.redact.preview", p.messages(), p.rooms(), CleanupApi.REDACT_LIMIT)))
+                .onFailure(e -> messagesPreview.set(tr("deactivate.redact.preview.failed",
+                        ErrorMessages.describe(e).message())))
+                .start();
+    }
+
+    /** Whether anything is to be removed before the deactivation. */
+    boolean anythingTicked() {
+        return redact.get() || deleteMedia.get();
+    }
+
+    /**
+     * Removes what was ticked — messages first, then media — saying each step through {@code progress}, then runs
+     * {@code then} with a note for the admin (empty, or which messages could not be removed). A failure stops here:
+     * nothing is deactivated.
+     */
+    void run(Consumer<String> progress, Consumer<String> then, Consumer<MatrixApiException> failed) {
+        if (!redact.get()) {
+            removeMedia(progress, "", then, failed);
+            return;
+        }
+        progress.accept(tr("deactivate.redacting", stateWord(CleanupApi.RedactState.SCHEDULED)));
+        service.redactMessages(userId, new ProgressRelay<RedactStatus>(service.executor(),
+                        status -> progress.accept(tr("deactivate.redacting", stateWord(status.state())))))
+                .onSuccess(status -> {
+                    if (status.state() == CleanupApi.RedactState.FAILED) {
+                        failed.accept(MatrixApiException.local(app.registrar.api.ErrorCategory.UNEXPECTED_RESPONSE,
+                                "the server's redaction failed: " + status.error()));
+                        return;
+                    }
+                    String note = status.failedRedactions().isEmpty() ? ""
+                            : tr("deactivate.redact.some.failed", status.failedRedactions().size());
+                    removeMedia(progress, note, then, failed);
+                })
+                .onFailure(failed::accept)
+                .start();
+    }
+
+    private void removeMedia(Consumer<String> progress, String note, Consumer<String> then,
+                             Consumer<MatrixApiException> failed) {
+        if (!deleteMedia.get()) {
+            then.accept(note);
+            return;
+        }
+        progress.accept(tr("deactivate.deleting.media"));
+        service.deleteMedia(userId).onSuccess(count -> then.accept(note)).onFailure(failed::accept).start();
+    }
+
+    private static String stateWord(CleanupApi.RedactState state) {
+        return tr("deactivate.redact.state." + state.name().toLowerCase(Locale.ROOT));
+    }
+
+    public BooleanProperty redactProperty() {
+        return redact;
+    }
+
+    public BooleanProperty deleteMediaProperty() {
+        return deleteMedia;
+    }
+
+    /** How many messages would go, once counted after the tick. */
+    public ReadOnlyStringProperty messagesPreviewProperty() {
+        return messagesPreview.getReadOnlyProperty();
+    }
+
+    public StringBinding mediaPreviewProperty() {
+        return mediaPreview;
+    }
+}

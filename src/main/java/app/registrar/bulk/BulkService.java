@@ -140,6 +140,15 @@ public final class BulkService {
         return tasks.of(() -> new AccountInsights(api(), zone).scan(control, progress));
     }
 
+    /**
+     * What deactivating {@code userIds} takes away, added up ({@link SelectionRemovalPreview}): a few accounts read
+     * at once, progress after each (on the worker), Cancel between them.
+     */
+    public BackgroundTask<SelectionRemovalPreview.Totals> previewRemoval(List<String> userIds, JobControl control,
+                                                                       Consumer<SelectionRemovalPreview.Totals> progress) {
+        return tasks.of(() -> new SelectionRemovalPreview(api()).read(userIds, control, progress));
+    }
+
     /** Writes a picture (a chart) as a PNG file, replacing the file. */
     public BackgroundTask<Path> writePng(Path target, PngFile.Picture picture) {
         return tasks.of(() -> PngFile.write(target, picture));

@@ -98,7 +98,7 @@ public final class BulkActionDialog extends ModalDialog {
         results.setPlaceholder(new Label(tr("bulk.results.none")));
         VBox.setVgrow(results, Priority.ALWAYS);
 
-        VBox form = new VBox(10, intro, action, typeBox, erase, passwordsBox);
+        VBox form = new VBox(10, intro, action, previewBox(model), typeBox, erase, passwordsBox);
         form.disableProperty().bind(model.runningProperty());
         VBox content = new VBox(12, form, bar, status, Views.errorBox(model.errorProperty()), results);
         content.setPrefWidth(560);
@@ -108,5 +108,52 @@ public final class BulkActionDialog extends ModalDialog {
         Button run = addButton(tr("bulk.run"), true, model::run);
         run.setId("bulkRun");
         run.disableProperty().bind(model.canRunProperty().not());
+        setOnHidden(e -> model.getPreview().cancel());
+    }
+
+    /** The sums of what goes, shown for a deactivation, with progress and a way to stop reading. */
+    private static VBox previewBox(BulkActionViewModel model) {
+        SelectionPreviewViewModel preview = model.getPreview();
+        Label title = new Label(tr("bulk.preview.title"));
+        title.getStyleClass().add("section-title");
+        ProgressBar bar = new ProgressBar(0);
+        bar.setId("bulkPreviewProgress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(preview.progressProperty());
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        javafx.scene.control.Hyperlink stop = new javafx.scene.control.Hyperlink(tr("bulk.preview.stop"));
+        stop.setId("bulkPreviewStop");
+        stop.setOnAction(e -> preview.cancel());
+        HBox reading = new HBox(8, bar, stop);
+        reading.setId("bulkPreviewReading");
+        reading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        reading.visibleProperty().bind(preview.runningProperty());
+        reading.managedProperty().bind(reading.visibleProperty());
+        Label status = new Label();
+        status.setId("bulkPreviewStatus");
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.textProperty().bind(preview.statusProperty());
+        status.managedProperty().bind(Bindings.isNotEmpty(preview.statusProperty()));
+        VBox lines = new VBox(2);
+        lines.setId("bulkPreviewLines");
+        Runnable fill = () -> lines.getChildren().setAll(preview.getLines().stream().map(text -> {
+            Label line = new Label("• " + text);
+            line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
+            return line;
+        }).toList());
+        preview.getLines().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        Label erased = new Label(tr("bulk.preview.erase"));
+        erased.setWrapText(true);
+        erased.setMinHeight(Region.USE_PREF_SIZE);
+        erased.visibleProperty().bind(model.actionProperty().isEqualTo(BulkAction.DEACTIVATE_AND_ERASE));
+        erased.managedProperty().bind(erased.visibleProperty());
+        VBox box = new VBox(4, title, reading, status, lines, erased);
+        box.setId("bulkPreview");
+        box.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> model.actionProperty().get() != null && model.actionProperty().get().isDestructive(), model.actionProperty()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 }

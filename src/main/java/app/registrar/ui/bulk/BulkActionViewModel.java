@@ -47,6 +47,7 @@ public final class BulkActionViewModel extends JobViewModel<BulkReport> {
     private final ObjectProperty<Path> passwordsFile = new SimpleObjectProperty<>();
     private final ObservableList<BulkResult> results = FXCollections.observableArrayList();
     private final BooleanBinding canRun;
+    private final SelectionPreviewViewModel preview;
 
     public BulkActionViewModel(BulkService service, DialogService dialogs, List<String> userIds) {
         this.service = service;
@@ -66,9 +67,15 @@ public final class BulkActionViewModel extends JobViewModel<BulkReport> {
             }
             return chosen != BulkAction.REACTIVATE || !service.managesPasswords() || passwordsFile.get() != null;
         }, action, typedCount, eraseUnderstood, passwordsFile, job.running);
+        preview = new SelectionPreviewViewModel(service,
+                this.userIds.stream().filter(id -> !id.equals(signedInUserId)).toList());
         action.addListener((obs, old, now) -> {
             typedCount.set("");
             eraseUnderstood.set(false);
+            // What goes is read as soon as a deactivation is chosen, while the admin types the count.
+            if (now != null && now.isDestructive()) {
+                preview.load();
+            }
         });
     }
 
@@ -132,6 +139,11 @@ public final class BulkActionViewModel extends JobViewModel<BulkReport> {
         return new Confirmation(tr("bulk.confirm.title", label(chosen)),
                 tr(key + ".header", affected.size(), names), text,
                 tr(key + ".action", affected.size()), tr("bulk.confirm.cancel"), chosen.isDestructive());
+    }
+
+    /** What a deactivation of the selection takes away, added up; read once a deactivation is chosen. */
+    public SelectionPreviewViewModel getPreview() {
+        return preview;
     }
 
     public void pause() {

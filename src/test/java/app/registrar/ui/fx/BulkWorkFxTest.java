@@ -83,6 +83,23 @@ class BulkWorkFxTest {
     }
 
     @Test
+    void choosingErasePreviewsWhatGoesAddedUpOverTheSelection() throws Exception {
+        MainViewModel main = ((RegistrarApp) app).mainViewModel();
+        javafx.application.Platform.runLater(() -> new BulkActionDialog(robot.listTargetWindows().get(0),
+                main.newBulkAction(java.util.List.of(id("one"), id("two")))).showAndWait());
+        waitUntil(() -> robot.lookup("#bulkAction").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#bulkAction").queryAs(ComboBox.class).setValue(BulkAction.DEACTIVATE_AND_ERASE));
+        waitUntil(() -> robot.lookup("#bulkPreviewLines .label").queryAll().size() == 4
+                && !robot.lookup("#bulkPreviewReading").query().isVisible());
+        shoot(BulkActionDialog.class, "12-bulk-erase-what-goes");
+
+        assertThat(robot.lookup("#bulkPreviewLines .label").queryAll()).extracting(n -> ((javafx.scene.control.Label) n).getText())
+                .contains("• No device is signed in.");
+        assertThat(admin.getUser(id("one")).deactivated()).as("only previewed").isFalse();
+        robot.interact(() -> ((Stage) robot.lookup("#bulkPreview").query().getScene().getWindow()).close());
+    }
+
+    @Test
     void severalSelectedAccountsAreLockedTogetherWithAResultEach() throws Exception {
         robot.clickOn("#search");
         robot.interact(() -> robot.lookup("#search").queryTextInputControl().clear());

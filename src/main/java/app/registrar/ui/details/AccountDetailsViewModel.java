@@ -284,7 +284,8 @@ public final class AccountDetailsViewModel {
         }
         Confirmation question = new Confirmation(tr("details.device.remove.confirm.title"),
                 tr("details.device.remove.confirm.header", current.userId(), device.name()),
-                tr("details.device.remove.confirm.text"), tr("details.device.remove.confirm.action"),
+                DeviceSignOutPreview.describe(device, devices) + "\n\n" + tr("details.device.remove.confirm.text"),
+                tr("details.device.remove.confirm.action"),
                 tr("details.keep"), true);
         if (!dialogs.confirm(question)) {
             return;

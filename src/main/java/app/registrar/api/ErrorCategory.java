@@ -20,6 +20,11 @@ public enum ErrorCategory {
     MAS_CLIENT_NOT_ADMIN,
     /** MAS answers, but its admin API is not switched on ({@code adminapi} missing from its listeners). */
     MAS_ADMIN_API_DISABLED,
+    /**
+     * Signed in to MAS as a configured client (ID and secret): its token opens MAS's admin API only, so what Synapse
+     * keeps (profile, picture, rooms, encryption, shadow-ban) cannot be read or changed in this session.
+     */
+    MAS_CLIENT_ONLY,
     /** MAS refused a new password as too easy to guess (its zxcvbn complexity rule). */
     PASSWORD_TOO_WEAK,
     /** The account is deactivated (403 M_USER_DEACTIVATED). */

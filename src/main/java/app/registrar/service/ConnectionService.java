@@ -529,7 +529,7 @@ public final class ConnectionService {
     Homeserver requireSynapse() {
         MasConnection masSide = mas;
         if (masSide != null && !masSide.synapseAdmin()) {
-            throw MatrixApiException.local(ErrorCategory.ENDPOINT_UNAVAILABLE, "signed in with a client ID and secret, "
+            throw MatrixApiException.local(ErrorCategory.MAS_CLIENT_ONLY, "signed in with a client ID and secret, "
                     + "Registrar can only reach the sign-in service: sign in through the browser for this");
         }
         return requireHomeserver();

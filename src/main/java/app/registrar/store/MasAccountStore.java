@@ -492,7 +492,7 @@ public final class MasAccountStore implements AccountStore {
 
     private AdminApi requireSynapse(String what) {
         if (synapse == null) {
-            throw MatrixApiException.local(ErrorCategory.ENDPOINT_UNAVAILABLE, "signed in with a client ID and secret, "
+            throw MatrixApiException.local(ErrorCategory.MAS_CLIENT_ONLY, "signed in with a client ID and secret, "
                     + "Registrar can only reach the sign-in service: sign in through the browser to " + what);
         }
         return synapse;

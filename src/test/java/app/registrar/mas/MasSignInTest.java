@@ -21,6 +21,7 @@ import app.registrar.service.ConnectionService;
 import app.registrar.service.CurrentThreadTaskExecutor;
 import app.registrar.service.MasSignIn;
 import app.registrar.service.OAuthLoopback;
+import app.registrar.service.SecurityService;
 import app.registrar.testing.MasBrowser;
 import app.registrar.testing.MasExtension;
 import app.registrar.testing.MasProbe;
@@ -151,6 +152,26 @@ class MasSignInTest {
         assertThat(connection.accountStore().capabilities().synapseAdmin()).isFalse();
         String token = connection.mas().get().oauth().tokens().accessToken().reveal();
         assertThat(new MasProbe(mas).withToken(token).mas("GET", "users?page[first]=1", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void configuredClientIsToldThatSynapseTasksNeedTheBrowserSignInWithoutTheSessionLookingExpired(TestMas mas) {
+        ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor());
+        await(connection.signInWithClientCredentials(discover(connection, mas), mas.adminClientId(), mas.adminClientSecret()));
+        List<String> expired = new java.util.ArrayList<>();
+        connection.onSessionExpired(() -> expired.add("expired"));
+        SecurityService security = new SecurityService(new CurrentThreadTaskExecutor(), connection);
+
+        assertThatThrownBy(() -> await(security.encryptionState(mas.plainUser())))
+                .isInstanceOfSatisfying(MatrixApiException.class, e -> {
+                    assertThat(e.category()).isEqualTo(ErrorCategory.MAS_CLIENT_ONLY);
+                    assertThat(ErrorMessages.describe(e).nextStep()).contains("Single sign-on");
+                });
+        assertThatThrownBy(() -> connection.accountStore().setShadowBanned(mas.plainUser(), true))
+                .isInstanceOfSatisfying(MatrixApiException.class,
+                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.MAS_CLIENT_ONLY));
+        assertThat(expired).as("nothing reached Synapse to be refused").isEmpty();
+        assertThat(new MasProbe(mas).synapseUser(mas.plainUser()).path("shadow_banned").asBoolean()).isFalse();
     }
 
     @Test

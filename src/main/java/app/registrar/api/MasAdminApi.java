@@ -237,6 +237,9 @@ public final class MasAdminApi {
     private static MasSession session(MasSession.Kind kind, JsonNode node) {
         JsonNode a = node.path("attributes");
         String device = a.path("device_id").textValue();
+        if (device == null) {
+            device = deviceInScope(a.path("scope").asText(""));
+        }
         String name = a.path("human_name").textValue();
         if (name == null) {
             name = device != null ? device : a.path("user_agent").textValue();
@@ -244,6 +247,21 @@ public final class MasAdminApi {
         return new MasSession(kind, node.path("id").asText(), device, name, a.path("user_agent").textValue(),
                 instant(a, "created_at"), instant(a, "last_active_at"), a.path("last_active_ip").textValue(),
                 instant(a, "finished_at"));
+    }
+
+    /**
+     * An OAuth 2.0 session names its Matrix device only in its scope ({@code urn:matrix:client:device:<id>}, or
+     * MSC2967's unstable name): the device Synapse and the person's app know it by.
+     */
+    static String deviceInScope(String scope) {
+        for (String item : scope.split(" ")) {
+            for (String prefix : List.of("urn:matrix:client:device:", "urn:matrix:org.matrix.msc2967.client:device:")) {
+                if (item.startsWith(prefix) && item.length() > prefix.length()) {
+                    return item.substring(prefix.length());
+                }
+            }
+        }
+        return null;
     }
 
     private static Instant instant(JsonNode attributes, String field) {

@@ -145,6 +145,9 @@ public final class RegistrarApp extends Application {
     }
 
     private void showConnect() {
+        if (main != null) {
+            main.close();
+        }
         main = null;
         stage.setTitle(tr("app.title"));
         show(new ConnectView(new ConnectViewModel(connection, dialogs, recent, this::showMain)));
@@ -153,6 +156,9 @@ public final class RegistrarApp extends Application {
     private void showMain(LoginSession session, ServerInfo server) {
         shownSession = session;
         shownServer = server;
+        if (main != null) {
+            main.close();
+        }
         main = new MainViewModel(accounts, connection, dialogs, session, server, this::showConnect);
         // The first page is asked for before the main view is built, so the request runs while the view is built
         // and laid out; its answer comes back through the JavaFX thread, so never before the view is in place.

@@ -18,6 +18,7 @@ public final class RecentChangesViewModel {
 
     private final AuditService service;
     private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
+    private final Consumer<AuditEntry> recorded;
     private String userId;
     private long generation;
 
@@ -28,12 +29,21 @@ public final class RecentChangesViewModel {
             // The details reload after each change, which is also when a new entry has just been recorded.
             show(id);
         });
-        Consumer<AuditEntry> recorded = entry -> service.executor().schedule(0, () -> {
+        recorded = entry -> service.executor().schedule(0, () -> {
             if (entry.target().equals(userId)) {
                 show(userId);
             }
         });
         service.onRecorded(recorded);
+    }
+
+    /**
+     * Stops following new entries. The audit trail outlives a main window (a new one is built after each sign-in and
+     * language change), so a listener left behind would keep every old window's view models alive and reloading.
+     */
+    public void close() {
+        service.removeListener(recorded);
+        generation++;
     }
 
     public void show(String account) {

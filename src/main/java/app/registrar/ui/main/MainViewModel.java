@@ -81,6 +81,11 @@ public final class MainViewModel {
         });
     }
 
+    /** Lets go of what outlives this window (the audit trail's listener) when a new main window replaces it. */
+    public void close() {
+        recentChanges.close();
+    }
+
     /** Loads the first page and starts watching for an expired session. */
     public void start() {
         connection.onSessionExpired(() -> sessionExpired.set(true));

@@ -158,6 +158,35 @@ public final class AuditTrail {
         listeners.remove(listener);
     }
 
+    /**
+     * A read-back told the truth about a change whose answer was lost: the newest unconfirmed entry of one of
+     * {@code actions} on {@code target} gets its real outcome (done, or failed when the change was not made), as a
+     * later outcome line of the same entry. Nothing happens when there is no such entry.
+     */
+    public void settle(String baseUrl, String target, java.util.Set<String> actions, boolean happened) {
+        Optional<AuditLog> log = logFor(baseUrl);
+        if (log.isEmpty()) {
+            return;
+        }
+        Optional<AuditEntry> open = log.get().read().stream()
+                .filter(e -> e.target().equals(target) && actions.contains(e.action())
+                        && e.outcome() == AuditEntry.Outcome.UNCONFIRMED)
+                .findFirst();
+        if (open.isEmpty()) {
+            return;
+        }
+        AuditEntry settled = log.get().complete(open.get(), happened ? AuditEntry.Outcome.DONE : AuditEntry.Outcome.FAILED,
+                happened ? "confirmed by reading the account back" : "not made: the account read back unchanged");
+        requestCatchUp(baseUrl);
+        for (Consumer<AuditEntry> listener : listeners) {
+            try {
+                listener.accept(settled);
+            } catch (RuntimeException ignored) {
+                // as for a change just recorded: a listener never turns the record into a failure
+            }
+        }
+    }
+
     /** Records the changes of {@code admin}'s session on the server at {@code baseUrl}. */
     public WriteObserver recorderFor(String baseUrl, String admin) {
         Optional<AuditLog> log = logFor(baseUrl);

@@ -142,6 +142,15 @@ public final class AccountService {
     }
 
     /** What deactivating {@code userId} would take away (rooms, devices, emails, media), read before confirming. */
+    /**
+     * Gives the audit entry of a change whose answer was lost its real outcome, once a read-back told whether the
+     * change was made ({@link app.registrar.audit.AuditTrail#settle}).
+     */
+    public BackgroundTask<Void> settleAudit(String target, boolean happened, String... actions) {
+        return tasks.run(() -> connection.homeserver().ifPresent(server -> connection.audit()
+                .settle(server.baseUrl().toString(), target, java.util.Set.of(actions), happened)));
+    }
+
     public BackgroundTask<app.registrar.api.RemovalPreview> removalPreview(String userId) {
         return tasks.of(() -> api().removalPreview(userId, 5));
     }

@@ -127,6 +127,8 @@ public final class DeactivateViewModel extends DialogViewModel {
         service.getUser(userId)
                 .onSuccess(user -> {
                     outcome.settled();
+                    // The audit trail said "could not be confirmed"; the read-back now knows.
+                    service.settleAudit(userId, user.deactivated(), "deactivate", "erase").start();
                     if (user.deactivated()) {
                         finished(withErase);
                     } else {

@@ -213,7 +213,10 @@ public final class AuditTrail {
             if (what == null) {
                 return null;
             }
-            AuditEntry sent = log.begin(UUID.randomUUID().toString(), admin, what.action(), what.target(), what.details());
+            // A row of a bulk run says which run, so the rows of one run can be found together.
+            String run = app.registrar.api.WriteIntent.currentRun();
+            String details = run == null ? what.details() : what.details().isEmpty() ? run : what.details() + "; " + run;
+            AuditEntry sent = log.begin(UUID.randomUUID().toString(), admin, what.action(), what.target(), details);
             return new Pending() {
                 @Override
                 public void done() {

@@ -52,12 +52,15 @@ public final class BulkActionRunner {
         List<String> accounts = new ArrayList<>(new LinkedHashSet<>(userIds));
         List<BulkResult> results = new ArrayList<>(accounts.size());
         boolean cancelled = false;
+        // Each audit entry of this run names it, and which row it was.
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
         for (String userId : accounts) {
             if (!cancelled && !control.awaitTurn()) {
                 cancelled = true;
             }
+            String label = "bulk run " + run + ", " + (results.size() + 1) + " of " + accounts.size();
             BulkResult result = cancelled ? new BulkResult(userId, BulkResult.Outcome.NOT_RUN, null, null)
-                    : runOne(userId, action, passwords);
+                    : app.registrar.api.WriteIntent.inRun(label, () -> runOne(userId, action, passwords));
             results.add(result);
             if (!cancelled) {
                 progress.accept(new BulkProgress(results.size(), accounts.size(), result));

@@ -70,8 +70,12 @@ public final class CsvImporter {
         if (needsPasswords && passwords == null) {
             throw new IllegalArgumentException("generated passwords need a passwords file chosen by the admin");
         }
+        // Each audit entry of this run names it and the file's row, so one import's changes are found together.
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        int total = preview.rows().size();
         return go(preview, options, control, progress, false, journal, passwords,
-                row -> apply(row, options, journal, passwords));
+                row -> app.registrar.api.WriteIntent.inRun("import run " + run + ", row " + row.row() + " of " + total,
+                        () -> apply(row, options, journal, passwords)));
     }
 
     @FunctionalInterface

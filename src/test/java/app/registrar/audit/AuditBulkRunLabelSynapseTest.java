@@ -55,4 +55,35 @@ class AuditBulkRunLabelSynapseTest {
         assertThat(unlockFirst.details()).matches(".*bulk run \\w{8}, 1 of 1").doesNotContain(run);
         assertThat(single.details()).as("a change outside a run").doesNotContain("bulk run");
     }
+
+    @Test
+    void everyRowOfAnImportNamesTheImportRunAndTheFilesRow(TestSynapse synapse, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor(), new MemoryCredentialStore(),
+                LastSession.inMemory(), Network.standard(), AuditTrail.in(AuditTestLogs.freshDirectory("import-run")));
+        connection.signIn(ServerApi.describe(synapse.url()), synapse.adminUser(), synapse.adminPassword())
+                .onFailure(e -> {
+                    throw e;
+                }).start();
+        String prefix = TestSynapse.uniqueLocalpart("importrow");
+        java.nio.file.Path csv = dir.resolve("people.csv");
+        java.nio.file.Files.writeString(csv, "user_id,displayname,password\n" + prefix + "-a,A,Import-Row-Pass-1!\n"
+                + prefix + "-b,B,Import-Row-Pass-1!\n");
+        BulkService bulk = new BulkService(new CurrentThreadTaskExecutor(), connection);
+        app.registrar.bulk.ImportPreview[] preview = new app.registrar.bulk.ImportPreview[1];
+        bulk.readImport(csv).onSuccess(p -> preview[0] = p).start();
+
+        bulk.runImport(preview[0], app.registrar.bulk.ImportOptions.defaults(), dir.resolve("journals"), null,
+                new JobControl(), p -> { }).onFailure(e -> {
+                    throw e;
+                }).start();
+
+        List<AuditEntry> creates = connection.auditLog().orElseThrow().read().stream()
+                .filter(e -> e.action().equals("create")).toList();
+        assertThat(creates).hasSize(2);
+        String run = creates.get(0).details().replaceAll(".*import run (\\w{8}), .*", "$1");
+        assertThat(creates).extracting(AuditEntry::details).containsExactlyInAnyOrder(
+                "fields: admin, displayname, password; import run " + run + ", row 1 of 2",
+                "fields: admin, displayname, password; import run " + run + ", row 2 of 2");
+    }
 }

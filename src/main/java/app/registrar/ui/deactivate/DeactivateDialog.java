@@ -81,7 +81,8 @@ public final class DeactivateDialog extends ModalDialog {
             if (model.getLeftBehind() != null) {
                 VBox leftBehind = leftBehindBox(model.getLeftBehind());
                 leftBehind.disableProperty().bind(model.busyProperty());
-                content.getChildren().add(content.getChildren().indexOf(eraseBox) + 1, leftBehind);
+                // After the confirmation field, so adding the ticks leaves that field where it always was.
+                content.getChildren().add(content.getChildren().indexOf(mismatch) + 1, leftBehind);
             }
         }
         content.setPrefWidth(500);

@@ -171,6 +171,6 @@ fi
 {
   echo "app-image $(du -sk "$image" | cut -f1) KiB  $image"
   for f in "$dist"/*; do
-    [[ -f "$f" ]] && echo "installer $(($(wc -c <"$f") / 1024)) KiB  $f"
+    if [[ -f "$f" ]]; then echo "installer $(($(wc -c <"$f") / 1024)) KiB  $f"; fi
   done
 } | tee "$work/sizes.txt"

@@ -81,7 +81,9 @@ public final class RegistrarApp extends Application {
         // Every change any screen sends is recorded in the server's audit log first (see docs/audit.md).
         String auditDirectory = System.getProperty("registrar.audit.dir");
         AuditTrail audit = AuditTrail.in(auditDirectory != null ? Path.of(auditDirectory) : AuditTrail.defaultDirectory());
-        connection = new ConnectionService(executor, new LazyCredentialStore(KeychainCredentialStore::openOrMemory),
+        // A lambda, not a method reference: linking a method reference loads KeychainCredentialStore and with it the
+        // keychain library, whose jar is signed; checking that signature cost ~100 ms before the first window.
+        connection = new ConnectionService(executor, new LazyCredentialStore(() -> KeychainCredentialStore.openOrMemory()),
                 new LastSession(prefs), network, audit);
         accounts = new AccountService(executor, connection);
         recent = new RecentServers(prefs);
@@ -92,12 +94,7 @@ public final class RegistrarApp extends Application {
         stage.setMinHeight(600);
         stage.setWidth(1180);
         stage.setHeight(760);
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            var icon = RegistrarApp.class.getResourceAsStream("/app/registrar/icons/registrar-" + size + ".png");
-            if (icon != null) {
-                stage.getIcons().add(new Image(icon));
-            }
-        }
+        loadIcons();
         showConnect();
         stage.show();
         // The keychain is read on a worker; a session found there is restored instead of asking to sign in.
@@ -107,6 +104,25 @@ public final class RegistrarApp extends Application {
         warmUp.setDaemon(true);
         warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
+    }
+
+    /**
+     * Decodes the window's icons on a thread of its own and gives them to the window when ready: six PNGs up to 256
+     * pixels are work the first window need not wait for.
+     */
+    private void loadIcons() {
+        Thread icons = new Thread(() -> {
+            java.util.List<Image> images = new java.util.ArrayList<>();
+            for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+                var icon = RegistrarApp.class.getResourceAsStream("/app/registrar/icons/registrar-" + size + ".png");
+                if (icon != null) {
+                    images.add(new Image(icon));
+                }
+            }
+            Platform.runLater(() -> stage.getIcons().setAll(images));
+        }, "registrar-icons");
+        icons.setDaemon(true);
+        icons.start();
     }
 
     /** Signs in again with the token in the keychain; a token the server no longer takes leads to the sign-in. */

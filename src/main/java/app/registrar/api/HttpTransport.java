@@ -38,6 +38,7 @@ public final class HttpTransport {
 
     static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration STREAM_READ_TIMEOUT = Duration.ofSeconds(120);
     private static final System.Logger LOG = System.getLogger("app.registrar.http");
 
     /** One connection pool and dispatcher for the whole app; per-call settings come from {@code newBuilder()}. */
@@ -216,11 +217,15 @@ public final class HttpTransport {
      * A GET whose successful JSON reply is handed to {@code reader} as a stream: nothing of it is held whole, so a
      * reply of any size costs the memory {@code reader} keeps. The whole-call timeout is off, since the reader may
      * take its time with what it reads (an export writing its file, waiting for the page before it); the read
-     * timeout still ends a server that stops sending. Errors are read and categorised as for {@link #get}.
+     * timeout still ends a server that stops sending, but is at least {@link #STREAM_READ_TIMEOUT}: Synapse prepares
+     * a whole page of up to {@link UserQuery#MAX_LIMIT} rows before its first byte, several seconds on a quiet
+     * machine and several times that on a busy one. Errors are read and categorised as for {@link #get}.
      */
     <T> T getStreamed(HttpUrl url, StreamReader<T> reader) {
         Request request = authorize(new Request.Builder().url(url).get(), true).build();
-        Call call = reads.newBuilder().callTimeout(Duration.ZERO).build().newCall(request);
+        Call call = reads.newBuilder().callTimeout(Duration.ZERO)
+                .readTimeout(Duration.ofMillis(Math.max(reads.readTimeoutMillis(), STREAM_READ_TIMEOUT.toMillis())))
+                .build().newCall(request);
         Cancellation.register(call);
         long started = System.nanoTime();
         try (Response response = call.execute()) {

@@ -42,23 +42,26 @@ if [[ "$keep" != true ]]; then
   scripts/synapse-big.sh reset >/dev/null 2>&1 || true
   was_running=false
 fi
-scripts/synapse-big.sh start "$accounts" > target/synapse-big-env.txt
-if [[ "$was_running" != true ]]; then trap 'scripts/synapse-big.sh stop || true' EXIT; fi
-get() { grep "^$1=" target/synapse-big-env.txt | cut -d= -f2-; }
-
 mkdir -p target/bench
+env_file="$(mktemp "target/bench/env.XXXXXX")"
+scripts/synapse-big.sh start "$accounts" > "$env_file"
+if [[ "$was_running" != true ]]; then trap 'scripts/synapse-big.sh stop || true; rm -f "$env_file"' EXIT; else trap 'rm -f "$env_file"' EXIT; fi
+get() { grep "^$1=" "$env_file" | cut -d= -f2-; }
+
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+# Each run has a folder of its own (classes, class path, the files it writes), so a build or another bench started
+# meanwhile in this checkout cannot change anything under it.
+run="target/bench/run-$stamp"
+mkdir -p "$run/classes"
 ./mvnw -q -B test-compile
-./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt >/dev/null
-# A copy of the classes, so a build started meanwhile in this checkout cannot change them under the running bench.
-rm -rf target/bench/classes
-mkdir -p target/bench/classes
-cp -r target/classes target/bench/classes/main
-cp -r target/test-classes target/bench/classes/test
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$run/classpath.txt" >/dev/null
+cp -r target/classes "$run/classes/main"
+cp -r target/test-classes "$run/classes/test"
 
 # The installed app's JVM options, unless BENCH_JAVA_OPTS is set (even to nothing).
 shipped="$(sed -n 's/^--java-options //p' packaging/launcher.args | tr '\n' ' ')"
 java_opts="${BENCH_JAVA_OPTS-$shipped}"
-out="target/bench/bench-$(date -u +%Y%m%dT%H%M%SZ).txt"
+out="target/bench/bench-$stamp.txt"
 {
   echo "# Registrar benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/ {print $2}') GiB"
@@ -75,8 +78,8 @@ out="target/bench/bench-$(date -u +%Y%m%dT%H%M%SZ).txt"
 # shellcheck disable=SC2086
 java $java_opts -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
   -Dtestfx.robot=glass -Dtestfx.headless=true -Djava.awt.headless=true \
-  -cp "target/bench/classes/test:target/bench/classes/main:$(cat target/bench/classpath.txt)" app.registrar.bench.Bench \
+  -cp "$run/classes/test:$run/classes/main:$(cat "$run/classpath.txt")" app.registrar.bench.Bench \
   --url="$(get url)" --user="$(get admin_user)" --password="$(get admin_password)" \
-  --synapse-pid-file="$(get synapse_pid_file)" --work=target/bench "${bench_args[@]}" 2>&1 | tee -a "$out"
+  --synapse-pid-file="$(get synapse_pid_file)" --work="$run" "${bench_args[@]}" 2>&1 | tee -a "$out"
 echo "load average (1, 5, 15 min) at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
 echo "bench.sh: figures saved in $out" >&2

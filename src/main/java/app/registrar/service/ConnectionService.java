@@ -318,10 +318,23 @@ public final class ConnectionService {
 
     /** Waits for the browser to come back from MAS, trades the code for tokens, and checks the admin rights. */
     public BackgroundTask<LoginSession> completeMasSignIn(MasSignIn signIn) {
-        return completeMasSignIn(signIn, SSO_WAIT);
+        return completeMasSignIn(signIn, SSO_WAIT, null);
+    }
+
+    /**
+     * Signs the same admin in again through MAS in the browser, after MAS stopped accepting the session: someone
+     * else signing in on MAS's page is refused and their new session ended, and the session here stays as it was.
+     */
+    public BackgroundTask<LoginSession> reauthenticateThroughMas(MasSignIn signIn) {
+        LoginSession old = session;
+        return completeMasSignIn(signIn, SSO_WAIT, old == null ? null : old.userId());
     }
 
     BackgroundTask<LoginSession> completeMasSignIn(MasSignIn signIn, java.time.Duration wait) {
+        return completeMasSignIn(signIn, wait, null);
+    }
+
+    private BackgroundTask<LoginSession> completeMasSignIn(MasSignIn signIn, java.time.Duration wait, String sameAdmin) {
         return tasks.of(() -> {
             String code = signIn.loopback().awaitCode(wait);
             app.registrar.api.OAuthTokens tokens = signIn.client().exchangeCode(signIn.clientId(), code,
@@ -334,6 +347,14 @@ public final class ConnectionService {
             Homeserver candidate = new Homeserver(signIn.server().baseUrl(), network);
             candidate.useTokenProvider(oauth);
             LoginSession who = candidate.auth().whoamiSession();
+            if (sameAdmin != null && !sameAdmin.equals(who.userId())) {
+                try {
+                    oauth.revoke();
+                } catch (MatrixApiException ignored) {
+                    // refused either way; the session here is untouched
+                }
+                throw MatrixApiException.local(ErrorCategory.WRONG_CREDENTIALS, "signed in as another account");
+            }
             LoginSession login = new LoginSession(who.userId(), tokens.accessToken(), who.deviceId(), signIn.server().baseUrl());
             MasConnection connection = masConnection(signIn.metadata(), oauth, true);
             requireAdmin(candidate, login, false);

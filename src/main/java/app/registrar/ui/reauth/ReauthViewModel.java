@@ -86,7 +86,7 @@ public final class ReauthViewModel extends DialogViewModel {
             case MAS_BROWSER -> connection.startMasSignIn(server).then(signIn -> {
                 dialogs.openInBrowser(signIn.browserUrl());
                 progress.set(tr("connect.mas.waiting"));
-                return connection.completeMasSignIn(signIn);
+                return connection.reauthenticateThroughMas(signIn);
             });
             case MAS_CLIENT -> connection.signInWithClientCredentials(server,
                     userId.startsWith("client ") ? userId.substring("client ".length()) : userId, typed);

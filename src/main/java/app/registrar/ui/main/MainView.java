@@ -80,11 +80,12 @@ public final class MainView extends BorderPane {
         HBox notRemembered = new HBox(4, memoryOnly, howToRemember);
         notRemembered.setId("memoryOnly");
         notRemembered.setAlignment(Pos.CENTER_LEFT);
+        // A line of its own under the header: in the header it had to share the row with the buttons and was cut to
+        // "…" in the longer languages. Here it has the window's width; its words stay a hover away all the same.
         memoryOnly.setMinWidth(40);
         memoryOnly.setTooltip(new Tooltip(memoryOnly.getText()));
-        // On a narrow window the notice gives way too; its words stay a hover away.
-        howToRemember.setMinWidth(40);
-        howToRemember.setTooltip(new Tooltip(howToRemember.getText()));
+        howToRemember.setMinWidth(Region.USE_PREF_SIZE);
+        notRemembered.setPadding(new Insets(0, 12, 6, 12));
         notRemembered.setVisible(!model.isSessionRemembered());
         notRemembered.setManaged(notRemembered.isVisible());
         Button invites = new Button(tr("main.invites"), new FontIcon(Feather.SEND));
@@ -93,7 +94,7 @@ public final class MainView extends BorderPane {
         invites.getStyleClass().add("flat");
         invites.setMinWidth(Region.USE_PREF_SIZE);
         invites.setOnAction(e -> new app.registrar.ui.invites.InvitesDialog(window(), model.newInvites()).showAndWait());
-        header = new HBox(12, brand, who, notRemembered, grow, audit, invites, about, signOut);
+        header = new HBox(12, brand, who, grow, audit, invites, about, signOut);
         // The buttons keep their whole words; the signed-in line is the one that gives way on a narrow window.
         for (javafx.scene.control.Control fixed : java.util.List.of(brand, audit, invites, about, signOut)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
@@ -103,7 +104,7 @@ public final class MainView extends BorderPane {
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("main-header");
-        setTop(header);
+        setTop(new javafx.scene.layout.VBox(header, notRemembered));
 
         listView = new UserListView(model.getList(), new UserListView.Actions() {
             @Override

@@ -98,7 +98,7 @@ public final class AuditDialog extends ModalDialog {
         Button export = addButton(tr("audit.export"), false, model::chooseFileAndExport);
         export.setId("auditExport");
         export.disableProperty().bind(model.loadingProperty().or(javafx.beans.binding.Bindings.isEmpty(model.getShown())));
-        addButton(tr("about.close"), true, this::close);
+        addButton(tr("about.close"), true, this::close).setCancelButton(true);
         setOnHidden(e -> model.close());
         model.open();
     }

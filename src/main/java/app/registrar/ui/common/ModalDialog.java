@@ -150,6 +150,7 @@ public class ModalDialog extends Stage {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
+        Views.keepFocusedInView(scroll);
         center.getChildren().setAll(scroll);
         body = content;
     }
@@ -161,6 +162,7 @@ public class ModalDialog extends Stage {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
+        Views.keepFocusedInView(scroll);
         center.getChildren().setAll(scroll);
     }
 

@@ -51,6 +51,41 @@ public final class Views {
      * "Check again" for a change whose outcome could not be confirmed: shown only then, and relabelled while the
      * read-back runs.
      */
+    /**
+     * Scrolls {@code scroll} so that the control that takes the keyboard focus inside it is in view: tabbing to a
+     * button below the fold must not leave its focus ring (and the button) out of sight.
+     */
+    public static void keepFocusedInView(javafx.scene.control.ScrollPane scroll) {
+        scroll.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o, was, node) -> reveal(scroll, node));
+            }
+        });
+    }
+
+    private static void reveal(javafx.scene.control.ScrollPane scroll, javafx.scene.Node node) {
+        javafx.scene.Node content = scroll.getContent();
+        if (node == null || content == null) {
+            return;
+        }
+        javafx.scene.Node up = node;
+        while (up != null && up != content) {
+            up = up.getParent();
+        }
+        double hidden = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+        if (up == null || hidden <= 0) {
+            return;
+        }
+        javafx.geometry.Bounds shown = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double top = scroll.getVvalue() * hidden;
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (shown.getMinY() < top) {
+            scroll.setVvalue(Math.max(0, shown.getMinY() - 8) / hidden);
+        } else if (shown.getMaxY() > top + viewport) {
+            scroll.setVvalue(Math.min(hidden, shown.getMaxY() + 8 - viewport) / hidden);
+        }
+    }
+
     public static Button checkAgainButton(OutcomeCheck check) {
         return checkAgainButton(check, "outcome.check.again", "outcome.checking");
     }

@@ -69,6 +69,7 @@ public final class AccountDetailsView extends StackPane {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
+        Views.keepFocusedInView(scroll);
 
         Label none = new Label(tr("details.none"));
         none.getStyleClass().add("placeholder-text");

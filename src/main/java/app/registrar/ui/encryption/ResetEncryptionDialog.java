@@ -61,7 +61,7 @@ public final class ResetEncryptionDialog extends ModalDialog {
             allow.textProperty().bind(javafx.beans.binding.Bindings.when(model.allowedUntilProperty().isNull())
                     .then(tr("reset.encryption.allow")).otherwise(tr("reset.encryption.allow.again")));
         }
-        addButton(tr("about.close"), !model.canAllow(), this::close);
+        addButton(tr("about.close"), !model.canAllow(), this::close).setCancelButton(true);
 
         clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);

@@ -148,7 +148,7 @@ public final class InvitesDialog extends ModalDialog {
         VBox content = new VBox(10, intro, signUpOffBox, table, rowActions, formBox, Views.errorBox(model.errorProperty()));
         content.setPrefWidth(640);
         setContent(content);
-        addButton(tr("about.close"), false, this::close);
+        addButton(tr("about.close"), false, this::close).setCancelButton(true);
         setOnShown(e -> model.load());
     }
 

@@ -46,7 +46,7 @@ public final class WelcomeDialog extends ModalDialog {
 
         addButton(tr("welcome.print"), false, this::print).setId("printWelcome");
         addButton(tr("welcome.copy"), false, model::copy).setId("copyWelcome");
-        addButton(tr("about.close"), true, this::close);
+        addButton(tr("about.close"), true, this::close).setCancelButton(true);
         setOnHidden(e -> model.forget());
     }
 

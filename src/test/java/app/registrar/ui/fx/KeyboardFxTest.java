@@ -71,6 +71,11 @@ class KeyboardFxTest {
         deactivated = "@" + PREFIX + "-gone:" + server.serverName();
         admin.createUser(active, new UserUpdate().password(PASSWORD).displayName("Kay Board"));
         new Homeserver(server.url()).auth().loginWithPassword(active, PASSWORD);
+        // A cross-signing identity, so the panel offers "Let them reset their encryption…" to walk as well.
+        app.registrar.testing.CrossSigningFixture person = new app.registrar.testing.CrossSigningFixture(server, active, PASSWORD);
+        person.setUpCrossSigning(person.uploadDeviceKeys(person.signIn("Element on a phone")));
+        // An invite to select, so the Invites dialog's row buttons are walked too.
+        admin.createRegistrationToken(PREFIX + "-invite", 1, null, null);
         admin.createUser(deactivated, new UserUpdate().password(PASSWORD).displayName("Kay Gone"));
         admin.deactivate(deactivated, false);
         System.setProperty("registrar.prefs", "app/registrar/test/" + UUID.randomUUID());
@@ -175,6 +180,18 @@ class KeyboardFxTest {
         return dead;
     }
 
+    /** Letters underlined on more than one control of the scene: Alt+letter can only reach one of them. */
+    private static List<String> sharedLetters(Scene scene) {
+        java.util.Map<Character, List<String>> byLetter = new java.util.TreeMap<>();
+        for (Labeled control : fx(() -> withMnemonic(scene))) {
+            String text = control.getText();
+            byLetter.computeIfAbsent(Character.toUpperCase(text.charAt(text.indexOf('_') + 1)), k -> new ArrayList<>())
+                    .add(text);
+        }
+        return byLetter.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> "Alt+" + e.getKey() + " on " + e.getValue()).toList();
+    }
+
     /** Buttons that have text but no underlined letter; the cancel button is left to Escape. */
     private static List<String> withoutMnemonic(Scene scene) {
         return all(scene.getRoot()).stream()
@@ -222,6 +239,7 @@ class KeyboardFxTest {
         for (String opener : new String[] {"#createAccount", "#editAccount", "#resetPassword", "#deactivateAccount"}) {
             Stage dialog = openDialog(opener);
             withoutMnemonic(dialog.getScene()).forEach(text -> problems.add(opener + ": no shortcut on " + text));
+            sharedLetters(dialog.getScene()).forEach(text -> problems.add(opener + ": " + text));
             deadMnemonics(dialog.getScene()).forEach(text -> problems.add(opener + ": " + text));
             robot.interact(dialog::close);
         }
@@ -259,6 +277,31 @@ class KeyboardFxTest {
         assertThat(search.getText()).isEmpty();
         robot.interact(() -> search.setText(PREFIX));
         waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(active));
+    }
+
+    @Test
+    @Order(8)
+    void everyAltShortcutOfTheInvitesAuditWelcomeAndResetEncryptionDialogsFiresAndNoneIsShared() throws TimeoutException {
+        waitUntil(() -> robot.lookup("#resetEncryption").tryQuery().filter(n -> n.isVisible() && !n.isDisabled()).isPresent());
+        List<String> problems = new ArrayList<>();
+        for (String opener : new String[] {"#openInvites", "#openAudit", "#welcomeMessage", "#resetEncryption"}) {
+            Stage dialog = openDialog(opener);
+            // What the dialog reads (the invites, the audit log) is there before its buttons are walked.
+            WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            if (opener.equals("#openInvites")) {
+                TableView<?> tokens = (TableView<?>) all(dialog.getScene().getRoot()).stream()
+                        .filter(n -> "tokenTable".equals(n.getId())).findFirst().orElseThrow();
+                waitUntil(() -> !tokens.getItems().isEmpty());
+                robot.interact(() -> tokens.getSelectionModel().select(0));
+            }
+            robot.interact(() -> Screenshots.save(dialog.getScene(), "keyboard-" + opener.substring(1)));
+            withoutMnemonic(dialog.getScene()).forEach(text -> problems.add(opener + ": no shortcut on " + text));
+            sharedLetters(dialog.getScene()).forEach(text -> problems.add(opener + ": " + text));
+            deadMnemonics(dialog.getScene()).forEach(text -> problems.add(opener + ": " + text));
+            robot.interact(dialog::close);
+        }
+        assertThat(problems).isEmpty();
     }
 
     // ---- focus ring ----------------------------------------------------------------------------------------------
@@ -336,6 +379,8 @@ class KeyboardFxTest {
     @Test
     @Order(7)
     void lockingLeavesALastingNoteInThePanelWhoseUndoUnlocks() throws TimeoutException {
+        // Focus first, as Tab would: the panel scrolls the focused button into view, where the click finds it.
+        robot.interact(() -> robot.lookup("#toggleLock").query().requestFocus());
         robot.clickOn("#toggleLock");
         waitUntil(() -> robot.lookup(".dialog-pane .button").queryAll().stream()
                 .anyMatch(b -> b instanceof Button button && button.getText().equals("Lock " + active)));
@@ -346,6 +391,7 @@ class KeyboardFxTest {
         assertThat(robot.lookup("#actionNote").queryLabeled().getText()).startsWith("Locked at ");
         robot.interact(() -> Screenshots.save(mainScene(), "keyboard-note-after-lock"));
 
+        robot.interact(() -> robot.lookup("#undoAction").query().requestFocus());
         robot.clickOn("#undoAction");
         waitUntil(() -> !admin.getUser(active).locked());
         waitUntil(() -> robot.lookup("#actionNote").queryLabeled().getText().startsWith("Unlocked at "));

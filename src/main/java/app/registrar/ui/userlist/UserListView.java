@@ -188,6 +188,7 @@ public final class UserListView extends BorderPane {
 
         buildTable(model);
         javafx.css.PseudoClass staleRows = javafx.css.PseudoClass.getPseudoClass("stale");
+        table.pseudoClassStateChanged(staleRows, model.staleProperty().get());
         model.staleProperty().addListener((obs, old, now) -> table.pseudoClassStateChanged(staleRows, now));
         Label emptyTitle = new Label(tr("list.empty"));
         emptyTitle.getStyleClass().add("title-4");

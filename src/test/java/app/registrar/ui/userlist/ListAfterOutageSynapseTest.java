@@ -87,6 +87,28 @@ class ListAfterOutageSynapseTest {
                 assertThat(shownIds(model)).as("what was read before stays visible, marked stale")
                         .containsExactlyInAnyOrder(stays, leaves);
 
+                onFx(() -> {
+                    // How it looks: the line above the list and the dimmed rows, in the app's theme.
+                    app.registrar.ui.common.Theme.apply();
+                    javafx.scene.Scene scene = new javafx.scene.Scene(new UserListView(model, new UserListView.Actions() {
+                        @Override
+                        public void create() { }
+
+                        @Override
+                        public void export() { }
+
+                        @Override
+                        public void importCsv() { }
+
+                        @Override
+                        public void inactive() { }
+
+                        @Override
+                        public void actOn(List<String> userIds) { }
+                    }), 760, 360);
+                    scene.getStylesheets().add(app.registrar.ui.common.Theme.stylesheet());
+                    app.registrar.testing.Screenshots.save(scene, "list-stale-during-outage");
+                });
                 proxy.up();
                 // No click: the list reads itself again once the homeserver answers.
                 await("the rows are read again", () -> !model.staleProperty().get() && !model.loadingProperty().get());

@@ -105,6 +105,9 @@ class ListAfterOutageSynapseTest {
 
                         @Override
                         public void actOn(List<String> userIds) { }
+
+                        @Override
+                        public void insights() { }
                     }), 760, 360);
                     scene.getStylesheets().add(app.registrar.ui.common.Theme.stylesheet());
                     app.registrar.testing.Screenshots.save(scene, "list-stale-during-outage");

@@ -53,12 +53,20 @@ public final class Views {
      */
     /**
      * Scrolls {@code scroll} so that the control that takes the keyboard focus inside it is in view: tabbing to a
-     * button below the fold must not leave its focus ring (and the button) out of sight.
+     * button below the fold must not leave its focus ring (and the button) out of sight. Not for a click: what was
+     * clicked is in view already, and moving it between press and release would lose the click.
      */
     public static void keepFocusedInView(javafx.scene.control.ScrollPane scroll) {
+        boolean[] pointer = {false};
         scroll.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.focusOwnerProperty().addListener((o, was, node) -> reveal(scroll, node));
+                scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> pointer[0] = true);
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> pointer[0] = false);
+                scene.focusOwnerProperty().addListener((o, was, node) -> {
+                    if (!pointer[0]) {
+                        reveal(scroll, node);
+                    }
+                });
             }
         });
     }

@@ -129,24 +129,30 @@ public final class ConnectionService {
      * every open dialog keeps what was typed and can simply try again.
      */
     public BackgroundTask<LoginSession> reauthenticate(String password) {
-        Homeserver current = requireHomeserver();
-        LoginSession old = session;
-        return tasks.of(() -> {
-            LoginSession login = current.auth().loginWithPassword(old.userId(), password);
-            requireSameAdmin(old, login);
-            adopt(current, serverInfo, login, SignInMethod.PASSWORD);
-            return login;
-        });
+        return signInAgain(SignInMethod.PASSWORD, false,
+                (current, old) -> current.auth().loginWithPassword(old.userId(), password));
     }
 
     /** Signs the same admin in again with a new access token they pasted (a session begun with a token). */
     public BackgroundTask<LoginSession> reauthenticateWithToken(String token) {
+        // On a connection of its own: a token of another account must never reach the one the open dialogs use.
+        return signInAgain(SignInMethod.ACCESS_TOKEN, true,
+                (fresh, old) -> fresh.auth().useAccessToken(new AccessToken(token.strip())));
+    }
+
+    /**
+     * Signs in again with {@code signIn}, on the current connection or a fresh one to the same server, and keeps the
+     * session only if it is the same admin's.
+     */
+    private BackgroundTask<LoginSession> signInAgain(SignInMethod how, boolean freshConnection,
+                                                    java.util.function.BiFunction<Homeserver, LoginSession, LoginSession> signIn) {
         Homeserver current = requireHomeserver();
         LoginSession old = session;
         return tasks.of(() -> {
-            LoginSession login = current.auth().useAccessToken(new AccessToken(token.strip()));
+            Homeserver on = freshConnection ? new Homeserver(current.baseUrl(), network) : current;
+            LoginSession login = signIn.apply(on, old);
             requireSameAdmin(old, login);
-            adopt(current, serverInfo, login, SignInMethod.ACCESS_TOKEN);
+            adopt(on, serverInfo, login, how);
             return login;
         });
     }

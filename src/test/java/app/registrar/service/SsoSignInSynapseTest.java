@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SynapseExtension.class)
 class SsoSignInSynapseTest {
 
-    private static String mintLoginToken(TestSynapse synapse, String accessToken) throws Exception {
+    static String mintLoginToken(TestSynapse synapse, String accessToken) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(synapse.url() + "_matrix/client/v1/login/get_token"))
                 .header("Authorization", "Bearer " + accessToken)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
@@ -50,7 +50,7 @@ class SsoSignInSynapseTest {
      * Plays the browser coming back with a plain socket: the JDK's HTTP clients log request URLs at debug level,
      * and this one carries a login token that LogLeakTest rightly refuses to see in any log.
      */
-    private static int playBrowser(String url) throws Exception {
+    static int playBrowser(String url) throws Exception {
         URI uri = URI.create(url);
         String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {

@@ -60,8 +60,11 @@ public final class Views {
         boolean[] pointer = {false};
         scroll.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> pointer[0] = true);
-                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> pointer[0] = false);
+                // Only the focus a press itself gives is left alone; it moves within the press's handling.
+                scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+                    pointer[0] = true;
+                    javafx.application.Platform.runLater(() -> pointer[0] = false);
+                });
                 scene.focusOwnerProperty().addListener((o, was, node) -> {
                     if (!pointer[0]) {
                         reveal(scroll, node);

@@ -179,7 +179,10 @@ class SeedTasksFxTest {
         waitUntil(() -> showing("#confirmUserId"));
         robot.clickOn("#erase");
         assertThat(robot.lookup("#confirmDeactivate").queryAs(Button.class).isDisabled()).isTrue();
-        robot.clickOn("#confirmUserId").write(userId);
+        // Focus, as Tab would, rather than a click: the removal preview loads meanwhile and moves the field, and the
+        // focused field scrolls into view.
+        robot.interact(() -> robot.lookup("#confirmUserId").query().requestFocus());
+        robot.write(userId);
         assertThat(robot.lookup("#confirmUserId").queryTextInputControl().getText()).isEqualTo(userId);
         waitUntil(() -> enabled("#confirmDeactivate"));
         shoot("07-deactivate");

@@ -9,32 +9,16 @@ import app.registrar.bulk.ExportReport;
 import app.registrar.bulk.JobControl;
 import app.registrar.bulk.ProgressRelay;
 import app.registrar.ui.common.DialogService;
-import app.registrar.ui.common.ErrorReport;
 import java.nio.file.Path;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Exporting the current list (with its filters) to a CSV file the admin chose: every account, with progress and
- * cancel. The view passes the list's query and the chosen path to {@link #export}.
+ * cancel; the job's state and report come from {@link JobViewModel}. The view passes the list's query and the chosen path to {@link #export}.
  */
-public final class ExportViewModel {
+public final class ExportViewModel extends JobViewModel<ExportReport> {
 
     private final BulkService service;
     private final DialogService dialogs;
-
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<ExportReport> report = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
-    private JobControl control;
 
     public ExportViewModel(BulkService service, DialogService dialogs) {
         this.service = service;
@@ -43,26 +27,23 @@ public final class ExportViewModel {
 
     /** Starts exporting every account {@code filter} matches (its paging is ignored) to {@code target}. */
     public void export(UserQuery filter, Path target) {
-        if (running.get()) {
+        if (job.running.get()) {
             return;
         }
-        JobControl job = new JobControl();
-        control = job;
-        running.set(true);
+        JobControl control = job.begin(tr("export.starting"));
         error.set(null);
         report.set(null);
-        progress.set(-1);
-        status.set(tr("export.starting"));
-        service.export(filter, target, job, new ProgressRelay<ExportProgress>(service.executor(), p -> {
-                    if (running.get()) {
-                        progress.set(p.fraction());
-                        status.set(tr("export.progress", p.written(), p.total()));
+        job.progress.set(-1); // the total is not known until the first page answers
+        service.export(filter, target, control, new ProgressRelay<ExportProgress>(service.executor(), p -> {
+                    if (job.running.get()) {
+                        job.progress.set(p.fraction());
+                        job.status.set(tr("export.progress", p.written(), p.total()));
                     }
                 }))
                 .onSuccess(done -> {
                     report.set(done);
-                    progress.set(done.cancelled() ? 0 : 1);
-                    status.set(done.cancelled() ? tr("export.cancelled")
+                    job.progress.set(done.cancelled() ? 0 : 1);
+                    job.status.set(done.cancelled() ? tr("export.cancelled")
                             : tr(done.listChangedMeanwhile() ? "export.done.changed" : "export.done", done.rows(),
                             done.file().getFileName().toString()));
                     if (!done.cancelled()) {
@@ -71,39 +52,17 @@ public final class ExportViewModel {
                 })
                 .onFailure(e -> {
                     error.set(BulkErrors.describe(e));
-                    status.set("");
-                    progress.set(0);
+                    job.status.set("");
+                    job.progress.set(0);
                 })
-                .andFinally(() -> running.set(false))
+                .andFinally(job::end)
                 .start();
     }
 
     /** Stops the export; the partial file is deleted. */
     public void cancel() {
-        if (control != null) {
-            control.cancel();
-            status.set(tr("export.cancelling"));
+        if (job.cancel()) {
+            job.status.set(tr("export.cancelling"));
         }
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    /** Between 0 and 1; -1 while the total is not known yet (an indeterminate progress bar). */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ExportReport> reportProperty() {
-        return report.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
-        return error.getReadOnlyProperty();
     }
 }

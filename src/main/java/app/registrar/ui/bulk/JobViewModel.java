@@ -8,7 +8,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /**
- * What the view models of the long bulk jobs (import, bulk action) share and their dialogs bind to: the job's
+ * What the view models of the long bulk jobs (import, bulk action, export) share and their dialogs bind to: the job's
  * {@link JobState} (running, paused, progress, status), the report {@code R} at its end, and the error that
  * stopped it.
  */
@@ -26,6 +26,7 @@ abstract class JobViewModel<R> {
         return job.paused.getReadOnlyProperty();
     }
 
+    /** Between 0 and 1; -1 while the total is not known yet (an indeterminate progress bar). */
     public final ReadOnlyDoubleProperty progressProperty() {
         return job.progress.getReadOnlyProperty();
     }

@@ -231,6 +231,10 @@ passwords:
 account:
   password_change_allowed: true
   email_change_allowed: true
+  # Sign-up on MAS's own pages, by invitation only: how Registrar's invites reach people on a MAS server.
+  password_registration_enabled: true
+  password_registration_email_required: false
+  password_registration_token_required: true
 rate_limiting:
   login:
     per_ip: {burst: 10000, per_second: 1000}

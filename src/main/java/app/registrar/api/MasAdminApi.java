@@ -41,7 +41,8 @@ public final class MasAdminApi {
         JsonNode json = http.get(url("site-config"), JsonNode.class);
         return new MasSiteConfig(json.path("server_name").asText(), json.path("password_login_enabled").asBoolean(true),
                 json.path("password_change_allowed").asBoolean(true), json.path("email_change_allowed").asBoolean(true),
-                json.path("account_deactivation_allowed").asBoolean(true), json.path("minimum_password_complexity").asInt(0));
+                json.path("account_deactivation_allowed").asBoolean(true), json.path("minimum_password_complexity").asInt(0),
+                json.path("password_registration_enabled").asBoolean(false));
     }
 
     public MasPage<MasUser> listUsers(MasUserQuery query) {
@@ -202,6 +203,54 @@ public final class MasAdminApi {
 
     public void deleteUpstreamLink(String linkId) {
         http.delete(url("upstream-oauth-links", linkId), Void.class);
+    }
+
+    // ---- registration tokens (invites) ------------------------------------------------------------------
+
+    /** The tokens that are not revoked, {@code after} a cursor; MAS names each by its own ID. */
+    public MasPage<MasRegistrationToken> registrationTokens(String after) {
+        HttpUrl.Builder url = url("user-registration-tokens").newBuilder()
+                .addQueryParameter("filter[revoked]", "false").addQueryParameter("page[first]", "100");
+        if (after != null) {
+            url.addQueryParameter("page[after]", after);
+        }
+        return page(http.get(url.build(), JsonNode.class), MasAdminApi::registrationToken);
+    }
+
+    /** Creates a token; MAS makes a random one when {@code token} is null. Null limits mean none. */
+    public MasRegistrationToken createRegistrationToken(String token, Integer usageLimit, Instant expiresAt) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (token != null) {
+            body.put("token", token);
+        }
+        if (usageLimit != null) {
+            body.put("usage_limit", usageLimit);
+        }
+        if (expiresAt != null) {
+            body.put("expires_at", expiresAt.toString());
+        }
+        return registrationToken(http.post(url("user-registration-tokens"), body, JsonNode.class).path("data"));
+    }
+
+    /** Sets both limits; a null clears that limit (MAS tells "no change" from "none" by the field being there). */
+    public MasRegistrationToken updateRegistrationToken(String id, Integer usageLimit, Instant expiresAt) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("usage_limit", usageLimit);
+        body.put("expires_at", expiresAt == null ? null : expiresAt.toString());
+        return registrationToken(http.put(url("user-registration-tokens", id), body, JsonNode.class).path("data"));
+    }
+
+    /** Revokes: nobody can sign up with it any more; MAS keeps it, marked revoked. */
+    public MasRegistrationToken revokeRegistrationToken(String id) {
+        return registrationToken(http.post(url("user-registration-tokens", id, "revoke"), Map.of(), JsonNode.class).path("data"));
+    }
+
+    private static MasRegistrationToken registrationToken(JsonNode node) {
+        JsonNode a = node.path("attributes");
+        JsonNode limit = a.path("usage_limit");
+        return new MasRegistrationToken(node.path("id").asText(), a.path("token").asText(),
+                limit.isNumber() ? limit.asInt() : null, a.path("times_used").asInt(0), instant(a, "expires_at"),
+                instant(a, "revoked_at"));
     }
 
     private static <T> MasPage<T> page(JsonNode json, Function<JsonNode, T> item) {

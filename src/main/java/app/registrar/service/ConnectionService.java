@@ -530,6 +530,19 @@ public final class ConnectionService {
         return current;
     }
 
+    /**
+     * The invitations of the signed-in session, kept where people sign up: in Matrix Authentication Service when it
+     * owns the accounts (its admin API opens to a client ID and secret too), else in Synapse.
+     */
+    public app.registrar.store.InviteStore inviteStore() {
+        MasConnection masSide = mas;
+        if (masSide != null) {
+            return new app.registrar.store.MasInviteStore(masSide.admin(), masSide.site(), masSide.metadata().publicBase().toString());
+        }
+        Homeserver current = requireHomeserver();
+        return new app.registrar.store.SynapseInviteStore(current.admin(), current.recovery());
+    }
+
     /** The server name part of the signed-in admin's user ID, e.g. {@code example.org}. */
     public String serverName() {
         MasConnection masSide = mas;

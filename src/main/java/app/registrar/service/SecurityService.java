@@ -66,26 +66,31 @@ public final class SecurityService {
         return tasks.of(() -> server().admin().findUserByExternalId(provider, externalId));
     }
 
-    // ---- invitation (registration) tokens ---------------------------------------------------------------
+    // ---- invitation (registration) tokens: through the session's invite store (Synapse's or MAS's) ---------
 
     /** Whether the server lets people sign up at all (true, false, or null when it did not say). */
     public BackgroundTask<Boolean> signUpEnabled() {
-        return tasks.of(() -> server().recovery().signUpEnabled());
+        return tasks.of(() -> connection.inviteStore().signUpEnabled());
+    }
+
+    /** The web page where invited people sign up, when they do it there (MAS) rather than in their Matrix app. */
+    public BackgroundTask<Optional<String>> signUpPage() {
+        return tasks.of(() -> connection.inviteStore().signUpPage());
     }
 
     public BackgroundTask<List<RegistrationToken>> registrationTokens() {
-        return tasks.of(() -> server().admin().registrationTokens());
+        return tasks.of(() -> connection.inviteStore().tokens());
     }
 
     public BackgroundTask<RegistrationToken> createRegistrationToken(String token, Integer usesAllowed, Instant expiresAt, Integer length) {
-        return tasks.of(() -> server().admin().createRegistrationToken(token, usesAllowed, expiresAt, length));
+        return tasks.of(() -> connection.inviteStore().create(token, usesAllowed, expiresAt, length));
     }
 
     public BackgroundTask<RegistrationToken> updateRegistrationToken(String token, Integer usesAllowed, Instant expiresAt) {
-        return tasks.of(() -> server().admin().updateRegistrationToken(token, usesAllowed, expiresAt));
+        return tasks.of(() -> connection.inviteStore().update(token, usesAllowed, expiresAt));
     }
 
     public BackgroundTask<Void> deleteRegistrationToken(String token) {
-        return tasks.run(() -> server().admin().deleteRegistrationToken(token));
+        return tasks.run(() -> connection.inviteStore().revoke(token));
     }
 }

@@ -133,6 +133,57 @@ public final class MasBrowser {
         throw new IllegalStateException("MAS kept redirecting:\n" + trail);
     }
 
+    /**
+     * Plays an invited person signing up on MAS's own pages, as the invite text tells them: the sign-up form
+     * (username, password twice), the registration-token step, the display-name step. Answers the trail of pages,
+     * ending with the first page outside {@code /register} (MAS's account page once the account exists).
+     */
+    public String signUp(String registerPage, String username, String password, String token) {
+        URI current = URI.create(registerPage).resolve("/register/password");
+        StringBuilder trail = new StringBuilder();
+        for (int hop = 0; hop < 20; hop++) {
+            HttpResponse<String> page = get(current);
+            trail.append(page.statusCode()).append(' ').append(current.getPath()).append('\n');
+            if (page.statusCode() / 100 == 3) {
+                current = withoutFragment(current.resolve(page.headers().firstValue("Location").orElseThrow()));
+                continue;
+            }
+            if (!current.getPath().startsWith("/register")) {
+                return trail.toString();
+            }
+            String html = page.body();
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("csrf", csrf(html));
+            if (html.contains("name=\"password_confirm\"")) {
+                if (trail.indexOf("POST /register/password") >= 0) {
+                    return trail.append("sign-up form refused: ").append(heading(html)).toString();
+                }
+                form.put("username", username);
+                form.put("password", password);
+                form.put("password_confirm", password);
+                form.put("accept_terms", "on");
+            } else if (html.contains("name=\"token\"")) {
+                if (trail.indexOf("POST " + current.getPath()) >= 0) {
+                    return trail.append("token refused: ").append(heading(html)).toString();
+                }
+                form.put("token", token);
+            } else if (html.contains("name=\"display_name\"")) {
+                form.put("action", "set");
+                form.put("display_name", username);
+            } else {
+                return trail.append("stuck on: ").append(heading(html)).toString();
+            }
+            HttpResponse<String> posted = post(current, form);
+            trail.append(posted.statusCode()).append(" POST ").append(current.getPath()).append('\n');
+            if (posted.statusCode() / 100 != 3) {
+                // MAS answers a refused form with the same page again (200): read it on the next hop.
+                continue;
+            }
+            current = withoutFragment(current.resolve(posted.headers().firstValue("Location").orElseThrow()));
+        }
+        throw new IllegalStateException("MAS kept redirecting:\n" + trail);
+    }
+
     /** A browser never sends the fragment (MAS ends its redirect to the client with a bare '#'). */
     private static URI withoutFragment(URI uri) {
         String text = uri.toString();

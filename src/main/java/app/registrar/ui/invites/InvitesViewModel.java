@@ -57,6 +57,8 @@ public final class InvitesViewModel {
     private final StringProperty chosenToken = new SimpleStringProperty("");
     private final StringProperty length = new SimpleStringProperty("16");
     private final ReadOnlyBooleanWrapper signUpOff = new ReadOnlyBooleanWrapper();
+    // Where invited people sign up when it is a web page (MAS's), else null: they sign up in their Matrix app.
+    private volatile String signUpPage;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final StringBinding problem;
@@ -87,6 +89,7 @@ public final class InvitesViewModel {
                 .andFinally(() -> busy.set(false))
                 .start();
         service.signUpEnabled().onSuccess(enabled -> signUpOff.set(Boolean.FALSE.equals(enabled))).start();
+        service.signUpPage().onSuccess(page -> signUpPage = page.orElse(null)).start();
     }
 
     private String findProblem() {
@@ -211,11 +214,16 @@ public final class InvitesViewModel {
         }
     }
 
-    /** The plain message for the invited person: where to sign up, the token, and the steps. */
+    /**
+     * The plain message for the invited person: where to sign up, the token, and the steps — in their Matrix app,
+     * or on the server's sign-up page when it has one (MAS), then in the app with the server address.
+     */
     public String inviteText(RegistrationToken token) {
         String limits = tr("invites.text.limits", usesLeftText(token),
                 token.expiresAt() == null ? tr("invites.text.no.end") : Formats.dateTime(token.expiresAt()));
-        return tr("invites.text", serverName, serverAddress, token.token(), limits);
+        String page = signUpPage;
+        return page == null ? tr("invites.text", serverName, serverAddress, token.token(), limits)
+                : tr("invites.text.web", serverName, page, token.token(), limits, serverAddress);
     }
 
     /** "3 of 5 left", "unlimited": for the list and the invite text. */

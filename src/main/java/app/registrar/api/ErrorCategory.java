@@ -47,6 +47,11 @@ public enum ErrorCategory {
     CONFLICT,
     /** The server rejected what was sent (400). */
     INVALID_INPUT,
+    /**
+     * The account was created, but a later step of creating it (emails, SSO links, admin right, profile) failed:
+     * the account exists without that part. Servers whose account API takes the parts one by one (MAS) can end so.
+     */
+    CREATED_INCOMPLETE,
     /** The server does not manage passwords here (SSO/LDAP only): 403 "Password change disabled". */
     PASSWORDS_MANAGED_ELSEWHERE,
     /** The server failed (5xx). */

@@ -56,14 +56,14 @@ public final class SecurityService {
         return Optional.ofNullable(recoveryOptions);
     }
 
-    /** The account holding this email address, if any. */
+    /** The account holding this email address, if any: asked of the server that owns the accounts (Synapse or MAS). */
     public BackgroundTask<Optional<String>> whoHasEmail(String address) {
-        return tasks.of(() -> server().admin().findUserByThreepid("email", address));
+        return tasks.of(() -> connection.accountStore().findUserByThreepid("email", address));
     }
 
     /** The account linked to this single-sign-on identity, if any. */
     public BackgroundTask<Optional<String>> whoHasExternalId(String provider, String externalId) {
-        return tasks.of(() -> server().admin().findUserByExternalId(provider, externalId));
+        return tasks.of(() -> connection.accountStore().findUserByExternalId(provider, externalId));
     }
 
     // ---- invitation (registration) tokens: through the session's invite store (Synapse's or MAS's) ---------

@@ -106,8 +106,11 @@ public final class MasAccountStore implements AccountStore {
 
     /**
      * Creates the account in MAS, then its password, emails and admin right there, and its profile in Synapse.
-     * MAS cannot take a password with the account; when it refuses the password afterwards (too weak), the account
-     * exists without one and the error says so, so the admin sets one with "Reset password".
+     * MAS takes these one by one, so what could be refused is checked first — the user ID, and whether another
+     * account holds one of the emails or SSO identities — and nothing is created then. A step that still fails after
+     * the account exists (a password MAS finds too weak, a race for an email, Synapse not answering) is not undone
+     * (MAS cannot delete an account, only deactivate it): the error says the account exists and what it lacks
+     * ({@link ErrorCategory#CREATED_INCOMPLETE}), so the admin opens it and adds that part.
      */
     @Override
     public UserDetails createUser(String userId, UserUpdate fields) {
@@ -115,6 +118,7 @@ public final class MasAccountStore implements AccountStore {
         if (mas.userByUsername(localpart).isPresent()) {
             throw MatrixApiException.local(ErrorCategory.CONFLICT, "an account with this user ID already exists");
         }
+        refuseHeld(fields);
         MasUser created = mas.createUser(localpart, fields.value("displayname") instanceof String name ? name : null,
                 fields.value("avatar_url") instanceof String avatar ? avatar : null);
         if (fields.value("password") instanceof String password && !password.isEmpty()) {
@@ -125,10 +129,45 @@ public final class MasAccountStore implements AccountStore {
                         + " — " + userId + " was created without a password; set one with Reset password");
             }
         }
-        applyMasFields(created, fields.without("password", "logout_devices"), true);
-        awaitSynapseUser(userId);
-        applySynapseFields(userId, fields.without("displayname", "avatar_url"));
+        try {
+            applyMasFields(created, fields.without("password", "logout_devices"), true);
+            awaitSynapseUser(userId);
+            applySynapseFields(userId, fields.without("displayname", "avatar_url"));
+        } catch (MatrixApiException e) {
+            if (e.category() == ErrorCategory.CANCELLED) {
+                throw e;
+            }
+            throw MatrixApiException.local(ErrorCategory.CREATED_INCOMPLETE, userId + " was created, but not all of it: "
+                    + e.serverError().orElse(e.getMessage()) + " (" + e.category() + ")");
+        }
         return getUser(userId);
+    }
+
+    /** Refuses, before anything is created, an email or SSO identity that another account already holds. */
+    private void refuseHeld(UserUpdate fields) {
+        if (fields.value("threepids") instanceof List<?> wanted) {
+            for (Object item : wanted) {
+                if (item instanceof Map<?, ?> threepid && "email".equals(threepid.get("medium"))) {
+                    String address = String.valueOf(threepid.get("address"));
+                    Optional<String> holder = findUserByThreepid("email", address);
+                    if (holder.isPresent()) {
+                        throw MatrixApiException.local(ErrorCategory.INVALID_INPUT, address + " already belongs to "
+                                + holder.get() + "; nothing was created");
+                    }
+                }
+            }
+        }
+        if (fields.value("external_ids") instanceof List<?> wanted) {
+            for (Object item : wanted) {
+                if (item instanceof ExternalId id) {
+                    Optional<String> holder = findUserByExternalId(id.authProvider(), id.externalId());
+                    if (holder.isPresent()) {
+                        throw MatrixApiException.local(ErrorCategory.INVALID_INPUT, "the " + id.authProvider() + " identity "
+                                + id.externalId() + " already signs in to " + holder.get() + "; nothing was created");
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -2,18 +2,16 @@ package app.registrar.ui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.RegistrarApp;
 import app.registrar.api.AdminApi;
 import app.registrar.api.UserUpdate;
 import app.registrar.audit.AuditEntry;
+import app.registrar.testing.FxAppHarness;
 import app.registrar.testing.Screenshots;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
 import app.registrar.ui.audit.AuditDialog;
 import app.registrar.ui.main.MainViewModel;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.control.TableView;
@@ -23,67 +21,46 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The audit trail in the real app: a lock made in the details panel shows there and in the audit screen. */
 @ExtendWith(SynapseExtension.class)
 class AuditFxTest {
 
-    private static final FxRobot robot = new FxRobot();
+    private static final FxAppHarness ui = new FxAppHarness("audit");
+    private static final FxRobot robot = ui.robot();
     private static final String PREFIX = "auditfx" + UUID.randomUUID().toString().substring(0, 6);
     private static TestSynapse synapse;
     private static AdminApi admin;
-    private static javafx.application.Application app;
 
     @BeforeAll
     static void startAndSignIn(TestSynapse server) throws Exception {
         synapse = server;
         admin = server.signedInAdmin().admin();
         admin.createUser(id(), new UserUpdate().password("Audit-Fx-Pass-1").displayName("Audit Example"));
-        System.setProperty("registrar.prefs", "app/registrar/test/" + UUID.randomUUID());
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(RegistrarApp.class);
-        robot.clickOn("#server").write(synapse.url().toString());
-        robot.clickOn("#user").write(synapse.adminUser().substring(1, synapse.adminUser().indexOf(':')));
-        robot.clickOn("#password").write(synapse.adminPassword());
-        robot.clickOn("#signIn");
-        waitUntil(() -> robot.lookup("#userTable").tryQuery().isPresent());
+        ui.start().signInAsAdmin(synapse);
     }
 
     @AfterAll
     static void stopApp() throws TimeoutException {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.hideStage();
+        ui.stop();
     }
 
     private static String id() {
         return "@" + PREFIX + "-one:" + synapse.serverName();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void shoot(Class<? extends Window> type, String name) {
-        WaitForAsyncUtils.waitForFxEvents();
-        Window window = robot.listTargetWindows().stream().filter(type::isInstance).reduce((a, b) -> b).orElseThrow();
-        robot.interact(() -> Screenshots.save(window.getScene(), name));
-    }
-
     @Test
     void aLockFromTheDetailsPanelShowsInRecentChangesAndTheAuditScreen() throws Exception {
-        MainViewModel main = ((RegistrarApp) app).mainViewModel();
+        MainViewModel main = ui.app().mainViewModel();
         robot.interact(() -> main.getDetails().show(id()));
-        waitUntil(() -> main.getDetails().userProperty().get() != null && main.getDetails().userProperty().get().userId().equals(id()));
+        ui.waitUntil(() -> main.getDetails().userProperty().get() != null && main.getDetails().userProperty().get().userId().equals(id()));
 
         Platform.runLater(main.getDetails()::toggleLocked);
         String lockButton = "Lock " + id();
-        waitUntil(() -> robot.lookup(lockButton).tryQuery().isPresent());
+        ui.waitUntil(() -> robot.lookup(lockButton).tryQuery().isPresent());
         robot.clickOn(lockButton);
-        waitUntil(() -> admin.getUser(id()).locked());
-        waitUntil(() -> !main.getRecentChanges().getEntries().isEmpty());
+        ui.waitUntil(() -> admin.getUser(id()).locked());
+        ui.waitUntil(() -> !main.getRecentChanges().getEntries().isEmpty());
         Window mainWindow = robot.listTargetWindows().stream().filter(w -> w instanceof javafx.stage.Stage s
                 && s.getScene().lookup("#recentChanges") != null).findFirst().orElseThrow();
         // close the "done" notice if one is open, then picture the main window with the recent changes
@@ -96,18 +73,18 @@ class AuditFxTest {
         });
 
         Platform.runLater(() -> robot.lookup("#openAudit").queryButton().fire());
-        waitUntil(() -> robot.lookup("#auditEntries").tryQuery().isPresent());
+        ui.waitUntil(() -> robot.lookup("#auditEntries").tryQuery().isPresent());
         TableView<?> table = robot.lookup("#auditEntries").queryAs(TableView.class);
-        waitUntil(() -> !table.getItems().isEmpty());
+        ui.waitUntil(() -> !table.getItems().isEmpty());
         robot.interact(() -> robot.lookup("#auditAccount").queryTextInputControl().setText(PREFIX));
-        waitUntil(() -> table.getItems().size() == 1);
+        ui.waitUntil(() -> table.getItems().size() == 1);
         robot.interact(() -> robot.lookup("#auditAccount").queryTextInputControl().setText(""));
         robot.interact(() -> robot.lookup("#auditMirror").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
-        waitUntil(() -> robot.lookup("#auditMirrorStatus").queryLabeled().getText().startsWith("The room is up to date"));
-        shoot(AuditDialog.class, "21-audit-trail");
+        ui.waitUntil(() -> robot.lookup("#auditMirrorStatus").queryLabeled().getText().startsWith("The room is up to date"));
+        ui.shoot(AuditDialog.class, "21-audit-trail");
         // Off again, so later runs of the app in this build keep their log local.
         robot.interact(() -> robot.lookup("#auditMirror").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
-        waitUntil(() -> robot.lookup("#auditMirrorStatus").queryLabeled().getText().startsWith("Changes are kept"));
+        ui.waitUntil(() -> robot.lookup("#auditMirrorStatus").queryLabeled().getText().startsWith("Changes are kept"));
 
         assertThat(((AuditEntry) table.getItems().get(0)).target()).isEqualTo(id());
         robot.interact(() -> ((javafx.stage.Stage) table.getScene().getWindow()).close());
@@ -115,21 +92,21 @@ class AuditFxTest {
 
     @Test
     void theDeactivateDialogShowsWhatGoesBeforeTheAdminConfirms() throws Exception {
-        MainViewModel main = ((RegistrarApp) app).mainViewModel();
+        MainViewModel main = ui.app().mainViewModel();
         admin.addEmail(id(), "audit-fx@example.org");
         app.registrar.api.UserDetails user = admin.getUser(id());
         Platform.runLater(() -> new app.registrar.ui.deactivate.DeactivateDialog(
                 robot.listTargetWindows().get(0), main.newDeactivate(user)).showAndWait());
-        waitUntil(() -> robot.lookup("#removalPreview").tryQuery().isPresent());
-        waitUntil(() -> robot.lookup("#removalPreview .label").queryAll().stream()
+        ui.waitUntil(() -> robot.lookup("#removalPreview").tryQuery().isPresent());
+        ui.waitUntil(() -> robot.lookup("#removalPreview .label").queryAll().stream()
                 .anyMatch(n -> ((javafx.scene.control.Label) n).getText().contains("audit-fx@example.org")));
         robot.interact(() -> robot.lookup("#erase").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
         // The spam and abuse ticks, each with what it removes.
         robot.interact(() -> robot.lookup("#redactMessages").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
         robot.interact(() -> robot.lookup("#deleteMedia").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
-        waitUntil(() -> robot.lookup("#redactPreview").queryLabeled().getText().startsWith("Removes"));
+        ui.waitUntil(() -> robot.lookup("#redactPreview").queryLabeled().getText().startsWith("Removes"));
         assertThat(robot.lookup("#deleteMediaPreview").queryLabeled().getText()).startsWith("Deletes no files");
-        shoot(app.registrar.ui.deactivate.DeactivateDialog.class, "22-deactivate-what-goes");
+        ui.shoot(app.registrar.ui.deactivate.DeactivateDialog.class, "22-deactivate-what-goes");
         robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#removalPreview").query().getScene().getWindow()).close());
 
         assertThat(admin.getUser(id()).deactivated()).as("only previewed, nothing removed").isFalse();

@@ -2,11 +2,10 @@ package app.registrar.ui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.RegistrarApp;
 import app.registrar.api.AdminApi;
 import app.registrar.api.UserUpdate;
 import app.registrar.bulk.BulkAction;
-import app.registrar.testing.Screenshots;
+import app.registrar.testing.FxAppHarness;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
 import app.registrar.ui.bulk.BulkActionDialog;
@@ -15,10 +14,8 @@ import app.registrar.ui.main.MainViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -31,18 +28,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Bulk work through the real app: select several accounts and lock them together; export the filtered list. */
 @ExtendWith(SynapseExtension.class)
 class BulkWorkFxTest {
 
-    private static final FxRobot robot = new FxRobot();
+    private static final FxAppHarness ui = new FxAppHarness("bulk");
+    private static final FxRobot robot = ui.robot();
     private static final String PREFIX = "bulkfx" + UUID.randomUUID().toString().substring(0, 6);
     private static TestSynapse synapse;
     private static AdminApi admin;
-    private static Application app;
 
     @BeforeAll
     static void startAndSignIn(TestSynapse server) throws Exception {
@@ -51,47 +47,28 @@ class BulkWorkFxTest {
         for (String name : new String[] {"one", "two", "three"}) {
             admin.createUser(id(name), new UserUpdate().password("Bulk-Fx-Pass-1").displayName("Bulk " + name));
         }
-        System.setProperty("registrar.prefs", "app/registrar/test/" + UUID.randomUUID());
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(RegistrarApp.class);
-        robot.clickOn("#server").write(synapse.url().toString());
-        robot.clickOn("#user").write(synapse.adminUser().substring(1, synapse.adminUser().indexOf(':')));
-        robot.clickOn("#password").write(synapse.adminPassword());
-        robot.clickOn("#signIn");
-        waitUntil(() -> robot.lookup("#userTable").tryQuery().isPresent());
+        ui.start().signInAsAdmin(synapse);
     }
 
     @AfterAll
     static void stopApp() throws TimeoutException {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.hideStage();
+        ui.stop();
     }
 
     private static String id(String name) {
         return "@" + PREFIX + "-" + name + ":" + synapse.serverName();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void shoot(Class<? extends Window> type, String name) {
-        WaitForAsyncUtils.waitForFxEvents();
-        Window window = robot.listTargetWindows().stream().filter(type::isInstance).findFirst().orElseThrow();
-        robot.interact(() -> Screenshots.save(window.getScene(), name));
-    }
-
     @Test
     void choosingErasePreviewsWhatGoesAddedUpOverTheSelection() throws Exception {
-        MainViewModel main = ((RegistrarApp) app).mainViewModel();
+        MainViewModel main = ui.app().mainViewModel();
         javafx.application.Platform.runLater(() -> new BulkActionDialog(robot.listTargetWindows().get(0),
                 main.newBulkAction(java.util.List.of(id("one"), id("two")))).showAndWait());
-        waitUntil(() -> robot.lookup("#bulkAction").tryQuery().isPresent());
+        ui.waitUntil(() -> robot.lookup("#bulkAction").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#bulkAction").queryAs(ComboBox.class).setValue(BulkAction.DEACTIVATE_AND_ERASE));
-        waitUntil(() -> robot.lookup("#bulkPreviewLines .label").queryAll().size() == 4
+        ui.waitUntil(() -> robot.lookup("#bulkPreviewLines .label").queryAll().size() == 4
                 && !robot.lookup("#bulkPreviewReading").query().isVisible());
-        shoot(BulkActionDialog.class, "12-bulk-erase-what-goes");
+        ui.shoot(BulkActionDialog.class, "12-bulk-erase-what-goes");
 
         assertThat(robot.lookup("#bulkPreviewLines .label").queryAll()).extracting(n -> ((javafx.scene.control.Label) n).getText())
                 .contains("• No device is signed in.");
@@ -107,27 +84,27 @@ class BulkWorkFxTest {
         TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
         // Let the search's pause pass, so the answer that arrives is the one for the whole prefix.
         WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
-        MainViewModel main = ((RegistrarApp) app).mainViewModel();
+        MainViewModel main = ui.app().mainViewModel();
         try {
-            waitUntil(() -> !main.getList().loadingProperty().get() && table.getItems().size() == 3
+            ui.waitUntil(() -> !main.getList().loadingProperty().get() && table.getItems().size() == 3
                     && !table.getItems().get(2).toString().startsWith("loading"));
         } catch (TimeoutException e) {
             throw new AssertionError("search '" + robot.lookup("#search").queryTextInputControl().getText() + "' shows "
                     + table.getItems(), e);
         }
         robot.interact(() -> table.getSelectionModel().selectRange(0, 2));
-        waitUntil(() -> robot.lookup("#actOnSelected").tryQuery().filter(Node::isVisible).isPresent());
+        ui.waitUntil(() -> robot.lookup("#actOnSelected").tryQuery().filter(Node::isVisible).isPresent());
 
         robot.clickOn("#actOnSelected");
-        waitUntil(() -> robot.lookup("#bulkAction").tryQuery().isPresent());
+        ui.waitUntil(() -> robot.lookup("#bulkAction").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#bulkAction").queryAs(ComboBox.class).setValue(BulkAction.LOCK));
         robot.clickOn("#bulkRun");
-        waitUntil(() -> robot.lookup(".dialog-pane .button").queryAll().stream()
+        ui.waitUntil(() -> robot.lookup(".dialog-pane .button").queryAll().stream()
                 .anyMatch(b -> b instanceof Button button && button.getText().equals("Lock 2 accounts")));
         robot.clickOn("Lock 2 accounts");
         TableView<?> results = robot.lookup("#bulkResults").queryAs(TableView.class);
-        waitUntil(() -> results.getItems().size() == 2);
-        shoot(BulkActionDialog.class, "10-bulk-lock");
+        ui.waitUntil(() -> results.getItems().size() == 2);
+        ui.shoot(BulkActionDialog.class, "10-bulk-lock");
 
         // The first two rows in user-ID order: "-one" and "-three"; "-two" was not selected.
         assertThat(admin.getUser(id("one")).locked()).isTrue();
@@ -140,11 +117,11 @@ class BulkWorkFxTest {
     void theFilteredListIsExportedToCsvWithEveryAccountOfTheFilter(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("accounts.csv");
         robot.interact(() -> robot.lookup("#search").queryTextInputControl().setText(PREFIX));
-        MainViewModel main = ((RegistrarApp) app).mainViewModel();
+        MainViewModel main = ui.app().mainViewModel();
         Window owner = robot.lookup("#userTable").query().getScene().getWindow();
         robot.interact(() -> new ExportDialog(owner, main.newExport(), main.getList().query().withLocked(true), csv).show());
-        waitUntil(() -> robot.lookup("#exportClose").tryQuery().filter(n -> !n.isDisabled()).isPresent() && Files.exists(csv));
-        shoot(ExportDialog.class, "11-export");
+        ui.waitUntil(() -> robot.lookup("#exportClose").tryQuery().filter(n -> !n.isDisabled()).isPresent() && Files.exists(csv));
+        ui.shoot(ExportDialog.class, "11-export");
 
         String written = Files.readString(csv);
         assertThat(written).contains(id("one"), id("two"), id("three"));

@@ -1,14 +1,15 @@
 package app.registrar.ui.fx;
 
+import static app.registrar.testing.FxAppHarness.all;
 import static app.registrar.ui.common.I18n.tr;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.RegistrarApp;
 import app.registrar.api.AdminApi;
 import app.registrar.api.Device;
 import app.registrar.api.Threepid;
 import app.registrar.api.UserUpdate;
 import app.registrar.bulk.ImportOptions;
+import app.registrar.testing.FxAppHarness;
 import app.registrar.testing.Screenshots;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
@@ -27,7 +28,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -50,7 +50,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -63,12 +62,12 @@ import org.testfx.util.WaitForAsyncUtils;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DialogInputFxTest {
 
-    private static final FxRobot robot = new FxRobot();
+    private static final FxAppHarness ui = new FxAppHarness("input");
+    private static final FxRobot robot = ui.robot();
     private static final String PREFIX = "input" + UUID.randomUUID().toString().substring(0, 6);
     private static final String PASSWORD = "Input-Fx-Pass-1";
     private static TestSynapse synapse;
     private static AdminApi admin;
-    private static javafx.application.Application app;
     private static String active;
     private static String deactivated;
     private static Set<String> devicesBeforeSignIn;
@@ -87,44 +86,26 @@ class DialogInputFxTest {
         admin.createUser(deactivated, new UserUpdate().password(PASSWORD).displayName("Ina Gone"));
         admin.deactivate(deactivated, false);
         devicesBeforeSignIn = admin.devices(server.adminUser()).stream().map(Device::deviceId).collect(Collectors.toSet());
-        System.setProperty("registrar.prefs", "app/registrar/test/" + UUID.randomUUID());
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(RegistrarApp.class);
-        robot.clickOn("#server").write(synapse.url().toString());
-        robot.clickOn("#user").write(synapse.adminUser().substring(1, synapse.adminUser().indexOf(':')));
-        robot.clickOn("#password").write(synapse.adminPassword());
-        robot.clickOn("#signIn");
-        waitUntil(() -> robot.lookup("#userTable").tryQuery().isPresent());
+        ui.start().signInAsAdmin(synapse);
         robot.interact(() -> robot.lookup("#search").queryTextInputControl().setText(PREFIX));
         TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
-        waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(active));
+        ui.waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(active));
         showAccount(active);
     }
 
     @AfterAll
     static void stopApp() throws TimeoutException {
-        closeDialogs();
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.hideStage();
+        ui.closeDialogs();
+        ui.stop();
     }
 
     @AfterEach
     void leaveNoDialogOpen() {
-        closeDialogs();
-    }
-
-    private static void closeDialogs() {
-        robot.interact(() -> new ArrayList<>(Window.getWindows()).stream()
-                .filter(w -> w instanceof Stage s && s.getOwner() != null).forEach(Window::hide));
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        ui.closeDialogs();
     }
 
     private static MainViewModel main() {
-        return ((RegistrarApp) app).mainViewModel();
+        return ui.app().mainViewModel();
     }
 
     private static Window mainWindow() {
@@ -133,37 +114,10 @@ class DialogInputFxTest {
 
     private static void showAccount(String userId) throws TimeoutException {
         robot.interact(() -> main().getDetails().show(userId));
-        waitUntil(() -> robot.lookup("#detailsUserId").tryQuery()
+        ui.waitUntil(() -> robot.lookup("#detailsUserId").tryQuery()
                 .filter(n -> ((Label) n).getText().equals(userId)).isPresent());
-        waitUntil(() -> robot.lookup(userId.equals(active) ? "#editAccount" : "#reactivateAccount").tryQuery()
+        ui.waitUntil(() -> robot.lookup(userId.equals(active) ? "#editAccount" : "#reactivateAccount").tryQuery()
                 .filter(n -> !n.isDisabled()).isPresent());
-    }
-
-    private static Stage openDialog(String buttonId) throws TimeoutException {
-        List<Window> before = new ArrayList<>(Window.getWindows());
-        Button opener = robot.lookup(buttonId).queryAs(Button.class);
-        // Not through interact: the dialog's showAndWait keeps the handler running until the dialog closes.
-        Platform.runLater(opener::fire);
-        return newWindow(before);
-    }
-
-    private static Stage newWindow(List<Window> before) throws TimeoutException {
-        waitUntil(() -> Window.getWindows().stream().anyMatch(w -> !before.contains(w) && w.isShowing()));
-        Stage dialog = (Stage) Window.getWindows().stream().filter(w -> !before.contains(w) && w.isShowing())
-                .findFirst().orElseThrow();
-        WaitForAsyncUtils.waitForFxEvents();
-        return dialog;
-    }
-
-    private static List<Node> all(Parent root) {
-        List<Node> out = new ArrayList<>();
-        for (Node child : root.getChildrenUnmodifiable()) {
-            out.add(child);
-            if (child instanceof Parent parent) {
-                out.addAll(all(parent));
-            }
-        }
-        return out;
     }
 
     private static <T extends Node> T find(Stage dialog, String id, Class<T> type) {
@@ -209,7 +163,7 @@ class DialogInputFxTest {
         robot.interact(fill);
         pressEscapeIn(dialog, focus);
         try {
-            waitUntil(() -> discardQuestion().isPresent());
+            ui.waitUntil(() -> discardQuestion().isPresent());
         } catch (TimeoutException e) {
             problems.add(name + ": Escape closed a filled dialog without asking (showing: " + dialog.isShowing() + ")");
             return;
@@ -223,13 +177,13 @@ class DialogInputFxTest {
         // The window's own close button asks the same.
         Platform.runLater(() -> dialog.fireEvent(new WindowEvent(dialog, WindowEvent.WINDOW_CLOSE_REQUEST)));
         try {
-            waitUntil(() -> discardQuestion().isPresent());
+            ui.waitUntil(() -> discardQuestion().isPresent());
         } catch (TimeoutException e) {
             problems.add(name + ": the window's close button closed a filled dialog without asking");
             return;
         }
         answer(discardQuestion().get(), tr("discard.action"));
-        waitUntil(() -> !dialog.isShowing());
+        ui.waitUntil(() -> !dialog.isShowing());
     }
 
     @Test
@@ -237,31 +191,31 @@ class DialogInputFxTest {
     void escapeOrClosingAFilledDialogAsksBeforeDiscardingAndKeepsTheInputWhenTheAdminKeepsEditing() throws Exception {
         List<String> problems = new ArrayList<>();
 
-        Stage create = openDialog("#createAccount");
+        Stage create = ui.openDialog("#createAccount");
         TextInputControl localpart = find(create, "localpart", TextInputControl.class);
         checkEscapeAsksBeforeDiscarding("new-account", create, localpart, () -> localpart.setText("tina.tester"),
                 () -> localpart.getText().equals("tina.tester"), problems);
 
-        Stage edit = openDialog("#editAccount");
+        Stage edit = ui.openDialog("#editAccount");
         TextInputControl name = find(edit, "displayName", TextInputControl.class);
         checkEscapeAsksBeforeDiscarding("edit", edit, name, () -> name.setText("Ina Changed"),
                 () -> name.getText().equals("Ina Changed"), problems);
 
-        Stage reset = openDialog("#resetPassword");
+        Stage reset = ui.openDialog("#resetPassword");
         TextInputControl password = all(reset.getScene().getRoot()).stream()
                 .filter(n -> n instanceof TextInputControl t && t.isVisible()).map(n -> (TextInputControl) n)
                 .findFirst().orElseThrow();
         checkEscapeAsksBeforeDiscarding("reset-password", reset, password, () -> password.setText("Typed-Pass-2026!x"),
                 () -> password.getText().equals("Typed-Pass-2026!x"), problems);
 
-        Stage deactivate = openDialog("#deactivateAccount");
+        Stage deactivate = ui.openDialog("#deactivateAccount");
         TextInputControl typed = find(deactivate, "confirmUserId", TextInputControl.class);
         checkEscapeAsksBeforeDiscarding("deactivate", deactivate, typed, () -> typed.setText("@" + PREFIX),
                 () -> typed.getText().equals("@" + PREFIX), problems);
 
         showAccount(deactivated);
         try {
-            Stage reactivate = openDialog("#reactivateAccount");
+            Stage reactivate = ui.openDialog("#reactivateAccount");
             TextInputControl again = all(reactivate.getScene().getRoot()).stream()
                     .filter(n -> n instanceof TextInputControl t && t.isVisible()).map(n -> (TextInputControl) n)
                     .findFirst().orElseThrow();
@@ -275,11 +229,11 @@ class DialogInputFxTest {
         Files.writeString(csv, "user_id,display_name\n" + PREFIX + "-new,New Person\n");
         List<Window> before = new ArrayList<>(Window.getWindows());
         robot.interact(() -> new ImportDialog(mainWindow(), main().newImport(), csv).show());
-        Stage importing = newWindow(before);
+        Stage importing = ui.newWindow(before);
         @SuppressWarnings("unchecked")
         ComboBox<ImportOptions.Existing> existing = (ComboBox<ImportOptions.Existing>) all(importing.getScene().getRoot())
                 .stream().filter(n -> n instanceof ComboBox).findFirst().orElseThrow();
-        waitUntil(() -> robot.lookup("#importRun").tryQuery().filter(n -> !n.isDisabled()).isPresent()
+        ui.waitUntil(() -> robot.lookup("#importRun").tryQuery().filter(n -> !n.isDisabled()).isPresent()
                 || robot.lookup("#importSummary").queryLabeled().getText().length() > 0);
         checkEscapeAsksBeforeDiscarding("import", importing, existing, () -> existing.setValue(ImportOptions.Existing.UPDATE),
                 () -> existing.getValue() == ImportOptions.Existing.UPDATE, problems);
@@ -291,15 +245,15 @@ class DialogInputFxTest {
     @Test
     @Order(2)
     void cancelOnAFilledFormAsksTooAndDiscardClosesWithoutSending() throws Exception {
-        Stage create = openDialog("#createAccount");
+        Stage create = ui.openDialog("#createAccount");
         TextInputControl localpart = find(create, "localpart", TextInputControl.class);
         robot.interact(() -> localpart.setText(PREFIX + "-never"));
         Button cancel = all(create.getScene().getRoot()).stream().filter(n -> n instanceof Button b && b.isCancelButton())
                 .map(n -> (Button) n).findFirst().orElseThrow();
         Platform.runLater(cancel::fire);
-        waitUntil(() -> discardQuestion().isPresent());
+        ui.waitUntil(() -> discardQuestion().isPresent());
         answer(discardQuestion().get(), tr("discard.action"));
-        waitUntil(() -> !create.isShowing());
+        ui.waitUntil(() -> !create.isShowing());
         assertThat(admin.findUser("@" + PREFIX + "-never:" + synapse.serverName())).isEmpty();
     }
 
@@ -331,7 +285,7 @@ class DialogInputFxTest {
             if (opener[0].equals("#reactivateAccount")) {
                 showAccount(deactivated);
             }
-            Stage dialog = openDialog(opener[0]);
+            Stage dialog = ui.openDialog(opener[0]);
             WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
             WaitForAsyncUtils.waitForFxEvents();
             List<String> red = fxList(() -> redTexts(dialog.getScene()));
@@ -366,11 +320,11 @@ class DialogInputFxTest {
     @Test
     @Order(4)
     void removingAnEmailLeavesFocusInTheEmailListAndTheDisplayNameUntouched() throws Exception {
-        Stage edit = openDialog("#editAccount");
+        Stage edit = ui.openDialog("#editAccount");
         TextInputControl name = find(edit, "displayName", TextInputControl.class);
         @SuppressWarnings("unchecked")
         ListView<String> emails = find(edit, "emails", ListView.class);
-        waitUntil(() -> emails.getItems().size() == 2);
+        ui.waitUntil(() -> emails.getItems().size() == 2);
         Button removeFirst = (Button) all(emails).stream().filter(n -> n instanceof Button b && b.getAccessibleText() != null
                 && b.getAccessibleText().endsWith(PREFIX + "-one@example.org")).findFirst().orElseThrow();
 
@@ -391,7 +345,7 @@ class DialogInputFxTest {
     @Test
     @Order(5)
     void signInAgainOpensAboveTheDialogWithTheSessionsMethodAndItsInputSurvives() throws Exception {
-        Stage edit = openDialog("#editAccount");
+        Stage edit = ui.openDialog("#editAccount");
         TextInputControl name = find(edit, "displayName", TextInputControl.class);
         robot.interact(() -> name.setText("Ina Kept"));
         // The server stops accepting the app's session: its device, the one made when the app signed in, is deleted.
@@ -402,8 +356,8 @@ class DialogInputFxTest {
 
         List<Window> before = new ArrayList<>(Window.getWindows());
         Platform.runLater(() -> find(edit, "saveAccount", Button.class).fire());
-        Stage reauth = newWindow(before);
-        waitUntil(() -> reauth.getTitle().equals(tr("reauth.title")));
+        Stage reauth = ui.newWindow(before);
+        ui.waitUntil(() -> reauth.getTitle().equals(tr("reauth.title")));
 
         assertThat(reauth.getOwner()).as("owned by the dialog whose input it keeps, so it stays above it").isSameAs(edit);
         assertThat(find(reauth, "reauthIntro", Label.class).getText()).isEqualTo(tr("reauth.intro", synapse.adminUser()));
@@ -411,12 +365,12 @@ class DialogInputFxTest {
         TextInputControl password = find(reauth, "reauthPassword", TextInputControl.class);
         robot.interact(() -> password.setText(synapse.adminPassword()));
         robot.interact(() -> find(reauth, "reauthSignIn", Button.class).fire());
-        waitUntil(() -> !reauth.isShowing());
+        ui.waitUntil(() -> !reauth.isShowing());
 
         assertThat(edit.isShowing()).isTrue();
         assertThat(name.getText()).isEqualTo("Ina Kept");
         Platform.runLater(() -> find(edit, "saveAccount", Button.class).fire());
-        waitUntil(() -> !edit.isShowing());
+        ui.waitUntil(() -> !edit.isShowing());
         assertThat(admin.getUser(active).displayName()).isEqualTo("Ina Kept");
     }
 }

@@ -2,12 +2,12 @@ package app.registrar.ui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.RegistrarApp;
 import app.registrar.api.AdminApi;
 import app.registrar.api.UserUpdate;
 import app.registrar.bulk.BulkService;
 import app.registrar.service.UiTaskExecutor;
 import app.registrar.testing.FakeDialogService;
+import app.registrar.testing.FxAppHarness;
 import app.registrar.testing.Screenshots;
 import app.registrar.testing.SignedIn;
 import app.registrar.testing.SynapseDatabase;
@@ -22,8 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.chart.BarChart;
@@ -38,8 +36,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Insights screen in the real app against the real Synapse: opened from the list's More menu, its bars hold
@@ -48,23 +44,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(SynapseExtension.class)
 class InsightsFxTest {
 
-    private static final FxRobot robot = new FxRobot();
+    private static final FxAppHarness ui = new FxAppHarness("insights");
+    private static final FxRobot robot = ui.robot();
     private static final long DAY = Duration.ofDays(1).toMillis();
     private static TestSynapse synapse;
-    private static javafx.application.Application app;
 
     @BeforeAll
     static void startAndSignIn(TestSynapse server) throws Exception {
         synapse = server;
         seedAccountsOverAYear(server);
-        System.setProperty("registrar.prefs", "app/registrar/test/" + UUID.randomUUID());
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(RegistrarApp.class);
-        robot.clickOn("#server").write(synapse.url().toString());
-        robot.clickOn("#user").write(synapse.adminUser().substring(1, synapse.adminUser().indexOf(':')));
-        robot.clickOn("#password").write(synapse.adminPassword());
-        robot.clickOn("#signIn");
-        waitUntil(() -> robot.lookup("#userTable").tryQuery().isPresent());
+        ui.start().signInAsAdmin(synapse);
     }
 
     /** A few people who joined over the last year and were last seen at different times (dated back in SQL). */
@@ -85,13 +74,7 @@ class InsightsFxTest {
 
     @AfterAll
     static void stopApp() throws TimeoutException {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.hideStage();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        ui.stop();
     }
 
     private static Window window(Class<? extends Window> type) {
@@ -111,7 +94,7 @@ class InsightsFxTest {
         javafx.scene.control.MenuButton more = robot.lookup("#moreActions").queryAs(javafx.scene.control.MenuButton.class);
         Platform.runLater(() -> more.getItems().stream().filter(i -> "openInsights".equals(i.getId())).findFirst()
                 .orElseThrow().fire());
-        waitUntil(() -> robot.lookup("#insightsStatus").tryQuery().isPresent()
+        ui.waitUntil(() -> robot.lookup("#insightsStatus").tryQuery().isPresent()
                 && robot.lookup("#insightsStatus").queryLabeled().getText().contains("accounts counted at"));
 
         // The horizontal bars are listed bottom-up: admins first, deactivated last.
@@ -125,7 +108,7 @@ class InsightsFxTest {
         robot.interact(() -> Screenshots.save(window(InsightsDialog.class).getScene(), "23-insights"));
         Platform.runLater(() -> robot.lookup("#insightsShowInactive").queryButton().fire());
         // Found once rows are listed and the search is over (its button is pressable again).
-        waitUntil(() -> robot.lookup("#inactiveRows").tryQuery().isPresent()
+        ui.waitUntil(() -> robot.lookup("#inactiveRows").tryQuery().isPresent()
                 && !robot.lookup("#inactiveRows").queryAs(TableView.class).getItems().isEmpty()
                 && !robot.lookup("#inactiveFind").queryButton().isDisabled());
         TableView<?> rows = robot.lookup("#inactiveRows").queryAs(TableView.class);
@@ -146,10 +129,10 @@ class InsightsFxTest {
         InsightsViewModel model = new InsightsViewModel(new BulkService(executor,
                 SignedIn.asAdmin(synapse, executor).connection()), dialogs);
         Platform.runLater(() -> new InsightsDialog(robot.listTargetWindows().get(0), model).show());
-        waitUntil(() -> model.insightsProperty().get() != null && !model.runningProperty().get());
+        ui.waitUntil(() -> model.insightsProperty().get() != null && !model.runningProperty().get());
 
         robot.interact(() -> robot.lookup("#saveKinds").queryButton().fire());
-        waitUntil(() -> Files.exists(file) && !dialogs.notifications.isEmpty());
+        ui.waitUntil(() -> Files.exists(file) && !dialogs.notifications.isEmpty());
 
         javafx.scene.Node chart = robot.lookup("#kindsChart").query();
         BufferedImage saved = ImageIO.read(file.toFile());

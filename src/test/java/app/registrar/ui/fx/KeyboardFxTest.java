@@ -1,11 +1,12 @@
 package app.registrar.ui.fx;
 
+import static app.registrar.testing.FxAppHarness.all;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.RegistrarApp;
 import app.registrar.api.AdminApi;
 import app.registrar.api.Homeserver;
 import app.registrar.api.UserUpdate;
+import app.registrar.testing.FxAppHarness;
 import app.registrar.testing.Screenshots;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
@@ -13,14 +14,12 @@ import app.registrar.ui.main.MainViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.event.ActionEvent;
 import javafx.event.EventHandler;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
@@ -33,7 +32,6 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,7 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -54,12 +51,12 @@ import org.testfx.util.WaitForAsyncUtils;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeyboardFxTest {
 
-    private static final FxRobot robot = new FxRobot();
+    private static final FxAppHarness ui = new FxAppHarness("keys");
+    private static final FxRobot robot = ui.robot();
     private static final String PREFIX = "keys" + UUID.randomUUID().toString().substring(0, 6);
     private static final String PASSWORD = "Keys-Fx-Pass-1";
     private static TestSynapse synapse;
     private static AdminApi admin;
-    private static javafx.application.Application app;
     private static String active;
     private static String deactivated;
 
@@ -78,40 +75,19 @@ class KeyboardFxTest {
         admin.createRegistrationToken(PREFIX + "-invite", 1, null, null);
         admin.createUser(deactivated, new UserUpdate().password(PASSWORD).displayName("Kay Gone"));
         admin.deactivate(deactivated, false);
-        System.setProperty("registrar.prefs", "app/registrar/test/" + UUID.randomUUID());
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(RegistrarApp.class);
-        robot.clickOn("#server").write(synapse.url().toString());
-        robot.clickOn("#user").write(synapse.adminUser().substring(1, synapse.adminUser().indexOf(':')));
-        robot.clickOn("#password").write(synapse.adminPassword());
-        robot.clickOn("#signIn");
-        waitUntil(() -> robot.lookup("#userTable").tryQuery().isPresent());
+        ui.start().signInAsAdmin(synapse);
         robot.interact(() -> robot.lookup("#search").queryTextInputControl().setText(PREFIX));
         TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
-        waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(active));
+        ui.waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(active));
         robot.interact(() -> table.getSelectionModel().select(0));
-        waitUntil(() -> robot.lookup("#detailsUserId").tryQuery().isPresent()
+        ui.waitUntil(() -> robot.lookup("#detailsUserId").tryQuery().isPresent()
                 && robot.lookup("#detailsUserId").queryLabeled().getText().equals(active));
-        waitUntil(() -> robot.lookup("#editAccount").tryQuery().filter(n -> !n.isDisabled()).isPresent());
+        ui.waitUntil(() -> robot.lookup("#editAccount").tryQuery().filter(n -> !n.isDisabled()).isPresent());
     }
 
     @AfterAll
     static void stopApp() throws TimeoutException {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.hideStage();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> work) {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        ui.stop();
     }
 
     private static Scene mainScene() {
@@ -120,30 +96,10 @@ class KeyboardFxTest {
 
     // ---- mnemonics -----------------------------------------------------------------------------------------------
 
-    private static boolean treeVisible(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<Node> all(Parent root) {
-        List<Node> out = new ArrayList<>();
-        for (Node child : root.getChildrenUnmodifiable()) {
-            out.add(child);
-            if (child instanceof Parent parent) {
-                out.addAll(all(parent));
-            }
-        }
-        return out;
-    }
-
     private static List<Labeled> withMnemonic(Scene scene) {
         return all(scene.getRoot()).stream().filter(n -> n instanceof Labeled).map(n -> (Labeled) n)
                 .filter(l -> l.isMnemonicParsing() && l.getText() != null && l.getText().contains("_"))
-                .filter(KeyboardFxTest::treeVisible).filter(l -> !l.isDisabled())
+                .filter(FxAppHarness::treeVisible).filter(l -> !l.isDisabled())
                 .filter(l -> !(l instanceof Label label) || label.getLabelFor() != null)
                 .toList();
     }
@@ -151,7 +107,7 @@ class KeyboardFxTest {
     /** Presses Alt + the underlined letter of each control and checks that exactly that control reacted. */
     private static List<String> deadMnemonics(Scene scene) {
         List<String> dead = new ArrayList<>();
-        List<Labeled> controls = fx(() -> withMnemonic(scene));
+        List<Labeled> controls = ui.onFx(() -> withMnemonic(scene));
         for (Labeled control : controls) {
             String text = control.getText();
             char letter = Character.toUpperCase(text.charAt(text.indexOf('_') + 1));
@@ -183,7 +139,7 @@ class KeyboardFxTest {
     /** Letters underlined on more than one control of the scene: Alt+letter can only reach one of them. */
     private static List<String> sharedLetters(Scene scene) {
         java.util.Map<Character, List<String>> byLetter = new java.util.TreeMap<>();
-        for (Labeled control : fx(() -> withMnemonic(scene))) {
+        for (Labeled control : ui.onFx(() -> withMnemonic(scene))) {
             String text = control.getText();
             byLetter.computeIfAbsent(Character.toUpperCase(text.charAt(text.indexOf('_') + 1)), k -> new ArrayList<>())
                     .add(text);
@@ -197,24 +153,13 @@ class KeyboardFxTest {
         return all(scene.getRoot()).stream()
                 .filter(n -> n instanceof Button || n instanceof MenuButton)
                 .map(n -> (ButtonBase) n)
-                .filter(KeyboardFxTest::treeVisible)
+                .filter(FxAppHarness::treeVisible)
                 .filter(b -> b.getText() != null && !b.getText().isBlank())
                 .filter(b -> !(b instanceof Button button && button.isCancelButton()))
                 // The language menu shows a language's own name, which no shortcut letter fits in every language.
                 .filter(b -> !"language".equals(b.getId()))
                 .filter(b -> !b.isMnemonicParsing() || !b.getText().contains("_"))
                 .map(Labeled::getText).toList();
-    }
-
-    private static Stage openDialog(String buttonId) throws TimeoutException {
-        List<Window> before = new ArrayList<>(Window.getWindows());
-        Button opener = robot.lookup(buttonId).queryAs(Button.class);
-        // Not through interact: the dialog's showAndWait keeps the handler running until the dialog closes.
-        javafx.application.Platform.runLater(opener::fire);
-        waitUntil(() -> Window.getWindows().stream().anyMatch(w -> !before.contains(w) && w.isShowing()));
-        Stage dialog = (Stage) Window.getWindows().stream().filter(w -> !before.contains(w)).findFirst().orElseThrow();
-        WaitForAsyncUtils.waitForFxEvents();
-        return dialog;
     }
 
     @Test
@@ -237,17 +182,17 @@ class KeyboardFxTest {
     void everyAltShortcutOfEachAccountDialogFires() throws TimeoutException {
         List<String> problems = new ArrayList<>();
         for (String opener : new String[] {"#createAccount", "#editAccount", "#resetPassword", "#deactivateAccount"}) {
-            Stage dialog = openDialog(opener);
+            Stage dialog = ui.openDialog(opener);
             withoutMnemonic(dialog.getScene()).forEach(text -> problems.add(opener + ": no shortcut on " + text));
             sharedLetters(dialog.getScene()).forEach(text -> problems.add(opener + ": " + text));
             deadMnemonics(dialog.getScene()).forEach(text -> problems.add(opener + ": " + text));
             robot.interact(dialog::close);
         }
-        MainViewModel main = ((RegistrarApp) app).mainViewModel();
+        MainViewModel main = ui.app().mainViewModel();
         robot.interact(() -> main.getDetails().show(deactivated));
         try {
-            waitUntil(() -> robot.lookup("#reactivateAccount").tryQuery().filter(n -> !n.isDisabled()).isPresent());
-            Stage dialog = openDialog("#reactivateAccount");
+            ui.waitUntil(() -> robot.lookup("#reactivateAccount").tryQuery().filter(n -> !n.isDisabled()).isPresent());
+            Stage dialog = ui.openDialog("#reactivateAccount");
             withoutMnemonic(dialog.getScene()).forEach(text -> problems.add("reactivate: no shortcut on " + text));
             deadMnemonics(dialog.getScene()).forEach(text -> problems.add("reactivate: " + text));
             robot.interact(dialog::close);
@@ -276,23 +221,23 @@ class KeyboardFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(search.getText()).isEmpty();
         robot.interact(() -> search.setText(PREFIX));
-        waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(active));
+        ui.waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(active));
     }
 
     @Test
     @Order(8)
     void everyAltShortcutOfTheInvitesAuditWelcomeAndResetEncryptionDialogsFiresAndNoneIsShared() throws TimeoutException {
-        waitUntil(() -> robot.lookup("#resetEncryption").tryQuery().filter(n -> n.isVisible() && !n.isDisabled()).isPresent());
+        ui.waitUntil(() -> robot.lookup("#resetEncryption").tryQuery().filter(n -> n.isVisible() && !n.isDisabled()).isPresent());
         List<String> problems = new ArrayList<>();
         for (String opener : new String[] {"#openInvites", "#openAudit", "#welcomeMessage", "#resetEncryption"}) {
-            Stage dialog = openDialog(opener);
+            Stage dialog = ui.openDialog(opener);
             // What the dialog reads (the invites, the audit log) is there before its buttons are walked.
             WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitForFxEvents();
             if (opener.equals("#openInvites")) {
                 TableView<?> tokens = (TableView<?>) all(dialog.getScene().getRoot()).stream()
                         .filter(n -> "tokenTable".equals(n.getId())).findFirst().orElseThrow();
-                waitUntil(() -> !tokens.getItems().isEmpty());
+                ui.waitUntil(() -> !tokens.getItems().isEmpty());
                 robot.interact(() -> tokens.getSelectionModel().select(0));
             }
             robot.interact(() -> Screenshots.save(dialog.getScene(), "keyboard-" + opener.substring(1)));
@@ -327,8 +272,8 @@ class KeyboardFxTest {
     /** Focuses each control in turn and compares the window's pixels around it with and without focus. */
     private static List<String> withoutFocusRing(Scene scene) {
         List<String> missing = new ArrayList<>();
-        List<Node> focusable = fx(() -> all(scene.getRoot()).stream()
-                .filter(Node::isFocusTraversable).filter(KeyboardFxTest::treeVisible).filter(n -> !n.isDisabled())
+        List<Node> focusable = ui.onFx(() -> all(scene.getRoot()).stream()
+                .filter(Node::isFocusTraversable).filter(FxAppHarness::treeVisible).filter(n -> !n.isDisabled())
                 .filter(n -> n.getScene() != null && n.localToScene(n.getLayoutBounds()).getWidth() > 0)
                 .toList());
         Node neutral = scene.getRoot();
@@ -367,7 +312,7 @@ class KeyboardFxTest {
     @Test
     @Order(6)
     void everyFocusableControlOfTheDeactivateDialogShowsAFocusRing() throws TimeoutException {
-        Stage dialog = openDialog("#deactivateAccount");
+        Stage dialog = ui.openDialog("#deactivateAccount");
         try {
             robot.moveTo(0, 0);
             assertThat(withoutFocusRing(dialog.getScene())).isEmpty();
@@ -382,10 +327,10 @@ class KeyboardFxTest {
         // Focus first, as Tab would: the panel scrolls the focused button into view, where the click finds it.
         robot.interact(() -> robot.lookup("#toggleLock").query().requestFocus());
         robot.clickOn("#toggleLock");
-        waitUntil(() -> robot.lookup(".dialog-pane .button").queryAll().stream()
+        ui.waitUntil(() -> robot.lookup(".dialog-pane .button").queryAll().stream()
                 .anyMatch(b -> b instanceof Button button && button.getText().equals("Lock " + active)));
         robot.clickOn("Lock " + active);
-        waitUntil(() -> admin.getUser(active).locked() && robot.lookup("#actionNote").tryQuery().isPresent());
+        ui.waitUntil(() -> admin.getUser(active).locked() && robot.lookup("#actionNote").tryQuery().isPresent());
         // Longer than a toast lives.
         WaitForAsyncUtils.sleep(5, TimeUnit.SECONDS);
         assertThat(robot.lookup("#actionNote").queryLabeled().getText()).startsWith("Locked at ");
@@ -393,7 +338,7 @@ class KeyboardFxTest {
 
         robot.interact(() -> robot.lookup("#undoAction").query().requestFocus());
         robot.clickOn("#undoAction");
-        waitUntil(() -> !admin.getUser(active).locked());
-        waitUntil(() -> robot.lookup("#actionNote").queryLabeled().getText().startsWith("Unlocked at "));
+        ui.waitUntil(() -> !admin.getUser(active).locked());
+        ui.waitUntil(() -> robot.lookup("#actionNote").queryLabeled().getText().startsWith("Unlocked at "));
     }
 }

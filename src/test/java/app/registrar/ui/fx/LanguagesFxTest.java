@@ -1,10 +1,12 @@
 package app.registrar.ui.fx;
 
+import static app.registrar.testing.FxAppHarness.all;
+import static app.registrar.testing.FxAppHarness.treeVisible;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.RegistrarApp;
 import app.registrar.api.AdminApi;
 import app.registrar.api.UserUpdate;
+import app.registrar.testing.FxAppHarness;
 import app.registrar.testing.Screenshots;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
@@ -13,12 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
@@ -26,14 +26,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -46,11 +44,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(SynapseExtension.class)
 class LanguagesFxTest {
 
-    private static final FxRobot robot = new FxRobot();
+    private static final FxAppHarness ui = new FxAppHarness("lang");
+    private static final FxRobot robot = ui.robot();
     private static final String PREFIX = "lang" + UUID.randomUUID().toString().substring(0, 6);
     private static TestSynapse synapse;
     private static String account;
-    private javafx.application.Application app;
 
     @BeforeAll
     static void createAccount(TestSynapse server) {
@@ -63,50 +61,14 @@ class LanguagesFxTest {
 
     @AfterEach
     void stopApp() throws TimeoutException {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.hideStage();
+        ui.stop();
         System.clearProperty("registrar.locale");
         I18n.use(Locale.ENGLISH);
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> work) {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static List<Node> all(Parent root) {
-        List<Node> out = new ArrayList<>();
-        for (Node child : root.getChildrenUnmodifiable()) {
-            out.add(child);
-            if (child instanceof Parent parent) {
-                out.addAll(all(parent));
-            }
-        }
-        return out;
-    }
-
-    private static boolean treeVisible(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Labels whose shown text is shorter than their text, with no tooltip that gives the whole of it. */
     private static List<String> cutLabels(Scene scene) {
-        return fx(() -> {
+        return ui.onFx(() -> {
             scene.getRoot().applyCss();
             scene.getRoot().layout();
             List<String> cut = new ArrayList<>();
@@ -132,7 +94,7 @@ class LanguagesFxTest {
 
     /** Buttons the admin cannot reach: outside the window and not inside something that scrolls. */
     private static List<String> unreachableButtons(Scene scene) {
-        return fx(() -> {
+        return ui.onFx(() -> {
             List<String> out = new ArrayList<>();
             for (Node node : all(scene.getRoot())) {
                 if (!(node instanceof Button button) || !treeVisible(node)) {
@@ -156,32 +118,16 @@ class LanguagesFxTest {
 
     private Stage startIn(String tag) throws Exception {
         System.setProperty("registrar.locale", tag);
-        System.setProperty("registrar.prefs", "app/registrar/test/" + UUID.randomUUID());
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(RegistrarApp.class);
-        robot.clickOn("#server").write(synapse.url().toString());
-        robot.clickOn("#user").write(synapse.adminUser().substring(1, synapse.adminUser().indexOf(':')));
-        robot.clickOn("#password").write(synapse.adminPassword());
-        robot.clickOn("#signIn");
-        waitUntil(() -> robot.lookup("#userTable").tryQuery().isPresent());
+        ui.start().signInAsAdmin(synapse);
+        Stage stage = ui.stage();
         robot.interact(() -> robot.lookup("#filterLocked").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
         robot.interact(() -> robot.lookup("#search").queryTextInputControl().setText(PREFIX));
         TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
-        waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(account));
+        ui.waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(account));
         robot.interact(() -> table.getSelectionModel().select(0));
-        waitUntil(() -> robot.lookup("#detailsUserId").tryQuery().isPresent()
+        ui.waitUntil(() -> robot.lookup("#detailsUserId").tryQuery().isPresent()
                 && robot.lookup("#deactivateAccount").tryQuery().filter(n -> !n.isDisabled()).isPresent());
         return (Stage) robot.lookup("#userTable").query().getScene().getWindow();
-    }
-
-    private static Stage openDialog(String buttonId) throws TimeoutException {
-        List<Window> before = new ArrayList<>(Window.getWindows());
-        Button opener = robot.lookup(buttonId).queryAs(Button.class);
-        javafx.application.Platform.runLater(opener::fire);
-        waitUntil(() -> Window.getWindows().stream().anyMatch(w -> !before.contains(w) && w.isShowing()));
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        return (Stage) Window.getWindows().stream().filter(w -> !before.contains(w)).findFirst().orElseThrow();
     }
 
     private static List<String> dialogProblems(Stage owner, Stage dialog, String name) {
@@ -209,7 +155,7 @@ class LanguagesFxTest {
         robot.interact(() -> Screenshots.save(stage.getScene(), "lang-main-window-" + name));
 
         for (String opener : new String[] {"#deactivateAccount", "#createAccount", "#editAccount", "#resetPassword"}) {
-            Stage dialog = openDialog(opener);
+            Stage dialog = ui.openDialog(opener);
             problems.addAll(dialogProblems(stage, dialog, opener));
             if (opener.equals("#deactivateAccount")) {
                 robot.interact(() -> Screenshots.save(dialog.getScene(), "lang-deactivate-" + name));
@@ -234,7 +180,7 @@ class LanguagesFxTest {
 
         assertThat(unreachableButtons(stage.getScene())).isEmpty();
         TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
-        double columns = fx(() -> table.getVisibleLeafColumns().stream().mapToDouble(c -> c.getWidth()).sum());
+        double columns = ui.onFx(() -> table.getVisibleLeafColumns().stream().mapToDouble(c -> c.getWidth()).sum());
         assertThat(columns).as("every column of the list fits beside the details").isLessThanOrEqualTo(table.getWidth());
         assertThat(cutLabels(stage.getScene())).isEmpty();
         assertThat(stage.getMinWidth()).isLessThanOrEqualTo(1024);

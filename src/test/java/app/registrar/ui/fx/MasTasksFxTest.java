@@ -2,21 +2,15 @@ package app.registrar.ui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.RegistrarApp;
+import app.registrar.testing.FxAppHarness;
 import app.registrar.testing.MasExtension;
 import app.registrar.testing.MasProbe;
-import app.registrar.testing.Screenshots;
 import app.registrar.testing.TestMas;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputControl;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The six account tasks from the guides, clicked through the real app on a server whose accounts MAS owns (signed
@@ -40,60 +32,22 @@ class MasTasksFxTest {
 
     private static TestMas mas;
     private static MasProbe probe;
-    private static final FxRobot robot = new FxRobot();
+    private static final FxAppHarness ui = new FxAppHarness("mas");
+    private static final FxRobot robot = ui.robot();
     private static final String LOCALPART = "mas-seed-" + UUID.randomUUID().toString().substring(0, 6);
     private static String userId;
-    private static Application app;
 
     @BeforeAll
     static void startApp(TestMas stack) throws Exception {
         mas = stack;
         probe = new MasProbe(stack);
         userId = "@" + LOCALPART + ":" + stack.serverName();
-        System.setProperty("registrar.prefs", "app/registrar/test/" + UUID.randomUUID());
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(RegistrarApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
+        ui.start();
     }
 
     @AfterAll
     static void stopApp() throws TimeoutException {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.hideStage();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            // What the screen showed when the wait gave up says more than the time-out.
-            shoot("mas-failed-wait");
-            throw e;
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void shoot(String name) {
-        WaitForAsyncUtils.waitForFxEvents();
-        Window focused = robot.listTargetWindows().stream().filter(Window::isFocused).findFirst()
-                .orElse(robot.listTargetWindows().get(robot.listTargetWindows().size() - 1));
-        robot.interact(() -> Screenshots.save(focused.getScene(), name));
-    }
-
-    private static void type(String query, String text) {
-        TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
-        robot.clickOn(field);
-        robot.interact(field::selectAll);
-        robot.write(text);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static boolean showing(String query) {
-        return robot.lookup(query).tryQuery().filter(Node::isVisible).isPresent();
-    }
-
-    private static boolean enabled(String query) {
-        return robot.lookup(query).tryQuery().filter(n -> !n.isDisabled()).isPresent();
+        ui.stop();
     }
 
     private static JsonNode masAccount() {
@@ -111,31 +65,31 @@ class MasTasksFxTest {
         robot.clickOn("#server");
         robot.write(mas.synapseUrl().toString());
         robot.clickOn("#methodClient");
-        type("#clientId", mas.adminClientId());
-        type("#clientSecret", mas.adminClientSecret());
-        shoot("mas-01-connect");
+        ui.type("#clientId", mas.adminClientId());
+        ui.type("#clientSecret", mas.adminClientSecret());
+        ui.shoot("mas-01-connect");
         robot.clickOn("#signIn");
 
-        waitUntil(() -> showing("#userTable"));
-        waitUntil(() -> robot.lookup("#userTable").queryAs(TableView.class).getItems().size() > 0);
-        shoot("mas-02-user-list");
+        ui.waitUntil(() -> ui.showing("#userTable"));
+        ui.waitUntil(() -> robot.lookup("#userTable").queryAs(TableView.class).getItems().size() > 0);
+        ui.shoot("mas-02-user-list");
     }
 
     @Test
     @Order(2)
     void createsAnAccountWithAnEmailAndAGeneratedPassword() throws Exception {
         robot.clickOn("#createAccount");
-        waitUntil(() -> showing("#localpart"));
+        ui.waitUntil(() -> ui.showing("#localpart"));
         robot.clickOn("#localpart").write(LOCALPART);
         robot.clickOn("#displayName").write("Mas Person");
         robot.clickOn("#newEmail").write(LOCALPART + ".seed@example.org");
         robot.clickOn("#addEmail");
         robot.clickOn("#newGenerate");
-        waitUntil(() -> enabled("#saveAccount"));
-        shoot("mas-03-create-account");
+        ui.waitUntil(() -> ui.enabled("#saveAccount"));
+        ui.shoot("mas-03-create-account");
         robot.clickOn("#saveAccount");
 
-        waitUntil(() -> !showing("#localpart"));
+        ui.waitUntil(() -> !ui.showing("#localpart"));
         assertThat(probe.masUser(LOCALPART)).isPresent();
         assertThat(masEmails()).containsExactly(LOCALPART + ".seed@example.org");
         assertThat(probe.awaitSynapseUser(userId, u -> "Mas Person".equals(u.path("displayname").asText()))
@@ -145,21 +99,21 @@ class MasTasksFxTest {
     @Test
     @Order(3)
     void findsTheAccountAndAddsASecondEmail() throws Exception {
-        type("#search", LOCALPART);
+        ui.type("#search", LOCALPART);
         TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
-        waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(userId));
+        ui.waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(userId));
         robot.clickOn(robot.lookup("#userTable .table-row-cell").nth(0).queryAs(Node.class));
-        waitUntil(() -> showing("#detailsUserId") && robot.lookup("#detailsUserId").queryLabeled().getText().equals(userId));
-        shoot("mas-04-account-details");
+        ui.waitUntil(() -> ui.showing("#detailsUserId") && robot.lookup("#detailsUserId").queryLabeled().getText().equals(userId));
+        ui.shoot("mas-04-account-details");
 
         robot.clickOn("#editAccount");
-        waitUntil(() -> showing("#newEmail"));
+        ui.waitUntil(() -> ui.showing("#newEmail"));
         robot.clickOn("#newEmail").write(LOCALPART + ".work@example.org");
         robot.clickOn("#addEmail");
-        shoot("mas-05-edit-account");
+        ui.shoot("mas-05-edit-account");
         robot.clickOn("#saveAccount");
 
-        waitUntil(() -> !showing("#newEmail"));
+        ui.waitUntil(() -> !ui.showing("#newEmail"));
         assertThat(masEmails()).containsExactlyInAnyOrder(LOCALPART + ".seed@example.org", LOCALPART + ".work@example.org");
     }
 
@@ -167,14 +121,14 @@ class MasTasksFxTest {
     @Order(4)
     void resetsThePasswordAndTheNewOneSignsInThroughMas() throws Exception {
         robot.clickOn("#resetPassword");
-        waitUntil(() -> showing("#newResetPassword"));
+        ui.waitUntil(() -> ui.showing("#newResetPassword"));
         String password = "Reset-" + UUID.randomUUID();
         robot.clickOn("#newResetPassword").write(password);
-        waitUntil(() -> enabled("#confirmReset"));
-        shoot("mas-06-reset-password");
+        ui.waitUntil(() -> ui.enabled("#confirmReset"));
+        ui.shoot("mas-06-reset-password");
         robot.clickOn("#confirmReset");
 
-        waitUntil(() -> !showing("#newResetPassword"));
+        ui.waitUntil(() -> !ui.showing("#newResetPassword"));
         assertThat(probe.passwordLoginStatus(LOCALPART, password)).isEqualTo(200);
     }
 
@@ -182,14 +136,14 @@ class MasTasksFxTest {
     @Order(5)
     void deactivatesWithErase() throws Exception {
         robot.clickOn("#deactivateAccount");
-        waitUntil(() -> showing("#confirmUserId"));
+        ui.waitUntil(() -> ui.showing("#confirmUserId"));
         robot.clickOn("#erase");
         robot.clickOn("#confirmUserId").write(userId);
-        waitUntil(() -> enabled("#confirmDeactivate"));
-        shoot("mas-07-deactivate");
+        ui.waitUntil(() -> ui.enabled("#confirmDeactivate"));
+        ui.shoot("mas-07-deactivate");
         robot.clickOn("#confirmDeactivate");
 
-        waitUntil(() -> !showing("#confirmUserId"));
+        ui.waitUntil(() -> !ui.showing("#confirmUserId"));
         assertThat(masAccount().path("deactivated_at").isNull()).isFalse();
         assertThat(probe.awaitSynapseUser(userId, u -> u.path("erased").asBoolean() && u.path("deactivated").asBoolean())
                 .path("erased").asBoolean()).isTrue();
@@ -198,17 +152,17 @@ class MasTasksFxTest {
     @Test
     @Order(6)
     void reactivatesWithANewPassword() throws Exception {
-        waitUntil(() -> showing("#reactivateAccount"));
-        shoot("mas-08-deactivated-details");
+        ui.waitUntil(() -> ui.showing("#reactivateAccount"));
+        ui.shoot("mas-08-deactivated-details");
         robot.clickOn("#reactivateAccount");
-        waitUntil(() -> showing("#reactivatePassword"));
+        ui.waitUntil(() -> ui.showing("#reactivatePassword"));
         String password = "Back-" + UUID.randomUUID();
         robot.clickOn("#reactivatePassword").write(password);
-        waitUntil(() -> enabled("#confirmReactivate"));
-        shoot("mas-09-reactivate");
+        ui.waitUntil(() -> ui.enabled("#confirmReactivate"));
+        ui.shoot("mas-09-reactivate");
         robot.clickOn("#confirmReactivate");
 
-        waitUntil(() -> !showing("#reactivatePassword"));
+        ui.waitUntil(() -> !ui.showing("#reactivatePassword"));
         assertThat(masAccount().path("deactivated_at").isNull()).isTrue();
         assertThat(probe.passwordLoginStatus(LOCALPART, password)).isEqualTo(200);
     }

@@ -3,20 +3,18 @@ package app.registrar.ui.fx;
 import static app.registrar.ui.common.I18n.tr;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.RegistrarApp;
 import app.registrar.api.AdminApi;
 import app.registrar.api.RegistrationToken;
 import app.registrar.api.Threepid;
 import app.registrar.api.UserUpdate;
-import app.registrar.testing.CrossSigningFixture;
 import app.registrar.testing.CrossSigningFixture.Session;
+import app.registrar.testing.CrossSigningFixture;
+import app.registrar.testing.FxAppHarness;
 import app.registrar.testing.Screenshots;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -46,7 +43,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class SecurityScreensFxTest {
 
     private static final String PASSWORD = "Screens-Pass-123!";
-    private static final FxRobot robot = new FxRobot();
+    private static final FxAppHarness ui = new FxAppHarness("security");
+    private static final FxRobot robot = ui.robot();
     private static TestSynapse synapse;
     private static AdminApi admin;
     private static String userId;
@@ -56,7 +54,6 @@ class SecurityScreensFxTest {
     private static Session laptop;
     private static Session tablet;
     private static Session script;
-    private static javafx.application.Application app;
 
     @BeforeAll
     static void prepare(TestSynapse server) throws Exception {
@@ -79,61 +76,12 @@ class SecurityScreensFxTest {
         admin.createUser(holderId, new UserUpdate().password(PASSWORD).displayName("Olek Nowak")
                 .threepids(List.of(Threepid.email(heldAddress))));
 
-        System.setProperty("registrar.prefs", "app/registrar/test/" + UUID.randomUUID());
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(RegistrarApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
+        ui.start();
     }
 
     @AfterAll
     static void stopApp() throws TimeoutException {
-        // A dialog left open by a failed step would block the next TestFX class.
-        robot.interact(() -> new java.util.ArrayList<>(Window.getWindows()).stream()
-                .filter(w -> w instanceof javafx.stage.Stage && ((javafx.stage.Stage) w).getOwner() != null)
-                .forEach(w -> ((javafx.stage.Stage) w).close()));
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.hideStage();
-    }
-
-    /** Generous: six engineers share two cores here. On a timeout the screen is saved to see what it showed. */
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            shoot("security-timeout");
-            throw e;
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static Window focused() {
-        return robot.listTargetWindows().stream().filter(Window::isFocused).findFirst()
-                .orElse(robot.listTargetWindows().get(robot.listTargetWindows().size() - 1));
-    }
-
-    private static void shoot(String name) {
-        WaitForAsyncUtils.waitForFxEvents();
-        Window window = focused();
-        robot.interact(() -> Screenshots.save(window.getScene(), name));
-    }
-
-    /** The window that shows {@code query} (a dialog is not always the focused window under Monocle). */
-    private static void shootWindowOf(String query, String name) {
-        WaitForAsyncUtils.waitForFxEvents();
-        Window window = robot.lookup(query).query().getScene().getWindow();
-        robot.interact(() -> Screenshots.save(window.getScene(), name));
-    }
-
-    private static void type(String query, String text) {
-        TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
-        robot.clickOn(field);
-        robot.interact(field::selectAll);
-        robot.write(text);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static boolean showing(String query) {
-        return robot.lookup(query).tryQuery().filter(Node::isVisible).isPresent();
+        ui.stop();
     }
 
     /** The details panel scrolled to the top (0) or bottom (1), so the button a step clicks is on screen. */
@@ -153,13 +101,13 @@ class SecurityScreensFxTest {
     void signsInAndShowsEachDevicesVerificationInTheAccountPanel() throws Exception {
         robot.clickOn("#server");
         robot.write(synapse.url().toString());
-        type("#user", synapse.adminUser().substring(1, synapse.adminUser().indexOf(':')));
-        type("#password", synapse.adminPassword());
+        ui.type("#user", synapse.adminUser().substring(1, synapse.adminUser().indexOf(':')));
+        ui.type("#password", synapse.adminPassword());
         robot.clickOn("#signIn");
-        waitUntil(() -> showing("#userTable"));
-        type("#search", userId.substring(1, userId.indexOf(':')));
+        ui.waitUntil(() -> ui.showing("#userTable"));
+        ui.type("#search", userId.substring(1, userId.indexOf(':')));
         TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
-        waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(userId));
+        ui.waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(userId));
         robot.clickOn(robot.lookup("#userTable .table-row-cell").nth(0).queryAs(Node.class));
         // A click that lands while the rows are being rebuilt selects nothing; select the row itself then.
         robot.interact(() -> {
@@ -168,8 +116,8 @@ class SecurityScreensFxTest {
             }
         });
 
-        waitUntil(() -> showing("#trust-" + phone.deviceId()) && showing("#trust-" + script.deviceId())
-                && showing("#recoveryLine"));
+        ui.waitUntil(() -> ui.showing("#trust-" + phone.deviceId()) && ui.showing("#trust-" + script.deviceId())
+                && ui.showing("#recoveryLine"));
         assertThat(text("#trust-" + phone.deviceId())).isEqualTo(tr("encryption.device.verified"));
         assertThat(text("#trust-" + laptop.deviceId())).isEqualTo(tr("encryption.device.verified"));
         assertThat(text("#trust-" + tablet.deviceId())).isEqualTo(tr("encryption.device.not.verified"));
@@ -180,7 +128,7 @@ class SecurityScreensFxTest {
         ScrollPane scroll = robot.lookup(".details-pane .scroll-pane").queryAllAs(ScrollPane.class).stream()
                 .filter(p -> p.getContent() instanceof javafx.scene.layout.VBox).findFirst().orElseThrow();
         robot.interact(() -> scroll.setVvalue(1.0));
-        shoot("security-panel");
+        ui.shoot("security-panel");
         robot.interact(() -> Screenshots.save(scroll.getContent(), "security-panel-whole"));
     }
 
@@ -189,14 +137,14 @@ class SecurityScreensFxTest {
     void theResetHelperExplainsWhatItAllowsLosesAndWhatToDo() throws Exception {
         scrollDetails(1);
         robot.clickOn("#resetEncryption");
-        waitUntil(() -> showing("#resetMessage"));
+        ui.waitUntil(() -> ui.showing("#resetMessage"));
         assertThat(text("#resetAllows")).isEqualTo(tr("reset.encryption.allows.plain", userId));
         assertThat(robot.lookup("#resetMessage").queryAs(TextInputControl.class).getText())
                 .contains(tr("reset.encryption.steps.plain")).contains(tr("reset.encryption.loses"));
         assertThat(robot.lookup("#allowReset").tryQuery()).as("no permission button where Synapse ignores it").isEmpty();
-        shootWindowOf("#resetMessage", "reset-encryption");
+        ui.shootWindowOf("#resetMessage", "reset-encryption");
         robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> !showing("#resetMessage"));
+        ui.waitUntil(() -> !ui.showing("#resetMessage"));
     }
 
     @Test
@@ -204,32 +152,32 @@ class SecurityScreensFxTest {
     void theWelcomeMessageNamesServerUserAndSteps() throws Exception {
         scrollDetails(0);
         robot.clickOn("#welcomeMessage");
-        waitUntil(() -> showing("#welcomeText"));
+        ui.waitUntil(() -> ui.showing("#welcomeText"));
         assertThat(robot.lookup("#welcomeText").queryAs(TextInputControl.class).getText())
                 .contains(synapse.url().toString()).contains(userId).contains("Secure Backup");
-        shootWindowOf("#welcomeText", "welcome-message");
+        ui.shootWindowOf("#welcomeText", "welcome-message");
         robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> !showing("#welcomeText"));
+        ui.waitUntil(() -> !ui.showing("#welcomeText"));
     }
 
     @Test
     @Order(4)
     void theInvitesScreenCreatesATokenTheServerHas() throws Exception {
         robot.clickOn("#openInvites");
-        waitUntil(() -> showing("#tokenTable"));
+        ui.waitUntil(() -> ui.showing("#tokenTable"));
         String chosen = "welcome-" + UUID.randomUUID().toString().substring(0, 6);
-        type("#inviteUses", "5");
+        ui.type("#inviteUses", "5");
         robot.clickOn("#inviteChosen");
-        type("#inviteToken", chosen);
+        ui.type("#inviteToken", chosen);
         robot.clickOn("#saveInvite");
-        waitUntil(() -> admin.registrationTokens().stream().map(RegistrationToken::token).anyMatch(chosen::equals));
+        ui.waitUntil(() -> admin.registrationTokens().stream().map(RegistrationToken::token).anyMatch(chosen::equals));
         RegistrationToken stored = admin.registrationTokens().stream().filter(t -> t.token().equals(chosen)).findFirst().orElseThrow();
         assertThat(stored.usesAllowed()).isEqualTo(5);
         TableView<?> tokens = robot.lookup("#tokenTable").queryAs(TableView.class);
-        waitUntil(() -> tokens.getItems().stream().anyMatch(t -> ((RegistrationToken) t).token().equals(chosen)));
-        shootWindowOf("#tokenTable", "invites");
+        ui.waitUntil(() -> tokens.getItems().stream().anyMatch(t -> ((RegistrationToken) t).token().equals(chosen)));
+        ui.shootWindowOf("#tokenTable", "invites");
         robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> !showing("#tokenTable"));
+        ui.waitUntil(() -> !ui.showing("#tokenTable"));
     }
 
     @Test
@@ -237,14 +185,14 @@ class SecurityScreensFxTest {
     void anEmailAnotherAccountHoldsNamesItAndOpensIt() throws Exception {
         scrollDetails(0);
         robot.clickOn("#editAccount");
-        waitUntil(() -> showing("#newEmail"));
-        type("#newEmail", heldAddress);
+        ui.waitUntil(() -> ui.showing("#newEmail"));
+        ui.type("#newEmail", heldAddress);
         robot.clickOn("#addEmail");
         // By its own class: the main window's header has a hyperlink of its own ("How…").
-        waitUntil(() -> robot.lookup(".conflict-link").queryAll().stream().anyMatch(Node::isVisible));
-        shootWindowOf("#newEmail", "email-conflict");
+        ui.waitUntil(() -> robot.lookup(".conflict-link").queryAll().stream().anyMatch(Node::isVisible));
+        ui.shootWindowOf("#newEmail", "email-conflict");
         robot.clickOn(robot.lookup(".conflict-link").queryAll().stream().filter(Node::isVisible).findFirst().orElseThrow());
-        waitUntil(() -> robot.lookup("#openedAccount #detailsUserId").tryQuery()
+        ui.waitUntil(() -> robot.lookup("#openedAccount #detailsUserId").tryQuery()
                 .map(n -> ((Labeled) n).getText().equals(holderId)).orElse(false));
         Window opened = robot.lookup("#openedAccount").query().getScene().getWindow();
         robot.interact(() -> Screenshots.save(opened.getScene(), "email-conflict-opened"));

@@ -35,6 +35,14 @@ public final class AccountService {
     }
 
     /** What the signed-in server lets Registrar do (MAS or Synapse, Synapse's admin API reachable or not). */
+    /**
+     * Whether this session reaches Synapse's admin API (suspend, shadow-ban, rooms): false only for a MAS client
+     * signed in with ID and secret. Read from the session, no request; true before anyone signed in.
+     */
+    public boolean reachesSynapse() {
+        return connection.mas().map(MasConnection::synapseAdmin).orElse(true);
+    }
+
     public Capabilities capabilities() {
         return connection.accountStore().capabilities();
     }

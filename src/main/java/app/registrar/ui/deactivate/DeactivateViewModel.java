@@ -45,14 +45,24 @@ public final class DeactivateViewModel extends DialogViewModel {
 
     public DeactivateViewModel(AccountService service, DialogService dialogs, String userId, String signedInUserId,
                                Runnable onDone) {
+        this(service, dialogs, userId, signedInUserId,
+                signedInUserId == null ? null : signedInUserId.substring(signedInUserId.indexOf(':') + 1), onDone);
+    }
+
+    /**
+     * With the server's name given apart from the admin's ID: a MAS client signed in with ID and secret has no
+     * Matrix user ID ({@code client …}), yet accounts of its server may still be confirmed by their bare name.
+     */
+    public DeactivateViewModel(AccountService service, DialogService dialogs, String userId, String signedInUserId,
+                               String serverName, Runnable onDone) {
         this.service = service;
         this.dialogs = dialogs;
         this.userId = userId;
         this.ownAccount = userId.equals(signedInUserId);
         this.onDone = onDone;
         // An account of the signed-in admin's own server may be confirmed by its bare name as well.
-        boolean local = signedInUserId != null && userId.indexOf(':') > 0
-                && userId.substring(userId.indexOf(':')).equals(signedInUserId.substring(Math.max(0, signedInUserId.indexOf(':'))));
+        boolean local = serverName != null && !serverName.isEmpty() && userId.indexOf(':') > 0
+                && userId.substring(userId.indexOf(':') + 1).equals(serverName);
         this.localpart = local ? userId.substring(1, userId.indexOf(':')) : null;
         // Typing the user ID is the confirmation; erase, which cannot be undone, is its own separate tick.
         canDeactivate = Bindings.createBooleanBinding(() -> !ownAccount && !isBusy() && !outcome.isUnconfirmed()

@@ -146,7 +146,9 @@ public final class AccountDetailsView extends StackPane {
         facts.addRow(0, muted(tr("details.created")), new Label(Formats.dateTime(user.createdAt())));
         facts.addRow(1, muted(tr("details.seen")), new Label(Formats.ago(user.lastSeenAt())));
         Long rooms = model.roomCountProperty().get();
-        facts.addRow(2, muted(tr("details.rooms")), new Label(rooms == null ? "…" : rooms.toString()));
+        boolean roomsReadable = model.getOffers().synapseTasks();
+        facts.addRow(2, muted(tr("details.rooms")), new Label(!roomsReadable ? tr("details.rooms.unknown")
+                : rooms == null ? "…" : rooms.toString()));
         content.getChildren().addAll(section(tr("details.profile")), facts);
 
         content.getChildren().add(section(tr("details.devices")));
@@ -197,7 +199,8 @@ public final class AccountDetailsView extends StackPane {
         Button welcome = button("details.welcome", Feather.MAIL, "welcomeMessage", () -> actions.welcome(user));
         welcome.setDisable(!offers.usable());
         FlowPane main = new FlowPane(6, 6, edit, password, lifecycle, welcome);
-        FlowPane more = new FlowPane(6, 6, lock, suspend, shadow);
+        // Suspend and shadow-ban are Synapse's: left out when this session cannot reach it, not shown to fail.
+        FlowPane more = offers.synapseTasks() ? new FlowPane(6, 6, lock, suspend, shadow) : new FlowPane(6, 6, lock);
         VBox box = new VBox(8, main, more);
         box.setPadding(new Insets(10, 0, 4, 0));
         box.disableProperty().bind(model.actionsBlockedProperty());

@@ -98,7 +98,10 @@ public final class AccountDetailsViewModel {
                 .onSuccess(ticket.ifCurrent(connections -> devices.setAll(DeviceRow.merge(list, connections))))
                 .onFailure(ticket.ifCurrent(e -> devices.setAll(DeviceRow.merge(list, List.of()))))
                 .start())).start();
-        service.joinedRoomCount(id).onSuccess(ticket.ifCurrent(roomCount::set)).start();
+        // Without Synapse's admin API (a MAS client sign-in) the count cannot be read: not asked, shown as such.
+        if (service.reachesSynapse()) {
+            service.joinedRoomCount(id).onSuccess(ticket.ifCurrent(roomCount::set)).start();
+        }
         if (details.avatarUrl() != null && details.avatarUrl().startsWith("mxc://")) {
             service.thumbnail(details.avatarUrl(), 96).onSuccess(ticket.ifCurrent(avatar::set)).start();
         }
@@ -337,7 +340,7 @@ public final class AccountDetailsViewModel {
 
     /** The actions the shown account offers, or null while none is shown. */
     public AccountOffers getOffers() {
-        return user.get() == null ? null : AccountOffers.of(user.get());
+        return user.get() == null ? null : AccountOffers.of(user.get(), service.reachesSynapse());
     }
 
     public UserDetails getUser() {

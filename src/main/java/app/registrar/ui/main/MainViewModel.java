@@ -216,7 +216,7 @@ public final class MainViewModel {
 
     public DeactivateViewModel newDeactivate(UserDetails user) {
         DeactivateViewModel[] made = new DeactivateViewModel[1];
-        made[0] = new DeactivateViewModel(accounts, dialogs, user.userId(), session.userId(), () -> {
+        made[0] = new DeactivateViewModel(accounts, dialogs, user.userId(), session.userId(), serverName(), () -> {
             details.notes().recordDeactivated(user.userId(), made[0].eraseProperty().get());
             changed();
         });

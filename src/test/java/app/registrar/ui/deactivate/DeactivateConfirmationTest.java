@@ -27,6 +27,18 @@ class DeactivateConfirmationTest {
     }
 
     @Test
+    void theBareNameConfirmsForAMasClientSignInThatHasNoMatrixId() {
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        DeactivateViewModel model = new DeactivateViewModel(new AccountService(executor, new ConnectionService(executor)),
+                new FakeDialogService(), TINA, "client 01J44RKQYM4G3TNVANTMTDYTX6", "example.org", () -> { });
+
+        model.typedUserIdProperty().set("tina.tester");
+
+        assertThat(model.canDeactivateProperty().get()).isTrue();
+        assertThat(model.getTypeHint()).isEqualTo(tr("deactivate.type", TINA, "tina.tester"));
+    }
+
+    @Test
     void theBareNameOfALocalAccountConfirms() {
         DeactivateViewModel model = model(TINA);
 

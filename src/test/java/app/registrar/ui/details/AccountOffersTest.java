@@ -35,4 +35,10 @@ class AccountOffersTest {
         assertThat(offers.usable()).isFalse();
         assertThat(offers.suspendKey()).isEqualTo("details.unsuspend");
     }
+
+    @Test
+    void withoutSynapseSuspendAndShadowBanAreNotOffered() {
+        assertThat(AccountOffers.of(account(false, false, false, false), false).synapseTasks()).isFalse();
+        assertThat(AccountOffers.of(account(false, false, false, false)).synapseTasks()).isTrue();
+    }
 }

@@ -41,6 +41,9 @@ final class MasCursors {
     }
 
     Page page(UserQuery query) {
+        if (leavesOutDeactivated(query)) {
+            return notDeactivated(query);
+        }
         long offset = offset(query.from());
         MasUserQuery search = translate(query);
         MasUserQuery key = search.withPageSize(1);
@@ -66,6 +69,79 @@ final class MasCursors {
         }
         long count = page.total() != null ? page.total() : total != null ? total : next;
         return new Page(page.items(), count, page.more() ? Long.toString(next) : null);
+    }
+
+    /** "Active" with locked ones included: MAS has no status for "not deactivated", so its rows are filtered here. */
+    static boolean leavesOutDeactivated(UserQuery query) {
+        return query.state() == UserQuery.AccountState.ACTIVE && Boolean.TRUE.equals(query.locked());
+    }
+
+    /**
+     * A page of every account that is not deactivated (active or locked): MAS lists all statuses and deactivated ones
+     * are skipped here. Offsets count the rows kept; a row's cursor is its ID, so the cursor of the last row skipped
+     * or shown is where reading goes on. The total is MAS's count of all accounts minus its count of deactivated ones.
+     */
+    private Page notDeactivated(UserQuery query) {
+        long offset = offset(query.from());
+        MasUserQuery search = translate(query);
+        MasUserQuery key = search.withPageSize(1);
+        Map.Entry<Long, String> start = nearestKept(key, offset);
+        String cursor = start.getValue();
+        long at = start.getKey();
+        int batch = Math.max(query.limit(), 100);
+        List<MasUser> rows = new java.util.ArrayList<>();
+        boolean more = true;
+        reading:
+        while (rows.size() < query.limit()) {
+            MasPage<MasUser> page = mas.listUsers(search.withPageSize(batch).after(cursor));
+            for (MasUser user : page.items()) {
+                if (rows.size() == query.limit()) {
+                    break reading; // the cursor stays on the last row read, where the next page goes on
+                }
+                cursor = user.id();
+                if (user.deactivated()) {
+                    continue;
+                }
+                if (at < offset) {
+                    at++;
+                    continue;
+                }
+                rows.add(user);
+            }
+            if (!page.more()) {
+                more = false;
+                break;
+            }
+        }
+        long next = offset + rows.size();
+        if (more && !rows.isEmpty()) {
+            rememberKept(key, next, cursor);
+        }
+        long all = count(search.withPageSize(1));
+        long deactivated = count(new MasUserQuery(search.search(), "deactivated", search.admin(), search.legacyGuests(), 1, null));
+        return new Page(List.copyOf(rows), Math.max(0, all - deactivated), more && !rows.isEmpty() ? Long.toString(next) : null);
+    }
+
+    private long count(MasUserQuery query) {
+        MasPage<MasUser> page = mas.listUsers(query);
+        return page.total() != null ? page.total() : page.items().size();
+    }
+
+    /** Offsets of the filtered list: apart from the unfiltered list's, which the same MAS query also pages. */
+    private final Map<MasUserQuery, TreeMap<Long, String>> keptMarks = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<MasUserQuery, TreeMap<Long, String>> eldest) {
+            return size() > QUERIES_KEPT;
+        }
+    };
+
+    private synchronized Map.Entry<Long, String> nearestKept(MasUserQuery search, long offset) {
+        Map.Entry<Long, String> floor = keptMarks.computeIfAbsent(search, MasCursors::startingAtTheTop).floorEntry(offset);
+        return new java.util.AbstractMap.SimpleImmutableEntry<>(floor.getKey(), floor.getValue());
+    }
+
+    private synchronized void rememberKept(MasUserQuery search, long offset, String cursor) {
+        keptMarks.computeIfAbsent(search, MasCursors::startingAtTheTop).put(offset, Objects.requireNonNull(cursor));
     }
 
     private synchronized Map.Entry<Long, String> nearest(MasUserQuery search, long offset) {
@@ -97,8 +173,8 @@ final class MasCursors {
 
     /**
      * Synapse's filters in MAS's terms. MAS searches user names only (not display names). "Active" in MAS leaves out
-     * locked accounts, as Synapse's list does by default; asking to include locked ones lists every status, since MAS
-     * cannot list "locked but not deactivated".
+     * locked accounts, as Synapse's list does by default; asking to include locked ones asks MAS for every status
+     * (it cannot list "locked but not deactivated") and {@link #notDeactivated} drops the deactivated rows.
      */
     static MasUserQuery translate(UserQuery query) {
         String search = query.name() != null ? query.name() : query.userId();

@@ -268,6 +268,39 @@ class MasAccountTasksTest {
     }
 
     @Test
+    void activeWithLockedIncludedListsLockedAccountsButNoDeactivatedOneAcrossPages() {
+        String prefix = "lockd" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 6; i++) {
+            probe.createAccount(prefix + "-" + i, null);
+        }
+        // Set up in MAS directly: 1 and 4 locked, 2 and 3 deactivated (MAS locks those too).
+        for (int i : new int[] {1, 4}) {
+            probe.mas("POST", "users/" + probe.masUserId(prefix + "-" + i) + "/lock", java.util.Map.of());
+        }
+        for (int i : new int[] {2, 3}) {
+            probe.mas("POST", "users/" + probe.masUserId(prefix + "-" + i) + "/deactivate", java.util.Map.of("skip_erase", true));
+        }
+        UserQuery query = UserQuery.all().withName(prefix).withState(UserQuery.AccountState.ACTIVE).withLocked(true).withLimit(2);
+
+        List<String> shown = new java.util.ArrayList<>();
+        UserPage page = store.listUsers(query);
+        long total = page.total();
+        page.users().forEach(u -> shown.add(u.userId()));
+        for (int pages = 0; page.nextToken() != null && pages < 5; pages++) {
+            page = store.listUsers(query.withFrom(page.nextToken()));
+            page.users().forEach(u -> shown.add(u.userId()));
+        }
+        UserPage jumped = MasSignedIn.asAdmin(mas).accountStore().listUsers(query.withFrom("2"));
+
+        assertThat(shown).containsExactlyInAnyOrder(userId(prefix + "-0"), userId(prefix + "-1"), userId(prefix + "-4"),
+                userId(prefix + "-5"));
+        assertThat(total).as("the count says what the filter says").isEqualTo(4);
+        assertThat(jumped.users()).extracting(u -> u.userId()).isEqualTo(shown.subList(2, 4));
+        assertThat(store.listUsers(query.withLocked(false).withLimit(10)).users()).extracting(u -> u.userId())
+                .containsExactlyInAnyOrder(userId(prefix + "-0"), userId(prefix + "-5"));
+    }
+
+    @Test
     void listJoinsSynapseDisplayNames() {
         String localpart = existing("joined", strongPassword());
         store.modifyUser(userId(localpart), new UserUpdate().displayName("Joined Name"));

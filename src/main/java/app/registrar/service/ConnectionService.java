@@ -108,6 +108,9 @@ public final class ConnectionService {
             AccessToken token = credentials.load(key).orElseThrow(() ->
                     MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "no stored token"));
             ServerInfo server = ServerApi.describe(okhttp3.HttpUrl.get(entry.baseUrl()), network);
+            if (lastSession.method().flatMap(SignInMethod::named).orElse(null) == SignInMethod.MAS_BROWSER) {
+                return restoreThroughMas(server, key, token);
+            }
             Homeserver candidate = new Homeserver(server.baseUrl(), network);
             try {
                 LoginSession login = candidate.auth().useAccessToken(token);
@@ -122,6 +125,43 @@ public final class ConnectionService {
                 throw e;
             }
         });
+    }
+
+    /**
+     * A browser sign-in through MAS kept its refresh token in the keychain (with the client ID in the preferences):
+     * renewing it gives a fresh session without the browser. MAS hands out a new refresh token each time, which
+     * {@link #adoptMas} keeps. A refresh token MAS no longer accepts (signed out there, expired) is deleted.
+     */
+    private Restored restoreThroughMas(ServerInfo server, String key, AccessToken refreshToken) {
+        String clientId = lastSession.oauthClientId().orElseThrow(() -> {
+            credentials.delete(key);
+            return MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "no client ID kept with the refresh token");
+        });
+        app.registrar.api.AuthMetadata metadata = app.registrar.api.AuthMetadata.read(
+                new app.registrar.api.HttpTransport(server.baseUrl(), network));
+        app.registrar.api.OAuthClient client = new app.registrar.api.OAuthClient(metadata, network);
+        app.registrar.api.OAuthTokens tokens;
+        try {
+            tokens = client.refresh(clientId, refreshToken);
+        } catch (MatrixApiException e) {
+            if (e.errcode().filter(code -> code.equals("invalid_grant") || code.equals("invalid_client")).isPresent()
+                    || e.category() == ErrorCategory.TOKEN_INVALID) {
+                credentials.delete(key);
+                throw MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "the sign-in service no longer accepts the kept sign-in");
+            }
+            throw e;
+        }
+        app.registrar.api.OAuthSession oauth = app.registrar.api.OAuthSession.fromAuthorizationCode(client, clientId, tokens,
+                java.time.Clock.systemUTC());
+        Homeserver candidate = new Homeserver(server.baseUrl(), network);
+        candidate.useTokenProvider(oauth);
+        LoginSession who = candidate.auth().whoamiSession();
+        LoginSession login = new LoginSession(who.userId(), tokens.accessToken(), who.deviceId(), server.baseUrl());
+        MasConnection connection = masConnection(metadata, oauth, true);
+        requireAdmin(candidate, login, false);
+        adoptMas(candidate, server, login, connection);
+        method = SignInMethod.MAS_BROWSER;
+        return new Restored(login, server);
     }
 
     /**
@@ -424,8 +464,30 @@ public final class ConnectionService {
         // MAS names accounts by its own IDs: each write carries the Matrix user ID it is for, for the audit trail.
         this.store = app.registrar.store.AccountScopedWrites.wrap(new app.registrar.store.MasAccountStore(connection.admin(),
                 connection.synapseAdmin() ? candidate.admin() : null, connection.site().serverName(), connection.site()));
-        // The access token lives minutes; the refresh token would outlive a restart. Neither is written to the
-        // keychain yet: a MAS session is kept in memory only, and the admin signs in again after a restart.
+        keepRefreshToken(login, connection.oauth());
+    }
+
+    /**
+     * A browser sign-in's refresh token goes where Synapse tokens go — the keychain when the admin chose to stay
+     * signed in, memory otherwise ({@link CredentialStore}) — and again after every renewal, since MAS hands out a
+     * new one each time and the old one stops working. The access token lives minutes and is never kept. A client
+     * signed in with ID and secret has no refresh token and is not restored: its secret is not kept.
+     */
+    private void keepRefreshToken(LoginSession login, app.registrar.api.OAuthSession oauth) {
+        AccessToken refresh = oauth.tokens().refreshToken();
+        if (oauth.usesClientCredentials() || refresh == null) {
+            return;
+        }
+        String key = CredentialStore.keyFor(login.baseUrl().toString(), login.userId());
+        credentials.save(key, refresh);
+        lastSession.set(login.baseUrl().toString(), login.userId());
+        lastSession.setMethod(SignInMethod.MAS_BROWSER.name());
+        lastSession.setOAuthClientId(oauth.clientId());
+        oauth.onRenewal(renewed -> {
+            if (renewed.refreshToken() != null && session == login) {
+                credentials.save(key, renewed.refreshToken());
+            }
+        });
     }
 
     /** The MAS side of the session when Matrix Authentication Service owns the accounts. */

@@ -12,6 +12,7 @@ public final class LastSession {
     private final Preferences prefs;
     private Entry remembered;
     private String rememberedMethod;
+    private String rememberedClient;
 
     /** Remembered in the user's preferences. */
     public LastSession(Preferences prefs) {
@@ -46,6 +47,7 @@ public final class LastSession {
 
     public void clear() {
         rememberedMethod = null;
+        rememberedClient = null;
         if (prefs == null) {
             remembered = null;
             return;
@@ -53,6 +55,25 @@ public final class LastSession {
         prefs.remove("last.baseUrl");
         prefs.remove("last.userId");
         prefs.remove("last.method");
+        prefs.remove("last.oauthClient");
+    }
+
+    /**
+     * The OAuth 2.0 client ID Registrar registered with MAS for the last browser sign-in: with the refresh token the
+     * keychain keeps, it renews the session after a restart. Not a secret (a public client), so preferences hold it.
+     */
+    public Optional<String> oauthClientId() {
+        return Optional.ofNullable(prefs == null ? rememberedClient : prefs.get("last.oauthClient", null));
+    }
+
+    public void setOAuthClientId(String clientId) {
+        if (prefs == null) {
+            rememberedClient = clientId;
+        } else if (clientId == null) {
+            prefs.remove("last.oauthClient");
+        } else {
+            prefs.put("last.oauthClient", clientId);
+        }
     }
 
     /** How the last session was signed in (a {@code ConnectionService.SignInMethod} name), when known. */

@@ -10,9 +10,12 @@ public final class AuthApi {
     static final String DEVICE_NAME = "Registrar";
 
     private final HttpTransport http;
+    private final ApiSession session;
 
+    /** Signs in and out on {@code http}'s {@link ApiSession}, the one every API on that transport sends with. */
     public AuthApi(HttpTransport http) {
         this.http = http;
+        this.session = http.session();
     }
 
     /**
@@ -39,7 +42,7 @@ public final class AuthApi {
 
     /** Checks a pasted access token and says whose it is. */
     public LoginSession useAccessToken(AccessToken token) {
-        http.setAccessToken(token);
+        session.useToken(token);
         JsonNode whoami = http.get(http.url("_matrix", "client", "v3", "account", "whoami"), JsonNode.class);
         return new LoginSession(whoami.path("user_id").asText(), token, whoami.path("device_id").textValue(), http.baseUrl());
     }
@@ -58,7 +61,7 @@ public final class AuthApi {
     /** Ends the session on the server: the token stops working. */
     public void logout() {
         http.post(http.url("_matrix", "client", "v3", "logout"), Map.of(), Void.class);
-        http.setAccessToken(null);
+        session.useToken(null);
     }
 
     private LoginSession session(JsonNode reply) {
@@ -67,7 +70,7 @@ public final class AuthApi {
             throw MatrixApiException.local(ErrorCategory.UNEXPECTED_RESPONSE, "the server did not return an access token");
         }
         AccessToken accessToken = new AccessToken(token);
-        http.setAccessToken(accessToken);
+        session.useToken(accessToken);
         return new LoginSession(reply.path("user_id").asText(), accessToken, reply.path("device_id").textValue(), http.baseUrl());
     }
 }

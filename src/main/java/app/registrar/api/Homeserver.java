@@ -2,9 +2,13 @@ package app.registrar.api;
 
 import okhttp3.HttpUrl;
 
-/** One homeserver connection: its transport, shared by the sign-in and admin APIs so both use the same token. */
+/**
+ * One homeserver connection: one {@link ApiSession} (whose token the calls carry) and one transport that sends
+ * with it, given to the sign-in API, which fills the session, and to the admin and other APIs, which use it.
+ */
 public final class Homeserver {
 
+    private final ApiSession session;
     private final HttpTransport http;
     private final AuthApi auth;
     private final AdminApi admin;
@@ -13,14 +17,15 @@ public final class Homeserver {
     private final CleanupApi cleanup;
 
     public Homeserver(HttpUrl baseUrl) {
-        this(new HttpTransport(baseUrl));
+        this(baseUrl, Network.standard());
     }
 
     public Homeserver(HttpUrl baseUrl, Network network) {
-        this(new HttpTransport(baseUrl, network));
+        this(new HttpTransport(baseUrl, network, new ApiSession()));
     }
 
     public Homeserver(HttpTransport http) {
+        this.session = http.session();
         this.http = http;
         this.auth = new AuthApi(http);
         this.admin = new AdminApi(http);
@@ -64,17 +69,22 @@ public final class Homeserver {
         return cleanup;
     }
 
+    /** Whose token this connection's calls carry; the sign-in API fills it. */
+    public ApiSession session() {
+        return session;
+    }
+
     /** Uses an existing session's token (restored or pasted) for the calls that follow. */
     public void useToken(AccessToken token) {
-        http.setAccessToken(token);
+        session.useToken(token);
     }
 
     /** Takes every call's token from an OAuth 2.0 session that renews it (a MAS sign-in). */
     public void useTokenProvider(TokenProvider provider) {
-        http.setTokenProvider(provider);
+        session.useTokenProvider(provider);
     }
 
     public boolean isSignedIn() {
-        return http.hasAccessToken();
+        return session.isSignedIn();
     }
 }

@@ -55,9 +55,8 @@ public final class HttpTransport {
     private final OkHttpClient writes;
     private final OkHttpClient reads;
     private final HttpUrl baseUrl;
-    private volatile AccessToken token;
+    private final ApiSession session;
     private volatile WriteObserver writeObserver = WriteObserver.NONE;
-    private volatile TokenProvider tokenProvider;
 
     /** A transport on {@link Network#standard()}: system trust stores, the app's pinned certificates. */
     public HttpTransport(HttpUrl baseUrl) {
@@ -68,6 +67,11 @@ public final class HttpTransport {
         this(baseUrl, network.client());
     }
 
+    /** A transport whose calls carry {@code session}'s token, shared with the {@link AuthApi} that fills it. */
+    public HttpTransport(HttpUrl baseUrl, Network network, ApiSession session) {
+        this(baseUrl, network.client(), session);
+    }
+
     /** The shared client every {@link Network} adds its trust and proxy sign-in to. */
     static OkHttpClient sharedBase() {
         return SHARED;
@@ -75,16 +79,21 @@ public final class HttpTransport {
 
     /** For tests that need other timeouts; production code uses the shared client. */
     public HttpTransport(HttpUrl baseUrl, OkHttpClient client) {
+        this(baseUrl, client, new ApiSession());
+    }
+
+    public HttpTransport(HttpUrl baseUrl, OkHttpClient client, ApiSession session) {
         this.baseUrl = ServerAddress.requireAllowed(Objects.requireNonNull(baseUrl));
         this.writes = client.newBuilder().followRedirects(false).followSslRedirects(false).build();
         this.reads = client.newBuilder().followRedirects(true).followSslRedirects(false).build();
+        this.session = Objects.requireNonNull(session);
     }
 
     private HttpTransport(HttpTransport original) {
         this.baseUrl = original.baseUrl;
         this.writes = original.writes;
         this.reads = original.reads;
-        this.token = original.token;
+        this.session = original.session;
     }
 
     /**
@@ -99,20 +108,9 @@ public final class HttpTransport {
         return baseUrl;
     }
 
-    public void setAccessToken(AccessToken token) {
-        this.token = token;
-    }
-
-    public boolean hasAccessToken() {
-        return token != null || tokenProvider != null;
-    }
-
-    /**
-     * Takes the token for every call from {@code provider} instead (an OAuth 2.0 session that renews its short-lived
-     * token before it expires); {@code null} goes back to the fixed token.
-     */
-    public void setTokenProvider(TokenProvider provider) {
-        this.tokenProvider = provider;
+    /** Whose token every signed-in call carries. */
+    public ApiSession session() {
+        return session;
     }
 
     /** Who sees every signed-in change request before it is sent (the audit trail); {@link WriteObserver#NONE} for none. */
@@ -269,8 +267,7 @@ public final class HttpTransport {
 
     private Request.Builder authorize(Request.Builder builder, boolean authenticated) {
         if (authenticated) {
-            TokenProvider provider = tokenProvider;
-            AccessToken current = provider != null ? provider.current() : token;
+            AccessToken current = session.current();
             if (current == null) {
                 throw MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "not signed in");
             }

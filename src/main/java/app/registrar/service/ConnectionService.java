@@ -434,7 +434,7 @@ public final class ConnectionService {
     private MasConnection masConnection(app.registrar.api.AuthMetadata metadata, app.registrar.api.OAuthSession oauth,
                                         boolean synapseAdmin) {
         app.registrar.api.HttpTransport transport = new app.registrar.api.HttpTransport(metadata.publicBase(), network);
-        transport.setTokenProvider(oauth);
+        transport.session().useTokenProvider(oauth);
         app.registrar.api.MasAdminApi admin = new app.registrar.api.MasAdminApi(transport);
         app.registrar.api.MasSiteConfig site;
         try {

@@ -79,7 +79,7 @@ class CertificateTrustTest {
 
     private JsonNode versions(HttpUrl base) {
         HttpTransport http = new HttpTransport(base, network);
-        http.setAccessToken(new AccessToken(TOKEN));
+        http.session().useToken(new AccessToken(TOKEN));
         return http.get(http.url("_matrix", "client", "versions"), JsonNode.class);
     }
 

@@ -35,7 +35,7 @@ class StreamedListingTest {
     void connect() {
         OkHttpClient fast = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).build();
         HttpTransport http = new HttpTransport(server.url("/"), fast);
-        http.setAccessToken(new AccessToken(TOKEN));
+        http.session().useToken(new AccessToken(TOKEN));
         admin = new AdminApi(http);
     }
 

@@ -35,7 +35,7 @@ class TransportFaultsTest {
                 .callTimeout(Duration.ofSeconds(10))
                 .build();
         http = new HttpTransport(server.url("/"), fast);
-        http.setAccessToken(new AccessToken(TOKEN));
+        http.session().useToken(new AccessToken(TOKEN));
         admin = new AdminApi(http);
     }
 
@@ -208,7 +208,7 @@ class TransportFaultsTest {
         Cancellation cancellation = new Cancellation();
         OkHttpClient patient = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
         HttpTransport slow = new HttpTransport(server.url("/"), patient);
-        slow.setAccessToken(new AccessToken(TOKEN));
+        slow.session().useToken(new AccessToken(TOKEN));
 
         CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
             try {

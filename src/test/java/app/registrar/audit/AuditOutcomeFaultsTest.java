@@ -37,7 +37,7 @@ class AuditOutcomeFaultsTest {
     void connect() {
         OkHttpClient fast = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).build();
         http = new HttpTransport(server.url("/"), fast);
-        http.setAccessToken(new AccessToken("syt_YWRtaW4_auditFaultsToken_0a1b2c"));
+        http.session().useToken(new AccessToken("syt_YWRtaW4_auditFaultsToken_0a1b2c"));
         AuditTrail trail = AuditTrail.in(AuditTestLogs.freshDirectory("faults"));
         http.setWriteObserver(trail.recorderFor(server.url("/").toString(), "@admin:example.org"));
         log = trail.logFor(server.url("/").toString()).orElseThrow();

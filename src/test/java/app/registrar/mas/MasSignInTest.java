@@ -199,7 +199,7 @@ class MasSignInTest {
     @Test
     void masWithoutItsAdminApiIsToldApartAndNamesTheConfigLine(TestMas mas) {
         HttpTransport bare = new HttpTransport(mas.masBareUrl());
-        bare.setTokenProvider(() -> new AccessToken(new MasProbe(mas).masAdminToken()));
+        bare.session().useTokenProvider(() -> new AccessToken(new MasProbe(mas).masAdminToken()));
 
         assertThatThrownBy(() -> new MasAdminApi(bare).siteConfig())
                 .isInstanceOfSatisfying(MatrixApiException.class,
@@ -210,7 +210,7 @@ class MasSignInTest {
 
     private static HttpTransport transportFor(AuthMetadata metadata, OAuthSession session) {
         HttpTransport transport = new HttpTransport(metadata.publicBase());
-        transport.setTokenProvider(session);
+        transport.session().useTokenProvider(session);
         return transport;
     }
 

@@ -11,6 +11,7 @@ import app.registrar.bulk.JobControl;
 import app.registrar.bulk.ProgressRelay;
 import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
+import app.registrar.ui.common.JobViewModel;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -9,6 +9,7 @@ import app.registrar.bulk.ExportReport;
 import app.registrar.bulk.JobControl;
 import app.registrar.bulk.ProgressRelay;
 import app.registrar.ui.common.DialogService;
+import app.registrar.ui.common.JobViewModel;
 import java.nio.file.Path;
 
 /**

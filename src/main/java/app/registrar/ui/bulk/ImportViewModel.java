@@ -15,6 +15,7 @@ import app.registrar.bulk.RowOutcome;
 import app.registrar.bulk.RowProblem;
 import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
+import app.registrar.ui.common.JobViewModel;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;

@@ -8,35 +8,23 @@ import app.registrar.bulk.ProgressRelay;
 import app.registrar.bulk.SelectionRemovalPreview.Totals;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.Formats;
+import app.registrar.ui.common.JobViewModel;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * "What goes" for a bulk deactivation or erase: the rooms, devices, emails and media of every selected account,
  * added up while they are read (a few at a time, with progress and Cancel), so the admin sees the sums before
- * confirming.
+ * confirming. The sums so far are the job's report ({@link JobViewModel}); a failure is told in its status line.
  */
-public final class SelectionPreviewViewModel {
+public final class SelectionPreviewViewModel extends JobViewModel<Totals> {
 
     private final BulkService service;
     private final List<String> userIds;
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ObservableList<String> linesView = FXCollections.unmodifiableObservableList(lines);
-    private final ReadOnlyObjectWrapper<Totals> totals = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private JobControl control;
 
     SelectionPreviewViewModel(BulkService service, List<String> userIds) {
         this.service = service;
@@ -45,42 +33,38 @@ public final class SelectionPreviewViewModel {
 
     /** Reads the sums once; later calls while it runs or after it finished do nothing. */
     public void load() {
-        if (running.get() || (totals.get() != null && !totals.get().cancelled())) {
+        if (job.running.get() || (report.get() != null && !report.get().cancelled())) {
             return;
         }
-        JobControl job = new JobControl();
-        control = job;
-        running.set(true);
-        progress.set(0);
-        status.set(tr("bulk.preview.progress", 0, userIds.size()));
-        service.previewRemoval(userIds, job, new ProgressRelay<Totals>(service.executor(), sums -> {
-                    if (running.get() && control == job) {
+        JobControl control = job.begin(tr("bulk.preview.progress", 0, userIds.size()));
+        service.previewRemoval(userIds, control, new ProgressRelay<Totals>(service.executor(), sums -> {
+                    if (job.running.get() && job.isCurrent(control)) {
                         show(sums);
                     }
                 }))
                 .onSuccess(this::show)
-                .onFailure(e -> status.set(tr("bulk.preview.error", ErrorMessages.describe(e).message())))
-                .andFinally(() -> running.set(false))
+                .onFailure(e -> job.status.set(tr("bulk.preview.error", ErrorMessages.describe(e).message())))
+                .andFinally(job::end)
                 .start();
     }
 
     /** Stops reading; the sums so far stay, marked as covering only the accounts read. */
     public void cancel() {
-        if (control != null && running.get()) {
-            control.cancel();
+        if (job.running.get()) {
+            job.cancel();
         }
     }
 
     private void show(Totals sums) {
-        totals.set(sums);
-        progress.set(sums.fraction());
+        report.set(sums);
+        job.progress.set(sums.fraction());
         lines.setAll(describe(sums));
         if (sums.cancelled()) {
-            status.set(tr("bulk.preview.cancelled", sums.read(), sums.accounts()));
+            job.status.set(tr("bulk.preview.cancelled", sums.read(), sums.accounts()));
         } else if (sums.read() < sums.accounts()) {
-            status.set(tr("bulk.preview.progress", sums.read(), sums.accounts()));
+            job.status.set(tr("bulk.preview.progress", sums.read(), sums.accounts()));
         } else {
-            status.set(sums.failed() == 0 ? "" : tr("bulk.preview.failed", sums.failed()));
+            job.status.set(sums.failed() == 0 ? "" : tr("bulk.preview.failed", sums.failed()));
         }
     }
 
@@ -95,21 +79,5 @@ public final class SelectionPreviewViewModel {
 
     public ObservableList<String> getLines() {
         return linesView;
-    }
-
-    public ReadOnlyObjectProperty<Totals> totalsProperty() {
-        return totals.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
     }
 }

@@ -1,4 +1,4 @@
-package app.registrar.ui.bulk;
+package app.registrar.ui.common;
 
 import app.registrar.bulk.JobControl;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -6,19 +6,20 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * What every long bulk job (import, bulk action) shows and how it is steered: running, paused, progress, a status
- * line, and the {@link JobControl} that pauses, resumes and cancels it between rows.
+ * What every long job (import, bulk action, export, a scan) shows and how it is steered: running, paused, progress,
+ * a status line, and the {@link JobControl} that pauses, resumes and cancels it between rows. Written by the
+ * {@link JobViewModel} that owns it, on the JavaFX thread; its dialog sees only the read-only properties.
  */
-final class JobState {
+public final class JobState {
 
-    final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
-    final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    public final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    public final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
+    public final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    public final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private JobControl control;
 
     /** Marks a new job as running and returns its control. */
-    JobControl begin(String statusText) {
+    public JobControl begin(String statusText) {
         control = new JobControl();
         running.set(true);
         paused.set(false);
@@ -27,12 +28,12 @@ final class JobState {
         return control;
     }
 
-    void end() {
+    public void end() {
         running.set(false);
         paused.set(false);
     }
 
-    void pause(String statusText) {
+    public void pause(String statusText) {
         if (running.get() && control != null) {
             control.pause();
             paused.set(true);
@@ -40,15 +41,23 @@ final class JobState {
         }
     }
 
-    void resume() {
+    public void resume() {
         if (control != null) {
             control.resume();
             paused.set(false);
         }
     }
 
+    /**
+     * Whether {@code candidate} steers the job begun last: a progress report of a job that was replaced must not
+     * cover the newer job's status.
+     */
+    public boolean isCurrent(JobControl candidate) {
+        return control == candidate;
+    }
+
     /** True when there was a job to cancel. */
-    boolean cancel() {
+    public boolean cancel() {
         if (control == null) {
             return false;
         }

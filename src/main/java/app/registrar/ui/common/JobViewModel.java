@@ -1,6 +1,5 @@
-package app.registrar.ui.bulk;
+package app.registrar.ui.common;
 
-import app.registrar.ui.common.ErrorReport;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -8,15 +7,15 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 
 /**
- * What the view models of the long bulk jobs (import, bulk action, export) share and their dialogs bind to: the job's
- * {@link JobState} (running, paused, progress, status), the report {@code R} at its end, and the error that
- * stopped it.
+ * What the view models of the long jobs (import, bulk action, export, the inactive-accounts search, the removal
+ * preview of a selection, the Insights scan) share and their dialogs bind to: the job's {@link JobState} (running,
+ * paused, progress, status), the report {@code R} at its end, and the error that stopped it.
  */
-abstract class JobViewModel<R> {
+public abstract class JobViewModel<R> {
 
-    final JobState job = new JobState();
-    final ReadOnlyObjectWrapper<R> report = new ReadOnlyObjectWrapper<>();
-    final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
+    protected final JobState job = new JobState();
+    protected final ReadOnlyObjectWrapper<R> report = new ReadOnlyObjectWrapper<>();
+    protected final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
 
     public final ReadOnlyBooleanProperty runningProperty() {
         return job.running.getReadOnlyProperty();

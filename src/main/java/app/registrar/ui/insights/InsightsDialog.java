@@ -98,7 +98,7 @@ public final class InsightsDialog extends ModalDialog {
         show.setId("insightsShowInactive");
         show.setMnemonicParsing(true);
         show.setMinWidth(Region.USE_PREF_SIZE);
-        show.disableProperty().bind(model.runningProperty().or(model.insightsProperty().isNull())
+        show.disableProperty().bind(model.runningProperty().or(model.reportProperty().isNull())
                 .or(model.inactiveCountProperty().isEqualTo(0)));
         show.setOnAction(e -> showInactive());
         Region grow = new Region();
@@ -121,7 +121,7 @@ public final class InsightsDialog extends ModalDialog {
         save.setId("save" + which.name().charAt(0) + which.name().substring(1).toLowerCase(java.util.Locale.ROOT));
         save.getStyleClass().add("flat");
         save.setMinWidth(Region.USE_PREF_SIZE);
-        save.disableProperty().bind(model.runningProperty().or(model.insightsProperty().isNull()));
+        save.disableProperty().bind(model.runningProperty().or(model.reportProperty().isNull()));
         save.setOnAction(e -> model.save(which, picture(chart)));
         HBox buttonRow = new HBox(save);
         buttonRow.setAlignment(Pos.CENTER_RIGHT);

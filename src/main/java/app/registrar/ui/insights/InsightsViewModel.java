@@ -13,20 +13,14 @@ import app.registrar.bulk.ProgressRelay;
 import app.registrar.ui.bulk.InactiveAccountsViewModel;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
-import app.registrar.ui.common.ErrorReport;
 import app.registrar.ui.common.Formats;
+import app.registrar.ui.common.JobViewModel;
 import app.registrar.ui.insights.InsightsCharts.Chart;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -36,9 +30,10 @@ import javafx.collections.ObservableList;
 /**
  * The Insights screen: one scan over every account of the server ({@link BulkService#insights}) with progress and
  * Cancel, turned into three charts (created per month, last seen, kinds of account), the number of accounts not
- * used for N days with their list one click away, and each chart saved as a PNG.
+ * used for N days with their list one click away, and each chart saved as a PNG. The scan's state and its
+ * counts (the report) come from {@link JobViewModel}.
  */
-public final class InsightsViewModel {
+public final class InsightsViewModel extends JobViewModel<Insights> {
 
     private final BulkService service;
     private final DialogService dialogs;
@@ -54,12 +49,6 @@ public final class InsightsViewModel {
     private final IntegerProperty inactiveDays = new SimpleIntegerProperty(InactiveAccountsViewModel.DEFAULT_DAYS);
     private final ReadOnlyLongWrapper inactiveCount = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper inactiveText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Insights> insights = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
-    private JobControl control;
 
     public InsightsViewModel(BulkService service, DialogService dialogs) {
         this(service, dialogs, ZoneId.systemDefault());
@@ -74,55 +63,52 @@ public final class InsightsViewModel {
 
     /** Reads every account of the server and counts them; the charts change once the scan ends (or is stopped). */
     public void scan() {
-        if (running.get()) {
+        if (job.running.get()) {
             return;
         }
-        JobControl job = new JobControl();
-        control = job;
-        running.set(true);
+        JobControl control = job.begin(tr("insights.scanning"));
         error.set(null);
-        progress.set(-1);
-        status.set(tr("insights.scanning"));
-        service.insights(zone, job, new ProgressRelay<ExportProgress>(service.executor(), p -> {
+        job.progress.set(-1);
+        service.insights(zone, control, new ProgressRelay<ExportProgress>(service.executor(), p -> {
                     // A last progress report can arrive after the result; it must not cover the final status.
-                    if (running.get() && control == job) {
-                        progress.set(p.fraction());
-                        status.set(tr("insights.progress", p.written(), p.total()));
+                    if (job.running.get() && job.isCurrent(control)) {
+                        job.progress.set(p.fraction());
+                        job.status.set(tr("insights.progress", p.written(), p.total()));
                     }
                 }))
                 .onSuccess(this::show)
                 .onFailure(e -> {
                     error.set(ErrorMessages.describe(e));
-                    status.set("");
+                    job.status.set("");
                 })
-                .andFinally(() -> running.set(false))
+                .andFinally(job::end)
                 .start();
     }
 
     /** Stops the scan after the page on its way; the charts then show what was counted until then. */
     public void cancel() {
-        if (control != null && running.get()) {
-            control.cancel();
+        if (job.running.get()) {
+            job.cancel();
         }
     }
 
     private void show(Insights found) {
-        insights.set(found);
+        report.set(found);
         created.setAll(InsightsCharts.createdPerMonth(found));
         activity.setAll(InsightsCharts.activity(found));
         kinds.setAll(InsightsCharts.kinds(found));
-        progress.set(found.cancelled() ? progress.get() : 1);
+        job.progress.set(found.cancelled() ? job.progress.get() : 1);
         if (found.cancelled()) {
-            status.set(tr("insights.cancelled", found.scanned(), found.totalAtStart()));
+            job.status.set(tr("insights.cancelled", found.scanned(), found.totalAtStart()));
         } else {
-            status.set(tr(found.changedMeanwhile() ? "insights.done.changed" : "insights.done",
+            job.status.set(tr(found.changedMeanwhile() ? "insights.done.changed" : "insights.done",
                     found.scanned(), Formats.time(found.asOf())));
         }
         countInactive();
     }
 
     private void countInactive() {
-        Insights found = insights.get();
+        Insights found = report.get();
         if (found == null || inactiveDays.get() < 1) {
             inactiveCount.set(0);
             inactiveText.set("");
@@ -183,25 +169,5 @@ public final class InsightsViewModel {
 
     public ReadOnlyStringProperty inactiveTextProperty() {
         return inactiveText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Insights> insightsProperty() {
-        return insights.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ErrorReport> errorProperty() {
-        return error.getReadOnlyProperty();
     }
 }

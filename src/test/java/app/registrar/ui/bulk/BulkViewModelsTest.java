@@ -165,7 +165,7 @@ class BulkViewModelsTest {
         model.find(UserQuery.all().withName(prefix));
         BulkActionViewModel bulk = model.bulkAction();
 
-        assertThat(model.resultProperty().get().scanned()).isEqualTo(1);
+        assertThat(model.reportProperty().get().scanned()).isEqualTo(1);
         assertThat(model.getRows()).isEmpty();
         assertThat(bulk.actionProperty().get()).isEqualTo(BulkAction.DEACTIVATE);
         assertThat(bulk.affectedCount()).isZero();

@@ -66,10 +66,10 @@ class SelectionRemovalPreviewSynapseTest {
         BulkActionViewModel model = new BulkActionViewModel(service, new FakeDialogService(),
                 List.of(busy, chatty, synapse.adminUser()));
 
-        boolean readBeforeChoosing = model.getPreview().totalsProperty().get() != null;
+        boolean readBeforeChoosing = model.getPreview().reportProperty().get() != null;
         model.actionProperty().set(BulkAction.DEACTIVATE);
 
-        Totals sums = model.getPreview().totalsProperty().get();
+        Totals sums = model.getPreview().reportProperty().get();
         assertThat(readBeforeChoosing).isFalse();
         assertThat(sums.accounts()).as("the admin's own account is left out").isEqualTo(2);
         assertThat(sums.read()).isEqualTo(2);
@@ -98,11 +98,11 @@ class SelectionRemovalPreviewSynapseTest {
 
         app.registrar.testing.FxWorkers.onFx(() -> model.actionProperty().set(BulkAction.DEACTIVATE));
         app.registrar.testing.FxWorkers.awaitFx("the first accounts read",
-                () -> model.getPreview().totalsProperty().get() != null);
+                () -> model.getPreview().reportProperty().get() != null);
         app.registrar.testing.FxWorkers.onFx(() -> model.getPreview().cancel());
         app.registrar.testing.FxWorkers.awaitFx("the reading stopped", () -> !model.getPreview().runningProperty().get());
 
-        Totals sums = app.registrar.testing.FxWorkers.onFx(() -> model.getPreview().totalsProperty().get());
+        Totals sums = app.registrar.testing.FxWorkers.onFx(() -> model.getPreview().reportProperty().get());
         assertThat(sums.cancelled()).isTrue();
         assertThat(sums.read()).isBetween(1, 399);
         assertThat(app.registrar.testing.FxWorkers.onFx(() -> model.getPreview().statusProperty().get()))
@@ -119,7 +119,7 @@ class SelectionRemovalPreviewSynapseTest {
 
         model.actionProperty().set(BulkAction.DEACTIVATE_AND_ERASE);
 
-        Totals sums = model.getPreview().totalsProperty().get();
+        Totals sums = model.getPreview().reportProperty().get();
         assertThat(sums.read()).isEqualTo(2);
         assertThat(sums.failed()).isEqualTo(1);
         assertThat(sums.rooms()).isEqualTo(1);

@@ -129,7 +129,7 @@ class InsightsFxTest {
         InsightsViewModel model = new InsightsViewModel(new BulkService(executor,
                 SignedIn.asAdmin(synapse, executor).connection()), dialogs);
         Platform.runLater(() -> new InsightsDialog(robot.listTargetWindows().get(0), model).show());
-        ui.waitUntil(() -> model.insightsProperty().get() != null && !model.runningProperty().get());
+        ui.waitUntil(() -> model.reportProperty().get() != null && !model.runningProperty().get());
 
         robot.interact(() -> robot.lookup("#saveKinds").queryButton().fire());
         ui.waitUntil(() -> Files.exists(file) && !dialogs.notifications.isEmpty());

@@ -100,14 +100,14 @@ class InsightsViewModelFastTest {
         assertThat(model.errorProperty().get()).isNotNull();
         assertThat(model.errorProperty().get().message()).doesNotContain("M_FORBIDDEN");
         assertThat(model.errorProperty().get().details()).contains("M_FORBIDDEN");
-        assertThat(model.insightsProperty().get()).isNull();
+        assertThat(model.reportProperty().get()).isNull();
 
         serverHas(user("fresh", 2, 1L, ""));
         model.scan();
         executor.runAll();
 
         assertThat(model.errorProperty().get()).isNull();
-        assertThat(model.insightsProperty().get().scanned()).isEqualTo(1);
+        assertThat(model.reportProperty().get().scanned()).isEqualTo(1);
     }
 
     @Test

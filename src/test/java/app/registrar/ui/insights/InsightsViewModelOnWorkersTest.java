@@ -66,7 +66,7 @@ class InsightsViewModelOnWorkersTest {
 
         assertThat(System.nanoTime() - started).as("stopped without waiting for the slow answer")
                 .isLessThan(TimeUnit.SECONDS.toNanos(15));
-        assertThat(onFx(() -> model.insightsProperty().get().cancelled())).isTrue();
+        assertThat(onFx(() -> model.reportProperty().get().cancelled())).isTrue();
         assertThat(onFx(() -> model.statusProperty().get())).startsWith("Stopped after 0 of ");
         assertThat(onFx(() -> model.errorProperty().get())).isNull();
     }
@@ -80,9 +80,9 @@ class InsightsViewModelOnWorkersTest {
         SynapseDatabase db = SynapseDatabase.ofTestServer();
 
         onFx(model::scan);
-        awaitFx("the scan ended", () -> !model.runningProperty().get() && model.insightsProperty().get() != null);
+        awaitFx("the scan ended", () -> !model.runningProperty().get() && model.reportProperty().get() != null);
 
-        Insights found = onFx(() -> model.insightsProperty().get());
+        Insights found = onFx(() -> model.reportProperty().get());
         assertThat(found.scanned()).isEqualTo(db.count("SELECT COUNT(*) FROM users"));
         assertThat(onFx(() -> model.getKinds().get(4).count())).isEqualTo(db.count("SELECT COUNT(*) FROM users WHERE admin = 1"));
         assertThat(onFx(() -> model.statusProperty().get())).startsWith(String.format("%,d accounts counted", found.scanned()));

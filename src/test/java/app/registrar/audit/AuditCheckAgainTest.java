@@ -97,7 +97,7 @@ class AuditCheckAgainTest {
         AuditEntry.Outcome beforeCheck = deactivation().outcome();
 
         answer("GET " + ALICE_PATH, json(alice(true)));
-        model.checkAgain();
+        model.getOutcome().checkAgain();
 
         assertThat(beforeCheck).isEqualTo(AuditEntry.Outcome.UNCONFIRMED);
         assertThat(deactivation().outcome()).isEqualTo(AuditEntry.Outcome.DONE);
@@ -112,7 +112,7 @@ class AuditCheckAgainTest {
         model.deactivate();
 
         answer("GET " + ALICE_PATH, json(alice(false)));
-        model.checkAgain();
+        model.getOutcome().checkAgain();
 
         assertThat(deactivation().outcome()).isEqualTo(AuditEntry.Outcome.FAILED);
         assertThat(deactivation().error()).startsWith("not made");

@@ -131,7 +131,7 @@ class UnconfirmedOutcomeTest {
         boolean canDeactivate = onFx(() -> model.canDeactivateProperty().get());
         boolean unconfirmed = onFx(() -> model.getOutcome().isUnconfirmed());
         answer("GET " + ALICE_PATH, json(200, alice(true)));
-        onFx(model::checkAgain);
+        onFx(() -> model.getOutcome().checkAgain());
         awaitFx("the dialog to close after Check again", () -> model.closeRequestedProperty().get());
 
         assertThat(said).startsWith("The outcome could not be confirmed").doesNotContain("try again");
@@ -147,11 +147,11 @@ class UnconfirmedOutcomeTest {
         onFx(() -> model.typedUserIdProperty().set(ALICE));
         onFx(model::deactivate);
         awaitFx("the deactivation to end", () -> !model.busyProperty().get() && model.getOutcome().isUnconfirmed());
-        onFx(model::checkAgain);
+        onFx(() -> model.getOutcome().checkAgain());
         awaitFx("the second read-back to fail", () -> !model.getOutcome().checkingProperty().get());
         boolean stillUnconfirmed = onFx(() -> model.getOutcome().isUnconfirmed() && !model.canDeactivateProperty().get());
         answer("GET " + ALICE_PATH, json(200, alice(false)));
-        onFx(model::checkAgain);
+        onFx(() -> model.getOutcome().checkAgain());
         awaitFx("the read-back to settle", () -> !model.getOutcome().isUnconfirmed());
 
         assertThat(stillUnconfirmed).isTrue();
@@ -187,7 +187,7 @@ class UnconfirmedOutcomeTest {
         boolean canResetOther = onFx(() -> model.canSaveProperty().get());
         onFx(() -> model.getPassword().passwordProperty().set("Lost-Answer-Pass-1"));
         answer("POST /_synapse/admin/v1/reset_password/%40alice%3Aexample.org", json(200, "{}"));
-        onFx(model::sendAgain);
+        onFx(() -> model.getOutcome().checkAgain());
         awaitFx("the dialog to close after the same password was sent again", () -> model.closeRequestedProperty().get());
 
         assertThat(said).doesNotContainIgnoringCase("once more").doesNotContainIgnoringCase("try again")
@@ -211,7 +211,7 @@ class UnconfirmedOutcomeTest {
         assertThat(onFx(() -> model.errorProperty().get().message())).startsWith("The outcome could not be confirmed");
         assertThat(onFx(() -> model.canReactivateProperty().get())).isFalse();
         answer("GET " + ALICE_PATH, json(200, alice(false)));
-        onFx(model::checkAgain);
+        onFx(() -> model.getOutcome().checkAgain());
         awaitFx("the dialog to close", () -> model.closeRequestedProperty().get());
         assertThat(sent("PUT " + ALICE_PATH)).isEqualTo(1);
     }
@@ -229,7 +229,7 @@ class UnconfirmedOutcomeTest {
         String said = dialogs.errors.get(dialogs.errors.size() - 1).message();
         boolean blocked = onFx(() -> model.actionsBlockedProperty().get());
         answer("GET " + ALICE_PATH, json(200, alice(false).replace("}", ",\"locked\":true}")));
-        onFx(model::checkAgain);
+        onFx(() -> model.getOutcome().checkAgain());
         awaitFx("the read-back to settle", () -> !model.getOutcome().isUnconfirmed() && !model.busyProperty().get());
 
         assertThat(said).startsWith("The outcome could not be confirmed");

@@ -155,11 +155,6 @@ public final class DeactivateViewModel extends DialogViewModel {
                 .start();
     }
 
-    /** Reads the account again after an unconfirmed deactivation. */
-    public void checkAgain() {
-        outcome.checkAgain();
-    }
-
     public OutcomeCheck getOutcome() {
         return outcome;
     }

@@ -228,11 +228,6 @@ public final class EditUserViewModel extends DialogViewModel {
                 .start();
     }
 
-    /** Reads the account again after a save whose outcome could not be confirmed. */
-    public void checkAgain() {
-        outcome.checkAgain();
-    }
-
     public OutcomeCheck getOutcome() {
         return outcome;
     }

@@ -79,12 +79,10 @@ public final class ResetPasswordViewModel extends DialogViewModel {
                 }));
     }
 
-    /** Sends the same password once more after its answer was lost. */
-    public void sendAgain() {
-        outcome.checkAgain();
-    }
-
-    /** Unknown while a reset's answer was lost; the dialog then offers {@link #sendAgain()} instead of Reset. */
+    /**
+     * Unknown while a reset's answer was lost; the dialog then offers "Send the same password again" (its
+     * {@link OutcomeCheck#checkAgain()}) instead of Reset.
+     */
     public OutcomeCheck getOutcome() {
         return outcome;
     }

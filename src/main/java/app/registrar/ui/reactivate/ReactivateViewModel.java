@@ -103,11 +103,6 @@ public final class ReactivateViewModel extends DialogViewModel {
                 .start();
     }
 
-    /** Reads the account again after a reactivation whose outcome could not be confirmed. */
-    public void checkAgain() {
-        outcome.checkAgain();
-    }
-
     public OutcomeCheck getOutcome() {
         return outcome;
     }

@@ -63,6 +63,7 @@ public final class ConnectViewModel {
     private final ReadOnlyStringWrapper secretProblem = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSignIn;
     private final SignInWait wait;
+    private final SignInMethods methods;
 
     private TaskHandle running = TaskHandle.NONE;
     /** Set when the admin trusted a certificate during an attempt: the attempt is made again once it ends. */
@@ -80,6 +81,7 @@ public final class ConnectViewModel {
             user.set(recent.lastUser(recentServers.get(0)));
         }
         wait = new SignInWait(connection.executor(), error::set);
+        methods = new SignInMethods(connection, dialogs, this, progress::set, notice::set, error::set);
         canSignIn = busy.not().and(wait.secondsProperty().isEqualTo(0));
         // Typing again clears the old complaint about that field, never what was typed.
         // The error about the last attempt goes too: it no longer describes what is on screen (a wait the server
@@ -88,19 +90,13 @@ public final class ConnectViewModel {
         clearsOnTyping(user, userProblem);
         clearsOnTyping(password, secretProblem);
         clearsOnTyping(token, secretProblem);
+        clearsOnTyping(clientId, userProblem);
+        clearsOnTyping(clientSecret, secretProblem);
     }
 
     private void clearsOnTyping(StringProperty field, ReadOnlyStringWrapper problem) {
         field.addListener((obs, old, now) -> {
             problem.set("");
-            clearStaleError();
-        });
-        clientId.addListener((obs, old, now) -> {
-            userProblem.set("");
-            clearStaleError();
-        });
-        clientSecret.addListener((obs, old, now) -> {
-            secretProblem.set("");
             clearStaleError();
         });
     }
@@ -125,7 +121,7 @@ public final class ConnectViewModel {
 
     /** Finds the server, signs in and hands the session on. Refuses with field messages when something is missing. */
     public void signIn() {
-        if (busy.get() || wait.isWaiting() || !validate()) {
+        if (busy.get() || wait.isWaiting() || !methods.validate(serverProblem, userProblem, secretProblem)) {
             return;
         }
         error.set(null);
@@ -134,44 +130,10 @@ public final class ConnectViewModel {
         String address = server.get().strip();
         progress.set(tr("connect.checking", address));
         running = connection.discover(address)
-                .then(info -> signIn(address, info))
+                .then(info -> completed(address, info, methods.signIn(info)))
                 .onFailure(this::fail)
                 .andFinally(this::finish)
                 .start();
-    }
-
-    /** The sign-in step after discovery; throws when the server cannot be signed in to as asked. */
-    private BackgroundTask<LoginSession> signIn(String address, ServerInfo info) {
-        if (!info.adminApiReachable()) {
-            throw MatrixApiException.local(ErrorCategory.ADMIN_API_UNREACHABLE, tr("connect.no.admin.api"));
-        }
-        if (info.managedByMas()) {
-            notice.set(tr("connect.mas"));
-            return completed(address, info, signInThroughMas(info));
-        }
-        if (method.get() == Method.CLIENT) {
-            throw shown(new ErrorReport(tr("connect.client.not.mas"), tr("connect.mas.use.browser.next"), ""));
-        }
-        if (method.get() == Method.PASSWORD && !info.supportsPasswordLogin()) {
-            throw MatrixApiException.local(ErrorCategory.ENDPOINT_UNAVAILABLE, tr("connect.no.password.login"));
-        }
-        BackgroundTask<LoginSession> login;
-        if (method.get() == Method.SSO) {
-            if (!info.supportsSso()) {
-                throw MatrixApiException.local(ErrorCategory.ENDPOINT_UNAVAILABLE, tr("connect.sso.unavailable"));
-            }
-            login = connection.listenForSso().then(loopback -> {
-                dialogs.openInBrowser(ConnectionService.ssoRedirectUrl(info, loopback));
-                progress.set(tr("connect.sso.waiting"));
-                return connection.signInWithSso(info, loopback);
-            });
-        } else {
-            progress.set(tr("connect.signing.in"));
-            login = method.get() == Method.PASSWORD
-                    ? connection.signIn(info, user.get().strip(), password.get())
-                    : connection.useToken(info, token.get().strip());
-        }
-        return completed(address, info, login);
     }
 
     /** Hands a session on once signed in, forgetting the secrets typed for it. */
@@ -185,68 +147,10 @@ public final class ConnectViewModel {
         });
     }
 
-    /** Ends the chain after {@code report} was shown: a cancelled failure, which {@link #fail} passes over. */
-    private MatrixApiException shown(ErrorReport report) {
-        error.set(report);
-        return MatrixApiException.local(ErrorCategory.CANCELLED, "explained to the admin");
-    }
-
-    /**
-     * On a server whose accounts MAS owns: in the browser through MAS (OAuth 2.0 with PKCE; "Single sign-on"), or
-     * as a client the server admin configured (client ID and secret). Passwords and pasted tokens do not give
-     * Registrar MAS's admin API, so those methods are answered with what to use instead.
-     */
-    private BackgroundTask<LoginSession> signInThroughMas(ServerInfo info) {
-        if (method.get() == Method.CLIENT) {
-            progress.set(tr("connect.signing.in"));
-            return connection.signInWithClientCredentials(info, clientId.get().strip(), clientSecret.get());
-        }
-        if (method.get() != Method.SSO) {
-            throw shown(new ErrorReport(tr("connect.mas.use.browser"), tr("connect.mas.use.browser.next"), "MAS"));
-        }
-        progress.set(tr("connect.signing.in"));
-        return connection.startMasSignIn(info).then(signIn -> {
-            dialogs.openInBrowser(signIn.browserUrl());
-            progress.set(tr("connect.mas.waiting"));
-            return connection.completeMasSignIn(signIn);
-        });
-    }
-
     /** Stops the running attempt; nothing typed is lost. */
     public void cancel() {
         running.cancel();
         finish();
-    }
-
-    private boolean validate() {
-        boolean ok = true;
-        if (server.get() == null || server.get().isBlank()) {
-            serverProblem.set(tr("connect.missing.server"));
-            ok = false;
-        }
-        if (method.get() == Method.PASSWORD) {
-            if (user.get() == null || user.get().isBlank()) {
-                userProblem.set(tr("connect.missing.user"));
-                ok = false;
-            }
-            if (password.get() == null || password.get().isEmpty()) {
-                secretProblem.set(tr("connect.missing.password"));
-                ok = false;
-            }
-        } else if (method.get() == Method.TOKEN && (token.get() == null || token.get().isBlank())) {
-            secretProblem.set(tr("connect.missing.token"));
-            ok = false;
-        } else if (method.get() == Method.CLIENT) {
-            if (clientId.get() == null || clientId.get().isBlank()) {
-                userProblem.set(tr("connect.missing.client.id"));
-                ok = false;
-            }
-            if (clientSecret.get() == null || clientSecret.get().isEmpty()) {
-                secretProblem.set(tr("connect.missing.client.secret"));
-                ok = false;
-            }
-        }
-        return ok;
     }
 
     private void fail(MatrixApiException e) {

@@ -8,7 +8,11 @@ import app.registrar.api.UserDetails;
 import app.registrar.bulk.BulkService;
 import app.registrar.bulk.ImportJournal;
 import app.registrar.service.AccountService;
+import app.registrar.service.AuditService;
 import app.registrar.service.ConnectionService;
+import app.registrar.service.SecurityService;
+import app.registrar.ui.audit.AuditViewModel;
+import app.registrar.ui.audit.RecentChangesViewModel;
 import app.registrar.ui.bulk.BulkActionViewModel;
 import app.registrar.ui.bulk.ExportViewModel;
 import app.registrar.ui.bulk.ImportViewModel;
@@ -18,16 +22,25 @@ import app.registrar.ui.common.DialogService;
 import app.registrar.ui.deactivate.DeactivateViewModel;
 import app.registrar.ui.details.AccountDetailsViewModel;
 import app.registrar.ui.edituser.EditUserViewModel;
+import app.registrar.ui.encryption.EncryptionViewModel;
+import app.registrar.ui.insights.InsightsViewModel;
+import app.registrar.ui.invites.InvitesViewModel;
 import app.registrar.ui.password.ResetPasswordViewModel;
 import app.registrar.ui.reactivate.ReactivateViewModel;
 import app.registrar.ui.reauth.ReauthViewModel;
 import app.registrar.ui.userlist.UserListViewModel;
 import app.registrar.ui.userlist.UserRowViewModel;
+import app.registrar.ui.welcome.WelcomeViewModel;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 
 /**
@@ -45,13 +58,13 @@ public final class MainViewModel {
     private final UserListViewModel list;
     private final AccountDetailsViewModel details;
     private final BulkService bulk;
-    private final app.registrar.service.SecurityService security;
-    private final app.registrar.ui.encryption.EncryptionViewModel encryption;
-    private final app.registrar.ui.welcome.PendingWelcome pendingWelcome = new app.registrar.ui.welcome.PendingWelcome();
+    private final SecurityService security;
+    private final EncryptionViewModel encryption;
+    private final AccountDialogs accountDialogs;
     /** An account to open beside a dialog (the holder of a conflicting email or SSO identity); the view shows it. */
-    private final javafx.beans.property.ReadOnlyStringWrapper accountToOpen = new javafx.beans.property.ReadOnlyStringWrapper();
-    private final app.registrar.service.AuditService audit;
-    private final app.registrar.ui.audit.RecentChangesViewModel recentChanges;
+    private final ReadOnlyStringWrapper accountToOpen = new ReadOnlyStringWrapper();
+    private final AuditService audit;
+    private final RecentChangesViewModel recentChanges;
     private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper();
 
     public MainViewModel(AccountService accounts, ConnectionService connection, DialogService dialogs,
@@ -65,12 +78,14 @@ public final class MainViewModel {
         this.list = new UserListViewModel(accounts);
         this.details = new AccountDetailsViewModel(accounts, dialogs, list::refresh);
         this.bulk = new BulkService(accounts.executor(), connection);
-        this.security = new app.registrar.service.SecurityService(accounts.executor(), connection);
-        this.encryption = new app.registrar.ui.encryption.EncryptionViewModel(security, dialogs, server.managesPasswords(),
-                server.managedByMas(), java.time.Instant::now);
+        this.security = new SecurityService(accounts.executor(), connection);
+        this.encryption = new EncryptionViewModel(security, dialogs, server.managesPasswords(),
+                server.managedByMas(), Instant::now);
         details.userProperty().addListener((obs, old, shown) -> encryption.show(shown));
-        this.audit = new app.registrar.service.AuditService(accounts.executor(), connection);
-        this.recentChanges = new app.registrar.ui.audit.RecentChangesViewModel(audit, details.userProperty());
+        this.audit = new AuditService(accounts.executor(), connection);
+        this.recentChanges = new RecentChangesViewModel(audit, details.userProperty());
+        this.accountDialogs = new AccountDialogs(accounts, connection, security, dialogs, session, server, list, details,
+                this::openAccount);
         // An empty selection (the list reloaded, or the account left the filtered list after deactivation)
         // keeps the last account in the details, so its next action is still one click away.
         list.getSelection().addListener((ListChangeListener<UserRowViewModel>) change -> {
@@ -130,42 +145,18 @@ public final class MainViewModel {
 
     /** Says, for this computer's system, how to make Registrar remember the sign-in next time. */
     public void explainRemembering() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String key = os.contains("win") ? "session.remember.windows" : os.contains("mac") ? "session.remember.mac"
                 : "session.remember.linux";
         dialogs.showInformation(tr("session.remember.title"), tr(key));
     }
 
-    private void changed() {
-        list.refresh();
-        details.reload();
-    }
-
     public EditUserViewModel newCreateAccount() {
-        app.registrar.ui.welcome.PendingWelcome.Watch watch = new app.registrar.ui.welcome.PendingWelcome.Watch();
-        EditUserViewModel created = EditUserViewModel.forCreate(accounts, dialogs, serverName(), session.userId(), server.passwordPolicy(),
-                account -> {
-                    pendingWelcome.offer(account.userId(), watch.generatedPasswordUsed());
-                    list.refresh();
-                    details.notes().recordCreated(account.userId());
-                    details.show(account.userId());
-                });
-        watch.follow(created.getPassword());
-        created.checkHoldersWith(new app.registrar.ui.conflicts.HolderCheck(security), this::openAccount);
-        return created;
+        return accountDialogs.newCreateAccount(serverName());
     }
 
     public EditUserViewModel newEditAccount(UserDetails user) {
-        EditUserViewModel edit = EditUserViewModel.forEdit(accounts, dialogs, session.userId(), server.passwordPolicy(), user, saved -> {
-            if (saved.admin() != user.admin()) {
-                details.recordAdminChanged(saved.userId(), saved.admin());
-            } else {
-                details.notes().recordSaved(saved.userId());
-            }
-            changed();
-        });
-        edit.checkHoldersWith(new app.registrar.ui.conflicts.HolderCheck(security), this::openAccount);
-        return edit;
+        return accountDialogs.newEditAccount(user);
     }
 
     /** Asks the view to show {@code userId} in a window of its own, beside the dialog that named it. */
@@ -174,7 +165,7 @@ public final class MainViewModel {
         accountToOpen.set(userId);
     }
 
-    public javafx.beans.property.ReadOnlyStringProperty accountToOpenProperty() {
+    public ReadOnlyStringProperty accountToOpenProperty() {
         return accountToOpen.getReadOnlyProperty();
     }
 
@@ -186,55 +177,23 @@ public final class MainViewModel {
     }
 
     public ResetPasswordViewModel newResetPassword(UserDetails user) {
-        app.registrar.ui.welcome.PendingWelcome.Watch watch = new app.registrar.ui.welcome.PendingWelcome.Watch();
-        // The note needs the choice made in the dialog; the dialog's model exists only once constructed.
-        ResetPasswordViewModel[] made = new ResetPasswordViewModel[1];
-        ResetPasswordViewModel reset = new ResetPasswordViewModel(accounts, dialogs, user.userId(), server.passwordPolicy(),
-                managesPasswords(), () -> {
-                    pendingWelcome.offer(user.userId(), watch.generatedPasswordUsed());
-                    details.recordPasswordReset(user.userId(), made[0].logoutDevicesProperty().get());
-                    details.reload();
-                });
-        made[0] = reset;
-        watch.follow(reset.getPassword());
-        return reset;
+        return accountDialogs.newResetPassword(user);
     }
 
     /**
      * The welcome message for {@code user}; it carries the password Registrar generated when the account was just
      * created or its password just reset here, once.
      */
-    public app.registrar.ui.welcome.WelcomeViewModel newWelcome(UserDetails user) {
-        String provider = null;
-        if (!user.externalIds().isEmpty()) {
-            String id = user.externalIds().get(0).authProvider();
-            provider = security.knownRecoveryOptions().map(o -> o.identityProviders().getOrDefault(id, id)).orElse(id);
-        }
-        return new app.registrar.ui.welcome.WelcomeViewModel(dialogs, server.address(), user.userId(),
-                user.displayName(), provider, pendingWelcome.take(user.userId()));
+    public WelcomeViewModel newWelcome(UserDetails user) {
+        return accountDialogs.newWelcome(user);
     }
 
     public DeactivateViewModel newDeactivate(UserDetails user) {
-        DeactivateViewModel[] made = new DeactivateViewModel[1];
-        made[0] = new DeactivateViewModel(accounts, dialogs, user.userId(), session.userId(), serverName(), () -> {
-            details.notes().recordDeactivated(user.userId(), made[0].eraseProperty().get());
-            changed();
-        });
-        return made[0].withCleanup(new app.registrar.service.CleanupService(accounts.executor(), connection));
+        return accountDialogs.newDeactivate(user, serverName());
     }
 
     public ReactivateViewModel newReactivate(UserDetails user) {
-        return new ReactivateViewModel(accounts, dialogs, user.userId(), server.passwordPolicy(),
-                managesPasswords(), user.erased(), () -> {
-                    details.notes().recordReactivated(user.userId());
-                    changed();
-                });
-    }
-
-    /** Whether passwords can be set here: Synapse's own, or MAS's when MAS owns the accounts. */
-    private boolean managesPasswords() {
-        app.registrar.store.Capabilities capabilities = accounts.capabilities();
-        return capabilities.accountsInMas() ? capabilities.passwordsInMas() : server.managesPasswords();
+        return accountDialogs.newReactivate(user);
     }
 
     /** Asks where the current list is exported to. */
@@ -260,17 +219,17 @@ public final class MainViewModel {
     }
 
     /** The audit trail of this server, for its screen. */
-    public app.registrar.ui.audit.AuditViewModel newAudit() {
-        return new app.registrar.ui.audit.AuditViewModel(audit).withDialogs(dialogs, serverName());
+    public AuditViewModel newAudit() {
+        return new AuditViewModel(audit).withDialogs(dialogs, serverName());
     }
 
     /** The last changes recorded on the account shown in the details. */
-    public app.registrar.ui.audit.RecentChangesViewModel getRecentChanges() {
+    public RecentChangesViewModel getRecentChanges() {
         return recentChanges;
     }
 
-    public app.registrar.ui.insights.InsightsViewModel newInsights() {
-        return new app.registrar.ui.insights.InsightsViewModel(bulk, dialogs);
+    public InsightsViewModel newInsights() {
+        return new InsightsViewModel(bulk, dialogs);
     }
 
     public InactiveAccountsViewModel newInactive() {
@@ -315,17 +274,17 @@ public final class MainViewModel {
     }
 
     /** The invitations screen (registration tokens). */
-    public app.registrar.ui.invites.InvitesViewModel newInvites() {
-        return new app.registrar.ui.invites.InvitesViewModel(security, dialogs, server.address(), serverName(),
-                java.time.Instant::now, java.time.ZoneId.systemDefault());
+    public InvitesViewModel newInvites() {
+        return new InvitesViewModel(security, dialogs, server.address(), serverName(),
+                Instant::now, ZoneId.systemDefault());
     }
 
     /** The security and recovery part of the details panel (issue 12). */
-    public app.registrar.ui.encryption.EncryptionViewModel getEncryption() {
+    public EncryptionViewModel getEncryption() {
         return encryption;
     }
 
-    public app.registrar.service.SecurityService security() {
+    public SecurityService security() {
         return security;
     }
 }

@@ -3,13 +3,13 @@ package app.registrar.ui.invites;
 import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.ErrorCategory;
+import app.registrar.api.MatrixApiException;
 import app.registrar.api.RegistrationToken;
 import app.registrar.service.SecurityService;
 import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
-import app.registrar.ui.common.Formats;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,10 +43,9 @@ public final class InvitesViewModel {
 
     private final SecurityService service;
     private final DialogService dialogs;
-    private final String serverAddress;
-    private final String serverName;
     private final Supplier<Instant> clock;
     private final ZoneId zone;
+    private final InviteTexts texts;
 
     private final ObservableList<RegistrationToken> tokens = FXCollections.observableArrayList();
     private final ObjectProperty<RegistrationToken> selected = new SimpleObjectProperty<>();
@@ -68,9 +67,8 @@ public final class InvitesViewModel {
                             Supplier<Instant> clock, ZoneId zone) {
         this.service = service;
         this.dialogs = dialogs;
-        this.serverAddress = serverAddress;
-        this.serverName = serverName;
         this.clock = clock;
+        this.texts = new InviteTexts(serverName, serverAddress, clock);
         this.zone = zone;
         problem = Bindings.createStringBinding(this::findProblem, uses, expiresOn, chooseToken, chosenToken, length, editing);
         // An empty chosen token is not a mistake yet (nothing typed): Create stays off without a red sentence.
@@ -219,45 +217,24 @@ public final class InvitesViewModel {
      * or on the server's sign-up page when it has one (MAS), then in the app with the server address.
      */
     public String inviteText(RegistrationToken token) {
-        String limits = tr("invites.text.limits", usesLeftText(token),
-                token.expiresAt() == null ? tr("invites.text.no.end") : Formats.dateTime(token.expiresAt()));
-        String page = signUpPage;
-        return page == null ? tr("invites.text", serverName, serverAddress, token.token(), limits)
-                : tr("invites.text.web", serverName, page, token.token(), limits, serverAddress);
+        return texts.inviteText(token, signUpPage);
     }
 
     /** "3 of 5 left", "unlimited": for the list and the invite text. */
     public String usesText(RegistrationToken token) {
-        if (token.usesAllowed() == null) {
-            return tr("invites.uses.unlimited", token.completed());
-        }
-        String used = tr("invites.uses.limited", token.completed(), token.usesAllowed());
-        return token.pending() == 0 ? used : used + " " + tr("invites.uses.pending", token.pending());
-    }
-
-    private String usesLeftText(RegistrationToken token) {
-        if (token.usesAllowed() == null) {
-            return tr("invites.text.any.number");
-        }
-        return tr("invites.text.left", Math.max(0, token.usesAllowed() - token.completed() - token.pending()));
+        return texts.usesText(token);
     }
 
     public String expiryText(RegistrationToken token) {
-        if (token.expiresAt() == null) {
-            return tr("invites.expiry.never");
-        }
-        String when = Formats.dateTime(token.expiresAt());
-        return token.expiresAt().isAfter(clock.get()) ? when : tr("invites.expiry.past", when);
+        return texts.expiryText(token);
     }
 
     /** Whether a person could still sign up with it now. */
     public boolean isUsable(RegistrationToken token) {
-        boolean timeLeft = token.expiresAt() == null || token.expiresAt().isAfter(clock.get());
-        boolean usesLeft = token.usesAllowed() == null || token.completed() + token.pending() < token.usesAllowed();
-        return timeLeft && usesLeft;
+        return texts.isUsable(token);
     }
 
-    private void failed(app.registrar.api.MatrixApiException e) {
+    private void failed(MatrixApiException e) {
         if (e.category() != ErrorCategory.CANCELLED) {
             error.set(ErrorMessages.describe(e));
         }

@@ -1,11 +1,11 @@
 package app.registrar.audit;
 
+import app.registrar.api.LocalState;
 import app.registrar.api.MatrixApiException;
 import app.registrar.api.WriteObserver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,18 +41,7 @@ public final class AuditTrail {
 
     /** The per-user state folder: {@code %LOCALAPPDATA%\Registrar\audit}, macOS Application Support, XDG state on Linux. */
     public static Path defaultDirectory() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home");
-        if (os.contains("win")) {
-            String local = System.getenv("LOCALAPPDATA");
-            return Path.of(local != null ? local : home, "Registrar", "audit");
-        }
-        if (os.contains("mac")) {
-            return Path.of(home, "Library", "Application Support", "Registrar", "audit");
-        }
-        String state = System.getenv("XDG_STATE_HOME");
-        return (state != null && !state.isBlank() ? Path.of(state) : Path.of(home, ".local", "state"))
-                .resolve("registrar").resolve("audit");
+        return LocalState.folder("audit");
     }
 
     public boolean isEnabled() {

@@ -1,5 +1,6 @@
 package app.registrar.bulk;
 
+import app.registrar.api.LocalState;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -226,18 +226,7 @@ public final class ImportJournal implements AutoCloseable {
 
     /** Where journals are kept unless the app says otherwise: the user's local application data. */
     public static Path defaultDirectory() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home");
-        if (os.contains("win")) {
-            String local = System.getenv("LOCALAPPDATA");
-            return Path.of(local != null ? local : home, "Registrar", "imports");
-        }
-        if (os.contains("mac")) {
-            return Path.of(home, "Library", "Application Support", "Registrar", "imports");
-        }
-        String state = System.getenv("XDG_STATE_HOME");
-        return (state != null && !state.isBlank() ? Path.of(state) : Path.of(home, ".local", "state"))
-                .resolve("registrar").resolve("imports");
+        return LocalState.folder("imports");
     }
 
     private static String sha256(byte[] bytes) {

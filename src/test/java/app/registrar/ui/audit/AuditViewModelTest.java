@@ -13,10 +13,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The audit screen's filters, search and export over a log on disk, without a server. */
+@Tag("fast")
 class AuditViewModelTest {
 
     @TempDir

@@ -7,9 +7,11 @@ import app.registrar.api.RegistrationToken;
 import app.registrar.testing.FakeDialogService;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The invite text and the list's wording, without a server (fast loop). */
+@Tag("fast")
 class InviteTextTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");

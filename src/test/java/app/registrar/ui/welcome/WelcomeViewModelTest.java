@@ -4,9 +4,11 @@ import static app.registrar.ui.common.I18n.tr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.testing.FakeDialogService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The welcome message's text, without a server (fast loop). */
+@Tag("fast")
 class WelcomeViewModelTest {
 
     private static final String SERVER = "https://matrix.example.org";

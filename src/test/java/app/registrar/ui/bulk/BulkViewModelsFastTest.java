@@ -1,0 +1,221 @@
+package app.registrar.ui.bulk;
+
+import static app.registrar.testing.FakeHomeserver.json;
+import static app.registrar.ui.common.I18n.tr;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.registrar.api.UserQuery;
+import app.registrar.bulk.BulkAction;
+import app.registrar.bulk.BulkResult;
+import app.registrar.bulk.BulkService;
+import app.registrar.bulk.RowOutcome;
+import app.registrar.service.ManualTaskExecutor;
+import app.registrar.testing.FakeDialogService;
+import app.registrar.testing.FakeHomeserver;
+import app.registrar.testing.FakeSession;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bulk view models (bulk action, import, export, inactive accounts) against a fake homeserver, every step run
+ * by hand: what each sends, what it reports, and that a failure is said in plain words. The same flows against a
+ * real Synapse are in {@link BulkViewModelsTest}.
+ */
+@Tag("fast")
+class BulkViewModelsFastTest {
+
+    private static final String USERS = "/_synapse/admin/v3/users";
+    private static final String ALICE = "@alice:example.test";
+    private static final String BOB = "@bob:example.test";
+    private static final long DAY = Duration.ofDays(1).toMillis();
+
+    @StartStop
+    private final MockWebServer server = new MockWebServer();
+    private final FakeHomeserver homeserver = new FakeHomeserver();
+    private final ManualTaskExecutor executor = new ManualTaskExecutor();
+    private final FakeDialogService dialogs = new FakeDialogService();
+    @TempDir
+    Path dir;
+    private BulkService service;
+
+    @BeforeEach
+    void signIn() {
+        FakeSession session = FakeSession.signIn(server, homeserver, executor);
+        service = new BulkService(executor, session.connection);
+    }
+
+    /** A user ID as it stands in a request path: one percent-encoded segment. */
+    private static String segment(String userId) {
+        return userId.replace("@", "%40").replace(":", "%3A");
+    }
+
+    private void runEverything() {
+        executor.runAll();
+        executor.fireScheduled();
+        executor.runAll();
+    }
+
+    private static String user(String id, long seenDaysAgo) {
+        long now = System.currentTimeMillis();
+        return "{\"name\":\"" + id + "\",\"creation_ts\":" + (now - 400 * DAY) + ",\"last_seen_ts\":"
+                + (now - seenDaysAgo * DAY) + "}";
+    }
+
+    private void serverLists(String... users) {
+        homeserver.answer(USERS, json(200, "{\"users\":[" + String.join(",", users) + "],\"total\":" + users.length + "}"));
+    }
+
+    private List<RecordedRequest> sent(String method) {
+        return homeserver.requests.stream().filter(r -> r.getMethod().equals(method)).toList();
+    }
+
+    @Test
+    void aBulkLockAsksFirstThenLocksEachSelectedAccountAndLeavesTheAdminOut() {
+        homeserver.answer("GET /_synapse/admin/v2/users/" + segment(ALICE), json(200, "{\"name\":\"" + ALICE + "\",\"locked\":false}"))
+                .answer("GET /_synapse/admin/v2/users/" + segment(BOB), json(200, "{\"name\":\"" + BOB + "\",\"locked\":true}"))
+                .answer("PUT /_synapse/admin/v2/users/" + segment(ALICE), json(200, "{\"name\":\"" + ALICE + "\",\"locked\":true}"));
+        BulkActionViewModel model = new BulkActionViewModel(service, dialogs, List.of(ALICE, BOB, FakeHomeserver.ADMIN));
+        model.actionProperty().set(BulkAction.LOCK);
+
+        dialogs.answer(false);
+        model.run();
+        boolean ranAfterNo = executor.pendingCount() > 0;
+        dialogs.answer(true);
+        model.run();
+        boolean runningWhileQueued = model.runningProperty().get();
+        runEverything();
+
+        assertThat(ranAfterNo).as("nothing is sent when the admin says no").isFalse();
+        assertThat(runningWhileQueued).isTrue();
+        assertThat(dialogs.confirmations.get(0).header()).contains(ALICE, BOB).doesNotContain(FakeHomeserver.ADMIN);
+        assertThat(sent("PUT")).extracting(r -> r.getUrl().encodedPath())
+                .containsExactly("/_synapse/admin/v2/users/" + segment(ALICE));
+        assertThat(sent("PUT").get(0).getBody().utf8()).contains("\"locked\":true");
+        assertThat(model.getResults()).extracting(BulkResult::outcome).containsExactly(BulkResult.Outcome.DONE,
+                BulkResult.Outcome.ALREADY, BulkResult.Outcome.SKIPPED_OWN_ACCOUNT);
+        assertThat(model.reportProperty().get().count(BulkResult.Outcome.DONE)).isEqualTo(1);
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.progressProperty().get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aBulkDeactivationWaitsForTheTypedCountOfTheAccountsItTouches() {
+        BulkActionViewModel model = new BulkActionViewModel(service, dialogs, List.of(ALICE, BOB, FakeHomeserver.ADMIN));
+        model.actionProperty().set(BulkAction.DEACTIVATE);
+
+        model.typedCountProperty().set("3");
+        boolean withTheSelectionsSize = model.canRunProperty().get();
+        model.typedCountProperty().set("2");
+
+        assertThat(model.affectedCount()).isEqualTo(2);
+        assertThat(model.includesOwnAccount()).isTrue();
+        assertThat(withTheSelectionsSize).as("the admin's own account is not counted").isFalse();
+        assertThat(model.canRunProperty().get()).isTrue();
+    }
+
+    @Test
+    void anExportWritesEveryAccountListedAndSaysSo() throws Exception {
+        serverLists(user(ALICE, 1), user(BOB, 2));
+        Path file = dir.resolve("accounts.csv");
+        ExportViewModel model = new ExportViewModel(service, dialogs);
+
+        model.export(UserQuery.all(), file);
+        model.export(UserQuery.all(), file);
+        boolean runningWhileQueued = model.runningProperty().get();
+        runEverything();
+
+        assertThat(runningWhileQueued).isTrue();
+        assertThat(model.reportProperty().get().rows()).isEqualTo(2);
+        assertThat(model.statusProperty().get()).isEqualTo("2 accounts exported to accounts.csv.");
+        assertThat(dialogs.notifications).containsExactly("2 accounts exported to accounts.csv.");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains(ALICE, BOB);
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.errorProperty().get()).isNull();
+    }
+
+    @Test
+    void anExportTheServerRefusesIsSaidInPlainWordsWithTheErrcodeOnlyInTheDetails() {
+        homeserver.answer(USERS, json(403, "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"You are not a server admin\"}"));
+        ExportViewModel model = new ExportViewModel(service, dialogs);
+
+        model.export(UserQuery.all(), dir.resolve("refused.csv"));
+        runEverything();
+
+        assertThat(model.errorProperty().get()).isNotNull();
+        assertThat(model.errorProperty().get().message()).doesNotContain("M_FORBIDDEN");
+        assertThat(model.errorProperty().get().details()).contains("M_FORBIDDEN");
+        assertThat(model.reportProperty().get()).isNull();
+        assertThat(model.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void theInactiveSearchFindsOnlyAccountsNotSeenForTheChosenDaysAndHandsThemToADeactivation() {
+        serverLists(user(ALICE, 200), user(BOB, 3));
+        InactiveAccountsViewModel model = new InactiveAccountsViewModel(service, dialogs);
+        model.daysProperty().set(90);
+
+        model.find(UserQuery.all());
+        runEverything();
+        BulkActionViewModel bulk = model.bulkAction();
+
+        assertThat(model.reportProperty().get().userIds()).containsExactly(ALICE);
+        assertThat(model.reportProperty().get().scanned()).isEqualTo(2);
+        assertThat(model.getRows()).extracting(row -> row.userId()).containsExactly(ALICE);
+        assertThat(model.statusProperty().get()).contains("1", "90");
+        assertThat(bulk.actionProperty().get()).isEqualTo(BulkAction.DEACTIVATE);
+        assertThat(bulk.affectedCount()).isEqualTo(1);
+        assertThat(homeserver.requests).extracting(r -> r.getUrl().queryParameter("deactivated"))
+                .as("deactivated accounts are never inactive").doesNotContain("true");
+    }
+
+    @Test
+    void anInactiveSearchThatFailsSaysWhyAndFindsNothing() {
+        homeserver.answer(USERS, json(500, "{\"errcode\":\"M_UNKNOWN\",\"error\":\"Internal error\"}"));
+        InactiveAccountsViewModel model = new InactiveAccountsViewModel(service, dialogs);
+
+        model.find(UserQuery.all());
+        runEverything();
+
+        assertThat(model.errorProperty().get()).isNotNull();
+        assertThat(model.reportProperty().get()).isNull();
+        assertThat(model.getRows()).isEmpty();
+        assertThat(model.statusProperty().get()).isEmpty();
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.bulkAction().affectedCount()).isZero();
+    }
+
+    @Test
+    void anImportPreviewsTheFileAndCreatesOnlyTheValidRowsOnceTheAdminConfirms() throws Exception {
+        homeserver.answer("GET /_synapse/admin/v2/users/%40one%3Aexample.test",
+                        json(404, "{\"errcode\":\"M_NOT_FOUND\",\"error\":\"User not found\"}"))
+                .answer("PUT /_synapse/admin/v2/users/%40one%3Aexample.test", json(201, "{\"name\":\"@one:example.test\"}"));
+        Path csv = dir.resolve("people.csv");
+        Files.writeString(csv, "user_id,displayname,password\none,One,One-Pass-2026!x\n_bad,Bad,Bad-Pass-2026!x\n",
+                StandardCharsets.UTF_8);
+        ImportViewModel model = new ImportViewModel(service, dialogs, dir.resolve("journals"));
+
+        model.load(csv);
+        runEverything();
+        dialogs.answer(true);
+        model.run();
+        runEverything();
+
+        assertThat(model.validCountProperty().get()).isEqualTo(1);
+        assertThat(model.invalidCountProperty().get()).isEqualTo(1);
+        assertThat(dialogs.confirmations.get(0).actionLabel()).isEqualTo(tr("import.confirm.action", 1));
+        assertThat(model.reportProperty().get().count(RowOutcome.CREATED)).isEqualTo(1);
+        assertThat(sent("PUT")).extracting(r -> r.getUrl().encodedPath())
+                .containsExactly("/_synapse/admin/v2/users/%40one%3Aexample.test");
+        assertThat(model.runningProperty().get()).isFalse();
+    }
+}

@@ -22,6 +22,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,7 +89,7 @@ class SecurityScreensFxTest {
     /** The details panel scrolled to the top (0) or bottom (1), so the button a step clicks is on screen. */
     private static void scrollDetails(double position) {
         ScrollPane scroll = robot.lookup(".details-pane .scroll-pane").queryAllAs(ScrollPane.class).stream()
-                .filter(p -> p.getContent() instanceof javafx.scene.layout.VBox).findFirst().orElseThrow();
+                .filter(p -> p.getContent() instanceof VBox).findFirst().orElseThrow();
         robot.interact(() -> scroll.setVvalue(position));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -99,12 +101,7 @@ class SecurityScreensFxTest {
     @Test
     @Order(1)
     void signsInAndShowsEachDevicesVerificationInTheAccountPanel() throws Exception {
-        robot.clickOn("#server");
-        robot.write(synapse.url().toString());
-        ui.type("#user", synapse.adminUser().substring(1, synapse.adminUser().indexOf(':')));
-        ui.type("#password", synapse.adminPassword());
-        robot.clickOn("#signIn");
-        ui.waitUntil(() -> ui.showing("#userTable"));
+        ui.signInAsAdmin(synapse);
         ui.type("#search", userId.substring(1, userId.indexOf(':')));
         TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
         ui.waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(userId));
@@ -126,7 +123,7 @@ class SecurityScreensFxTest {
         assertThat(text("#recoveryLine")).startsWith("Can reset their own password by email (n…@example.org)");
         assertThat(text("#secureBackupNote")).isEqualTo(tr("encryption.backup.unknown"));
         ScrollPane scroll = robot.lookup(".details-pane .scroll-pane").queryAllAs(ScrollPane.class).stream()
-                .filter(p -> p.getContent() instanceof javafx.scene.layout.VBox).findFirst().orElseThrow();
+                .filter(p -> p.getContent() instanceof VBox).findFirst().orElseThrow();
         robot.interact(() -> scroll.setVvalue(1.0));
         ui.shoot("security-panel");
         robot.interact(() -> Screenshots.save(scroll.getContent(), "security-panel-whole"));
@@ -196,7 +193,7 @@ class SecurityScreensFxTest {
                 .map(n -> ((Labeled) n).getText().equals(holderId)).orElse(false));
         Window opened = robot.lookup("#openedAccount").query().getScene().getWindow();
         robot.interact(() -> Screenshots.save(opened.getScene(), "email-conflict-opened"));
-        robot.interact(() -> ((javafx.stage.Stage) opened).close());
+        robot.interact(() -> ((Stage) opened).close());
         assertThat(admin.getUser(holderId).emails()).extracting(Threepid::address).containsExactly(heldAddress);
     }
 }

@@ -60,13 +60,7 @@ class SeedTasksFxTest {
     @Order(1)
     void connectsToTheHomeserverAsAdmin() throws Exception {
         ui.shoot("01-connect");
-        robot.clickOn("#server");
-        robot.write(synapse.url().toString());
-        ui.type("#user", synapse.adminUser().substring(1, synapse.adminUser().indexOf(':')));
-        ui.type("#password", synapse.adminPassword());
-        robot.clickOn("#signIn");
-
-        ui.waitUntil(() -> ui.showing("#userTable"));
+        ui.signInAsAdmin(synapse);
         ui.waitUntil(() -> robot.lookup("#userTable").queryAs(TableView.class).getItems().size() > 0);
         assertThat(robot.lookup("#signedIn").queryLabeled().getText()).contains(synapse.adminUser());
         ui.shoot("02-user-list");

@@ -20,6 +20,9 @@ import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
 import app.registrar.ui.common.FxDialogService;
+import app.registrar.ui.common.I18n;
+import app.registrar.ui.common.LanguageMenu;
+import app.registrar.ui.common.LanguageSetting;
 import app.registrar.ui.common.ProxyQuestions;
 import app.registrar.ui.common.Theme;
 import app.registrar.ui.connect.ConnectView;
@@ -29,6 +32,9 @@ import app.registrar.ui.main.MainViewModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -52,7 +58,7 @@ public final class RegistrarApp extends Application {
     private RecentServers recent;
     private Stage stage;
     private MainViewModel main;
-    private app.registrar.ui.common.LanguageSetting language;
+    private LanguageSetting language;
     // What the main window shows, so a change of language can build it again for the same session.
     private LoginSession shownSession;
     private ServerInfo shownServer;
@@ -64,8 +70,8 @@ public final class RegistrarApp extends Application {
         executor = new UiTaskExecutor();
         Preferences prefs = Preferences.userRoot().node(System.getProperty("registrar.prefs", "app/registrar/recent"));
         // The language chosen in Registrar (remembered), else the system's; set before any screen is built.
-        language = new app.registrar.ui.common.LanguageSetting(prefs, java.util.Locale.getDefault());
-        app.registrar.ui.common.I18n.use(language.effective());
+        language = new LanguageSetting(prefs, Locale.getDefault());
+        I18n.use(language.effective());
         dialogs = new FxDialogService(() -> stage, getHostServices());
         // Pinned certificates (fingerprints, not secrets) live beside the other preferences; a proxy's password
         // question is put on the JavaFX thread while the worker that met the proxy waits.
@@ -112,7 +118,7 @@ public final class RegistrarApp extends Application {
      */
     private void loadIcons() {
         Thread icons = new Thread(() -> {
-            java.util.List<Image> images = new java.util.ArrayList<>();
+            List<Image> images = new ArrayList<>();
             for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
                 var icon = RegistrarApp.class.getResourceAsStream("/app/registrar/icons/registrar-" + size + ".png");
                 if (icon != null) {
@@ -181,7 +187,7 @@ public final class RegistrarApp extends Application {
         main.start();
         stage.setTitle(tr("app.title.connected", server.host()));
         MainView view = new MainView(main);
-        view.addHeaderItem(new app.registrar.ui.common.LanguageMenu(language, this::relabel));
+        view.addHeaderItem(new LanguageMenu(language, this::relabel));
         show(view);
     }
 

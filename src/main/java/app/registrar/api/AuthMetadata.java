@@ -3,6 +3,7 @@ package app.registrar.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import okhttp3.HttpUrl;
 
 /**
@@ -49,7 +50,7 @@ public record AuthMetadata(HttpUrl issuer, HttpUrl authorizationEndpoint, HttpUr
      * name (the server name); the authorization endpoint is always {@code <public base>/authorize}.
      */
     public HttpUrl publicBase() {
-        return java.util.Objects.requireNonNull(authorizationEndpoint.resolve("./"));
+        return Objects.requireNonNull(authorizationEndpoint.resolve("./"));
     }
 
     public boolean supportsClientCredentials() {

@@ -2,6 +2,7 @@ package app.registrar.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -110,7 +111,7 @@ public final class CleanupApi {
             case "scheduled" -> RedactState.SCHEDULED;
             default -> RedactState.FAILED;
         };
-        Map<String, String> failed = new java.util.LinkedHashMap<>();
+        Map<String, String> failed = new LinkedHashMap<>();
         reply.path("failed_redactions").fields().forEachRemaining(e -> failed.put(e.getKey(), e.getValue().asText()));
         return new RedactStatus(state, failed, reply.path("error").asText(null));
     }

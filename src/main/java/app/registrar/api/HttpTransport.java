@@ -11,6 +11,7 @@ import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Locale;
@@ -21,6 +22,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
+import okhttp3.Credentials;
+import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -156,12 +159,12 @@ public final class HttpTransport {
      * An OAuth 2.0 style form POST ({@code application/x-www-form-urlencoded}) without the bearer token, optionally
      * with HTTP Basic client credentials ({@code clientId}, {@code clientSecret}), as token endpoints expect.
      */
-    public <T> T postForm(HttpUrl url, java.util.Map<String, String> form, String clientId, String clientSecret, Class<T> type) {
-        okhttp3.FormBody.Builder body = new okhttp3.FormBody.Builder();
+    public <T> T postForm(HttpUrl url, Map<String, String> form, String clientId, String clientSecret, Class<T> type) {
+        FormBody.Builder body = new FormBody.Builder();
         form.forEach(body::add);
         Request.Builder builder = new Request.Builder().url(url).post(body.build());
         if (clientId != null && clientSecret != null) {
-            builder.header("Authorization", okhttp3.Credentials.basic(clientId, clientSecret, java.nio.charset.StandardCharsets.UTF_8));
+            builder.header("Authorization", Credentials.basic(clientId, clientSecret, StandardCharsets.UTF_8));
         }
         return execute(builder, type, null, false);
     }

@@ -9,6 +9,7 @@ import java.util.prefs.Preferences;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 
 /**
@@ -28,7 +29,7 @@ public final class Network {
     private final CertificatePins pins;
     private final Supplier<List<X509TrustManager>> authorities;
     private final ProxyPrompt proxyPrompt;
-    private final okhttp3.Dns dns;
+    private final Dns dns;
     private OkHttpClient client;
 
     /**
@@ -46,11 +47,11 @@ public final class Network {
     }
 
     private Network(Supplier<List<X509TrustManager>> authorities, CertificatePins pins, ProxyPrompt proxyPrompt) {
-        this(authorities, pins, proxyPrompt, okhttp3.Dns.SYSTEM);
+        this(authorities, pins, proxyPrompt, Dns.SYSTEM);
     }
 
     private Network(Supplier<List<X509TrustManager>> authorities, CertificatePins pins, ProxyPrompt proxyPrompt,
-                    okhttp3.Dns dns) {
+                    Dns dns) {
         this.pins = pins;
         this.authorities = authorities;
         this.proxyPrompt = proxyPrompt;
@@ -58,7 +59,7 @@ public final class Network {
     }
 
     /** The same network with names looked up elsewhere (tests reach made-up server names on this computer). */
-    public Network withDns(okhttp3.Dns names) {
+    public Network withDns(Dns names) {
         return new Network(authorities, pins, proxyPrompt, names);
     }
 

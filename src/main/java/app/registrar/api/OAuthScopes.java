@@ -1,6 +1,9 @@
 package app.registrar.api;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The scopes Registrar asks MAS for when an admin signs in in the browser: MAS's admin API ({@code urn:mas:admin}),
@@ -26,7 +29,7 @@ public final class OAuthScopes {
 
     /** A device ID MAS accepts in a device scope (at least 10 characters of its alphabet). */
     public static String newDeviceId() {
-        return "REGISTRAR" + Pkce.randomUrlSafe(6).replace('-', 'x').replace('_', 'y').toUpperCase(java.util.Locale.ROOT);
+        return "REGISTRAR" + Pkce.randomUrlSafe(6).replace('-', 'x').replace('_', 'y').toUpperCase(Locale.ROOT);
     }
 
     /**
@@ -43,7 +46,7 @@ public final class OAuthScopes {
     }
 
     private static boolean atLeast115(String version) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("v(\\d+)\\.(\\d+)").matcher(version);
+        Matcher m = Pattern.compile("v(\\d+)\\.(\\d+)").matcher(version);
         if (!m.matches()) {
             return false;
         }

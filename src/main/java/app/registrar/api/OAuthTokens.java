@@ -1,6 +1,7 @@
 package app.registrar.api;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * What an OAuth 2.0 token endpoint handed out. Both tokens are {@link AccessToken}s so neither can reach a log.
@@ -13,6 +14,6 @@ import java.time.Instant;
 public record OAuthTokens(AccessToken accessToken, AccessToken refreshToken, Instant expiresAt, String scope) {
 
     public boolean grants(String wanted) {
-        return scope != null && java.util.Arrays.asList(scope.split(" ")).contains(wanted);
+        return scope != null && Arrays.asList(scope.split(" ")).contains(wanted);
     }
 }

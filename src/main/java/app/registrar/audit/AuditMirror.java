@@ -9,6 +9,8 @@ import app.registrar.api.UserSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -161,7 +164,7 @@ public final class AuditMirror {
         fields.put("error", e.error());
         String text = e.admin() + " · " + e.action() + (e.target().isEmpty() ? "" : " " + e.target())
                 + (e.details().isEmpty() ? "" : " (" + e.details() + ")") + " · "
-                + (e.open() ? "no answer recorded" : e.outcome().name().toLowerCase(java.util.Locale.ROOT))
+                + (e.open() ? "no answer recorded" : e.outcome().name().toLowerCase(Locale.ROOT))
                 + " · " + e.sent();
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("msgtype", "m.notice");
@@ -179,9 +182,9 @@ public final class AuditMirror {
     }
 
     private void markSent(String id) {
-        try (var channel = java.nio.channels.FileChannel.open(sentFile, StandardOpenOption.CREATE,
+        try (var channel = FileChannel.open(sentFile, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            channel.write(java.nio.ByteBuffer.wrap((id + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.write(ByteBuffer.wrap((id + "\n").getBytes(StandardCharsets.UTF_8)));
             channel.force(true);
         } catch (IOException e) {
             throw MatrixApiException.local(ErrorCategory.UNEXPECTED_RESPONSE, "the mirror's record could not be written");

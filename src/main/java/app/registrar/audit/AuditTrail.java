@@ -1,16 +1,24 @@
 package app.registrar.audit;
 
+import app.registrar.api.HttpTransport;
 import app.registrar.api.LocalState;
 import app.registrar.api.MatrixApiException;
+import app.registrar.api.WriteIntent;
 import app.registrar.api.WriteObserver;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +31,7 @@ public final class AuditTrail {
     private final Map<String, AuditLog> logs = new ConcurrentHashMap<>();
     private final List<Consumer<AuditEntry>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, AuditMirror> mirrors = new ConcurrentHashMap<>();
-    private java.util.concurrent.ExecutorService mirrorThread;
+    private ExecutorService mirrorThread;
 
     private AuditTrail(Path directory) {
         this.directory = directory;
@@ -71,7 +79,7 @@ public final class AuditTrail {
 
     /** Whether entries of this server are mirrored into its "Registrar audit" room (off unless switched on). */
     public boolean isMirrorEnabled(String baseUrl) {
-        return directory != null && java.nio.file.Files.exists(mirrorSwitch(baseUrl));
+        return directory != null && Files.exists(mirrorSwitch(baseUrl));
     }
 
     /** Switches the mirror of this server on or off; the switch is kept beside the log. */
@@ -80,14 +88,14 @@ public final class AuditTrail {
             return;
         }
         try {
-            java.nio.file.Files.createDirectories(directory);
+            Files.createDirectories(directory);
             if (enabled) {
-                java.nio.file.Files.writeString(mirrorSwitch(baseUrl), "on\n");
+                Files.writeString(mirrorSwitch(baseUrl), "on\n");
             } else {
-                java.nio.file.Files.deleteIfExists(mirrorSwitch(baseUrl));
+                Files.deleteIfExists(mirrorSwitch(baseUrl));
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -95,7 +103,7 @@ public final class AuditTrail {
      * Lets this trail mirror the server's entries through {@code unobserved} (the session's transport without the
      * audit observer); when the switch is on, catches up in the background at once.
      */
-    public void attachMirror(String baseUrl, app.registrar.api.HttpTransport unobserved, String serverName, String admin) {
+    public void attachMirror(String baseUrl, HttpTransport unobserved, String serverName, String admin) {
         Optional<AuditLog> log = logFor(baseUrl);
         if (log.isEmpty()) {
             return;
@@ -121,7 +129,7 @@ public final class AuditTrail {
             return;
         }
         if (mirrorThread == null) {
-            mirrorThread = java.util.concurrent.Executors.newSingleThreadExecutor(work -> {
+            mirrorThread = Executors.newSingleThreadExecutor(work -> {
                 Thread thread = new Thread(work, "registrar-audit-mirror");
                 thread.setDaemon(true);
                 return thread;
@@ -152,7 +160,7 @@ public final class AuditTrail {
      * {@code actions} on {@code target} gets its real outcome (done, or failed when the change was not made), as a
      * later outcome line of the same entry. Nothing happens when there is no such entry.
      */
-    public void settle(String baseUrl, String target, java.util.Set<String> actions, boolean happened) {
+    public void settle(String baseUrl, String target, Set<String> actions, boolean happened) {
         Optional<AuditLog> log = logFor(baseUrl);
         if (log.isEmpty()) {
             return;
@@ -203,7 +211,7 @@ public final class AuditTrail {
                 return null;
             }
             // A row of a bulk run says which run, so the rows of one run can be found together.
-            String run = app.registrar.api.WriteIntent.currentRun();
+            String run = WriteIntent.currentRun();
             String details = run == null ? what.details() : what.details().isEmpty() ? run : what.details() + "; " + run;
             AuditEntry sent = log.begin(UUID.randomUUID().toString(), admin, what.action(), what.target(), details);
             return new Pending() {

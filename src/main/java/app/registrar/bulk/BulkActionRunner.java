@@ -1,18 +1,20 @@
 package app.registrar.bulk;
 
 import app.registrar.api.AdminApi;
-import app.registrar.store.AccountStore;
-import app.registrar.store.SynapseAccountStore;
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.MatrixApiException;
 import app.registrar.api.UserDetails;
+import app.registrar.api.WriteIntent;
 import app.registrar.model.PasswordGenerator;
+import app.registrar.store.AccountStore;
+import app.registrar.store.SynapseAccountStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -53,14 +55,14 @@ public final class BulkActionRunner {
         List<BulkResult> results = new ArrayList<>(accounts.size());
         boolean cancelled = false;
         // Each audit entry of this run names it, and which row it was.
-        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String run = UUID.randomUUID().toString().substring(0, 8);
         for (String userId : accounts) {
             if (!cancelled && !control.awaitTurn()) {
                 cancelled = true;
             }
             String label = "bulk run " + run + ", " + (results.size() + 1) + " of " + accounts.size();
             BulkResult result = cancelled ? new BulkResult(userId, BulkResult.Outcome.NOT_RUN, null, null)
-                    : app.registrar.api.WriteIntent.inRun(label, () -> runOne(userId, action, passwords));
+                    : WriteIntent.inRun(label, () -> runOne(userId, action, passwords));
             results.add(result);
             if (!cancelled) {
                 progress.accept(new BulkProgress(results.size(), accounts.size(), result));

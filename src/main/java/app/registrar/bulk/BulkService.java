@@ -1,6 +1,5 @@
 package app.registrar.bulk;
 
-import app.registrar.store.AccountStore;
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.Homeserver;
 import app.registrar.api.LoginSession;
@@ -12,7 +11,10 @@ import app.registrar.service.BackgroundTask;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.TaskExecutor;
 import app.registrar.service.Tasks;
+import app.registrar.store.AccountStore;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -112,7 +114,7 @@ public final class BulkService {
      * The passwords file of this run: the interrupted import's own file is gone on with, so accounts it created keep
      * their passwords; any other file the admin chose is replaced.
      */
-    static PasswordFile passwordsFor(ImportJournal journal, Path chosen) throws java.io.IOException {
+    static PasswordFile passwordsFor(ImportJournal journal, Path chosen) throws IOException {
         Path absolute = chosen.toAbsolutePath().normalize();
         boolean resuming = !journal.isEmpty() && journal.passwordsFile().filter(absolute::equals).isPresent();
         PasswordFile passwords = resuming ? PasswordFile.resume(chosen) : PasswordFile.create(chosen);
@@ -135,7 +137,7 @@ public final class BulkService {
      * The Insights scan of every account of the server ({@link AccountInsights#scan}), months counted in
      * {@code zone}.
      */
-    public BackgroundTask<Insights> insights(java.time.ZoneId zone, JobControl control,
+    public BackgroundTask<Insights> insights(ZoneId zone, JobControl control,
                                              Consumer<ExportProgress> progress) {
         return tasks.of(() -> new AccountInsights(api(), zone).scan(control, progress));
     }

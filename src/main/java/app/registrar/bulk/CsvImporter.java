@@ -1,15 +1,16 @@
 package app.registrar.bulk;
 
 import app.registrar.api.AdminApi;
-import app.registrar.store.AccountStore;
-import app.registrar.store.SynapseAccountStore;
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.MatrixApiException;
 import app.registrar.api.Threepid;
 import app.registrar.api.UserDetails;
 import app.registrar.api.UserUpdate;
+import app.registrar.api.WriteIntent;
 import app.registrar.model.PasswordGenerator;
 import app.registrar.model.UserId;
+import app.registrar.store.AccountStore;
+import app.registrar.store.SynapseAccountStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,10 +73,10 @@ public final class CsvImporter {
             throw new IllegalArgumentException("generated passwords need a passwords file chosen by the admin");
         }
         // Each audit entry of this run names it and the file's row, so one import's changes are found together.
-        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String run = UUID.randomUUID().toString().substring(0, 8);
         int total = preview.rows().size();
         return go(preview, options, control, progress, false, journal, passwords,
-                row -> app.registrar.api.WriteIntent.inRun("import run " + run + ", row " + row.row() + " of " + total,
+                row -> WriteIntent.inRun("import run " + run + ", row " + row.row() + " of " + total,
                         () -> apply(row, options, journal, passwords)));
     }
 

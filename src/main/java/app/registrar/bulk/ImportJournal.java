@@ -4,6 +4,8 @@ import app.registrar.api.LocalState;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +14,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The on-disk record of an import, one line per step, written to disk before the import goes on: a row is
@@ -149,8 +152,8 @@ public final class ImportJournal implements AutoCloseable {
     }
 
     /** The passwords file the last run of this import wrote to, if it recorded one. */
-    public synchronized java.util.Optional<Path> passwordsFile() {
-        return java.util.Optional.ofNullable(passwordsFile);
+    public synchronized Optional<Path> passwordsFile() {
+        return Optional.ofNullable(passwordsFile);
     }
 
     /** Notes which file receives this run's generated passwords (its path, never a password). */
@@ -203,10 +206,10 @@ public final class ImportJournal implements AutoCloseable {
     private static String decode(byte[] bytes, int from, int to) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             return null;
         }
     }

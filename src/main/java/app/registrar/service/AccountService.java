@@ -4,6 +4,7 @@ import app.registrar.api.Connection;
 import app.registrar.api.Device;
 import app.registrar.api.ExternalId;
 import app.registrar.api.FileFault;
+import app.registrar.api.RemovalPreview;
 import app.registrar.api.UserDetails;
 import app.registrar.api.UserPage;
 import app.registrar.api.UserQuery;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The account tasks view models call: each one an {@link AccountStore} call run off the JavaFX thread, cancellable,
@@ -156,10 +158,10 @@ public final class AccountService {
      */
     public BackgroundTask<Void> settleAudit(String target, boolean happened, String... actions) {
         return tasks.run(() -> connection.homeserver().ifPresent(server -> connection.audit()
-                .settle(server.baseUrl().toString(), target, java.util.Set.of(actions), happened)));
+                .settle(server.baseUrl().toString(), target, Set.of(actions), happened)));
     }
 
-    public BackgroundTask<app.registrar.api.RemovalPreview> removalPreview(String userId) {
+    public BackgroundTask<RemovalPreview> removalPreview(String userId) {
         return tasks.of(() -> api().removalPreview(userId, 5));
     }
 

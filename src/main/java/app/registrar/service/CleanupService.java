@@ -1,11 +1,12 @@
 package app.registrar.service;
 
-import app.registrar.api.CleanupApi;
 import app.registrar.api.CleanupApi.RedactStatus;
 import app.registrar.api.CleanupApi.RoomMessages;
+import app.registrar.api.CleanupApi;
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.MatrixApiException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -66,7 +67,7 @@ public final class CleanupService {
             CleanupApi api = api();
             List<String> rooms = api.joinedRooms(userId);
             if (rooms.isEmpty()) {
-                return new RedactStatus(CleanupApi.RedactState.COMPLETE, java.util.Map.of(), null);
+                return new RedactStatus(CleanupApi.RedactState.COMPLETE, Map.of(), null);
             }
             String id = api.redactMessages(userId, rooms);
             while (true) {

@@ -1,22 +1,45 @@
 package app.registrar.service;
 
 import app.registrar.api.AccessToken;
+import app.registrar.api.AuthMetadata;
+import app.registrar.api.Cancellation;
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.Homeserver;
+import app.registrar.api.HttpTransport;
 import app.registrar.api.LoginSession;
+import app.registrar.api.MasAdminApi;
+import app.registrar.api.MasSiteConfig;
 import app.registrar.api.MatrixApiException;
 import app.registrar.api.Network;
+import app.registrar.api.OAuthClient;
+import app.registrar.api.OAuthScopes;
+import app.registrar.api.OAuthSession;
+import app.registrar.api.OAuthTokens;
+import app.registrar.api.Pkce;
 import app.registrar.api.PresentedCertificate;
 import app.registrar.api.ServerAddress;
 import app.registrar.api.ServerApi;
 import app.registrar.api.ServerInfo;
+import app.registrar.api.WriteObserver;
 import app.registrar.audit.AuditLog;
 import app.registrar.audit.AuditTrail;
+import app.registrar.store.AccountScopedWrites;
+import app.registrar.store.AccountStore;
+import app.registrar.store.InviteStore;
+import app.registrar.store.MasAccountStore;
+import app.registrar.store.MasInviteStore;
+import app.registrar.store.SynapseAccountStore;
+import app.registrar.store.SynapseInviteStore;
+import java.lang.ref.WeakReference;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+import okhttp3.HttpUrl;
 
 /**
  * Finding a homeserver and signing in as its admin, off the JavaFX thread. Holds the current session, which
@@ -31,12 +54,12 @@ public final class ConnectionService {
     private final AuditTrail audit;
     private final List<Runnable> expiryListeners = new CopyOnWriteArrayList<>();
     // Weakly: a screen rebuilt in another language leaves its old list behind, which must not keep reloading.
-    private final List<java.lang.ref.WeakReference<Runnable>> troubleListeners = new CopyOnWriteArrayList<>();
+    private final List<WeakReference<Runnable>> troubleListeners = new CopyOnWriteArrayList<>();
     private volatile Homeserver homeserver;
     private volatile ServerInfo serverInfo;
     private volatile LoginSession session;
     private volatile MasConnection mas;
-    private volatile app.registrar.store.AccountStore store;
+    private volatile AccountStore store;
     private volatile SignInMethod method = SignInMethod.PASSWORD;
 
     /** How a session was signed in: signing in again after the server stopped accepting it offers the same way. */
@@ -44,7 +67,7 @@ public final class ConnectionService {
         PASSWORD, ACCESS_TOKEN, SINGLE_SIGN_ON, MAS_BROWSER, MAS_CLIENT;
 
         static Optional<SignInMethod> named(String name) {
-            return java.util.Arrays.stream(values()).filter(m -> m.name().equals(name)).findFirst();
+            return Arrays.stream(values()).filter(m -> m.name().equals(name)).findFirst();
         }
     }
 
@@ -107,7 +130,7 @@ public final class ConnectionService {
             String key = CredentialStore.keyFor(entry.baseUrl(), entry.userId());
             AccessToken token = credentials.load(key).orElseThrow(() ->
                     MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "no stored token"));
-            ServerInfo server = ServerApi.describe(okhttp3.HttpUrl.get(entry.baseUrl()), network);
+            ServerInfo server = ServerApi.describe(HttpUrl.get(entry.baseUrl()), network);
             if (lastSession.method().flatMap(SignInMethod::named).orElse(null) == SignInMethod.MAS_BROWSER) {
                 return restoreThroughMas(server, key, token);
             }
@@ -137,10 +160,10 @@ public final class ConnectionService {
             credentials.delete(key);
             return MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "no client ID kept with the refresh token");
         });
-        app.registrar.api.AuthMetadata metadata = app.registrar.api.AuthMetadata.read(
-                new app.registrar.api.HttpTransport(server.baseUrl(), network));
-        app.registrar.api.OAuthClient client = new app.registrar.api.OAuthClient(metadata, network);
-        app.registrar.api.OAuthTokens tokens;
+        AuthMetadata metadata = AuthMetadata.read(
+                new HttpTransport(server.baseUrl(), network));
+        OAuthClient client = new OAuthClient(metadata, network);
+        OAuthTokens tokens;
         try {
             tokens = client.refresh(clientId, refreshToken);
         } catch (MatrixApiException e) {
@@ -151,8 +174,8 @@ public final class ConnectionService {
             }
             throw e;
         }
-        app.registrar.api.OAuthSession oauth = app.registrar.api.OAuthSession.fromAuthorizationCode(client, clientId, tokens,
-                java.time.Clock.systemUTC());
+        OAuthSession oauth = OAuthSession.fromAuthorizationCode(client, clientId, tokens,
+                Clock.systemUTC());
         Homeserver candidate = new Homeserver(server.baseUrl(), network);
         candidate.useTokenProvider(oauth);
         LoginSession who = candidate.auth().whoamiSession();
@@ -185,7 +208,7 @@ public final class ConnectionService {
      * session only if it is the same admin's.
      */
     private BackgroundTask<LoginSession> signInAgain(SignInMethod how, boolean freshConnection,
-                                                    java.util.function.BiFunction<Homeserver, LoginSession, LoginSession> signIn) {
+                                                    BiFunction<Homeserver, LoginSession, LoginSession> signIn) {
         Homeserver current = requireHomeserver();
         LoginSession old = session;
         return tasks.of(() -> {
@@ -241,7 +264,7 @@ public final class ConnectionService {
      */
     public void onServerTrouble(Runnable listener) {
         troubleListeners.removeIf(ref -> ref.get() == null);
-        troubleListeners.add(new java.lang.ref.WeakReference<>(listener));
+        troubleListeners.add(new WeakReference<>(listener));
     }
 
     /** Sees every account call's failure; an invalid token while signed in tells the listeners. */
@@ -250,7 +273,7 @@ public final class ConnectionService {
             expiryListeners.forEach(Runnable::run);
         }
         if (session != null && isServerTrouble(failure.category())) {
-            for (java.lang.ref.WeakReference<Runnable> ref : troubleListeners) {
+            for (WeakReference<Runnable> ref : troubleListeners) {
                 Runnable listener = ref.get();
                 if (listener != null) {
                     listener.run();
@@ -342,17 +365,17 @@ public final class ConnectionService {
      */
     public BackgroundTask<MasSignIn> startMasSignIn(ServerInfo server) {
         return tasks.of(() -> {
-            app.registrar.api.AuthMetadata metadata = app.registrar.api.AuthMetadata.read(
-                    new app.registrar.api.HttpTransport(server.baseUrl(), network));
-            app.registrar.api.OAuthClient client = new app.registrar.api.OAuthClient(metadata, network);
-            OAuthLoopback loopback = OAuthLoopback.start(app.registrar.api.Pkce.randomUrlSafe(16));
+            AuthMetadata metadata = AuthMetadata.read(
+                    new HttpTransport(server.baseUrl(), network));
+            OAuthClient client = new OAuthClient(metadata, network);
+            OAuthLoopback loopback = OAuthLoopback.start(Pkce.randomUrlSafe(16));
             // Cancelled before the admin got to the browser: the sign-in is dropped, so its listener closes here.
-            app.registrar.api.Cancellation.onCancel(loopback::close);
+            Cancellation.onCancel(loopback::close);
             try {
                 String clientId = client.register(loopback.redirectUri());
-                app.registrar.api.Pkce pkce = app.registrar.api.Pkce.generate();
-                String scope = app.registrar.api.OAuthScopes.forAdmin(metadata, server.specVersions(),
-                        app.registrar.api.OAuthScopes.newDeviceId());
+                Pkce pkce = Pkce.generate();
+                String scope = OAuthScopes.forAdmin(metadata, server.specVersions(),
+                        OAuthScopes.newDeviceId());
                 String url = client.authorizationUrl(clientId, loopback.redirectUri(), scope, loopback.state(), pkce).toString();
                 return new MasSignIn(url, server, metadata, client, clientId, pkce, loopback);
             } catch (RuntimeException e) {
@@ -376,18 +399,18 @@ public final class ConnectionService {
         return completeMasSignIn(signIn, SSO_WAIT, old == null ? null : old.userId());
     }
 
-    BackgroundTask<LoginSession> completeMasSignIn(MasSignIn signIn, java.time.Duration wait) {
+    BackgroundTask<LoginSession> completeMasSignIn(MasSignIn signIn, Duration wait) {
         return completeMasSignIn(signIn, wait, null);
     }
 
-    private BackgroundTask<LoginSession> completeMasSignIn(MasSignIn signIn, java.time.Duration wait, String sameAdmin) {
+    private BackgroundTask<LoginSession> completeMasSignIn(MasSignIn signIn, Duration wait, String sameAdmin) {
         return tasks.of(() -> {
             String code = signIn.loopback().awaitCode(wait);
-            app.registrar.api.OAuthTokens tokens = signIn.client().exchangeCode(signIn.clientId(), code,
+            OAuthTokens tokens = signIn.client().exchangeCode(signIn.clientId(), code,
                     signIn.loopback().redirectUri(), signIn.pkce());
-            app.registrar.api.OAuthSession oauth = app.registrar.api.OAuthSession.fromAuthorizationCode(
-                    signIn.client(), signIn.clientId(), tokens, java.time.Clock.systemUTC());
-            if (!tokens.grants(app.registrar.api.OAuthScopes.MAS_ADMIN) || !tokens.grants(app.registrar.api.OAuthScopes.SYNAPSE_ADMIN)) {
+            OAuthSession oauth = OAuthSession.fromAuthorizationCode(
+                    signIn.client(), signIn.clientId(), tokens, Clock.systemUTC());
+            if (!tokens.grants(OAuthScopes.MAS_ADMIN) || !tokens.grants(OAuthScopes.SYNAPSE_ADMIN)) {
                 throw MatrixApiException.local(ErrorCategory.MAS_NOT_ADMIN, "admin scopes were not granted");
             }
             Homeserver candidate = new Homeserver(signIn.server().baseUrl(), network);
@@ -416,11 +439,11 @@ public final class ConnectionService {
      */
     public BackgroundTask<LoginSession> signInWithClientCredentials(ServerInfo server, String clientId, String clientSecret) {
         return tasks.of(() -> {
-            app.registrar.api.AuthMetadata metadata = app.registrar.api.AuthMetadata.read(
-                    new app.registrar.api.HttpTransport(server.baseUrl(), network));
-            app.registrar.api.OAuthClient client = new app.registrar.api.OAuthClient(metadata, network);
-            app.registrar.api.OAuthSession oauth = app.registrar.api.OAuthSession.fromClientCredentials(client,
-                    clientId.strip(), clientSecret, app.registrar.api.OAuthScopes.MAS_ADMIN, java.time.Clock.systemUTC());
+            AuthMetadata metadata = AuthMetadata.read(
+                    new HttpTransport(server.baseUrl(), network));
+            OAuthClient client = new OAuthClient(metadata, network);
+            OAuthSession oauth = OAuthSession.fromClientCredentials(client,
+                    clientId.strip(), clientSecret, OAuthScopes.MAS_ADMIN, Clock.systemUTC());
             MasConnection connection = masConnection(metadata, oauth, false);
             Homeserver candidate = new Homeserver(server.baseUrl(), network);
             candidate.useTokenProvider(oauth);
@@ -431,12 +454,12 @@ public final class ConnectionService {
         });
     }
 
-    private MasConnection masConnection(app.registrar.api.AuthMetadata metadata, app.registrar.api.OAuthSession oauth,
+    private MasConnection masConnection(AuthMetadata metadata, OAuthSession oauth,
                                         boolean synapseAdmin) {
-        app.registrar.api.HttpTransport transport = new app.registrar.api.HttpTransport(metadata.publicBase(), network);
+        HttpTransport transport = new HttpTransport(metadata.publicBase(), network);
         transport.session().useTokenProvider(oauth);
-        app.registrar.api.MasAdminApi admin = new app.registrar.api.MasAdminApi(transport);
-        app.registrar.api.MasSiteConfig site;
+        MasAdminApi admin = new MasAdminApi(transport);
+        MasSiteConfig site;
         try {
             site = admin.siteConfig();
         } catch (MatrixApiException e) {
@@ -454,7 +477,7 @@ public final class ConnectionService {
 
     private void adoptMas(Homeserver candidate, ServerInfo server, LoginSession login, MasConnection connection) {
         // Every change of this session, to MAS or to Synapse, passes the audit trail before it leaves.
-        app.registrar.api.WriteObserver recorder = audit.recorderFor(candidate.baseUrl().toString(), login.userId());
+        WriteObserver recorder = audit.recorderFor(candidate.baseUrl().toString(), login.userId());
         candidate.setWriteObserver(recorder);
         connection.transport().setWriteObserver(recorder);
         this.homeserver = candidate;
@@ -462,7 +485,7 @@ public final class ConnectionService {
         this.session = login;
         this.mas = connection;
         // MAS names accounts by its own IDs: each write carries the Matrix user ID it is for, for the audit trail.
-        this.store = app.registrar.store.AccountScopedWrites.wrap(new app.registrar.store.MasAccountStore(connection.admin(),
+        this.store = AccountScopedWrites.wrap(new MasAccountStore(connection.admin(),
                 connection.synapseAdmin() ? candidate.admin() : null, connection.site().serverName(), connection.site()));
         keepRefreshToken(login, connection.oauth());
     }
@@ -473,7 +496,7 @@ public final class ConnectionService {
      * new one each time and the old one stops working. The access token lives minutes and is never kept. A client
      * signed in with ID and secret has no refresh token and is not restored: its secret is not kept.
      */
-    private void keepRefreshToken(LoginSession login, app.registrar.api.OAuthSession oauth) {
+    private void keepRefreshToken(LoginSession login, OAuthSession oauth) {
         AccessToken refresh = oauth.tokens().refreshToken();
         if (oauth.usesClientCredentials() || refresh == null) {
             return;
@@ -547,7 +570,7 @@ public final class ConnectionService {
         audit.attachMirror(candidate.baseUrl().toString(), candidate.unobservedTransport(),
                 login.userId().substring(login.userId().indexOf(':') + 1), login.userId());
         this.mas = null;
-        this.store = new app.registrar.store.SynapseAccountStore(candidate.admin());
+        this.store = new SynapseAccountStore(candidate.admin());
         this.homeserver = candidate;
         this.serverInfo = server;
         this.session = login;
@@ -584,8 +607,8 @@ public final class ConnectionService {
      * Every account task of the signed-in session, sent to the server that owns it: Synapse, or Matrix Authentication
      * Service with Synapse for what only Synapse keeps.
      */
-    public app.registrar.store.AccountStore accountStore() {
-        app.registrar.store.AccountStore current = store;
+    public AccountStore accountStore() {
+        AccountStore current = store;
         if (current == null) {
             throw MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "not signed in");
         }
@@ -596,13 +619,13 @@ public final class ConnectionService {
      * The invitations of the signed-in session, kept where people sign up: in Matrix Authentication Service when it
      * owns the accounts (its admin API opens to a client ID and secret too), else in Synapse.
      */
-    public app.registrar.store.InviteStore inviteStore() {
+    public InviteStore inviteStore() {
         MasConnection masSide = mas;
         if (masSide != null) {
-            return new app.registrar.store.MasInviteStore(masSide.admin(), masSide.site(), masSide.metadata().publicBase().toString());
+            return new MasInviteStore(masSide.admin(), masSide.site(), masSide.metadata().publicBase().toString());
         }
         Homeserver current = requireHomeserver();
-        return new app.registrar.store.SynapseInviteStore(current.admin(), current.recovery());
+        return new SynapseInviteStore(current.admin(), current.recovery());
     }
 
     /** The server name part of the signed-in admin's user ID, e.g. {@code example.org}. */

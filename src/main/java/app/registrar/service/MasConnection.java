@@ -1,6 +1,7 @@
 package app.registrar.service;
 
 import app.registrar.api.AuthMetadata;
+import app.registrar.api.HttpTransport;
 import app.registrar.api.MasAdminApi;
 import app.registrar.api.MasSiteConfig;
 import app.registrar.api.OAuthSession;
@@ -11,5 +12,5 @@ import app.registrar.api.OAuthSession;
  * secret give MAS's admin API only, so Synapse-only tasks — profile, avatar, rooms — are not available then).
  */
 public record MasConnection(AuthMetadata metadata, OAuthSession oauth, MasAdminApi admin, MasSiteConfig site,
-                            boolean synapseAdmin, app.registrar.api.HttpTransport transport) {
+                            boolean synapseAdmin, HttpTransport transport) {
 }

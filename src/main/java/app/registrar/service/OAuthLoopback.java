@@ -19,6 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The browser half of an OAuth 2.0 sign-in with MAS (RFC 8252, loopback redirect): a one-shot listener on
@@ -29,15 +32,15 @@ public final class OAuthLoopback implements AutoCloseable {
 
     static final String PATH = "/registrar-oauth";
     /** The JDK server logs request lines (with the code) at debug level: keep it quiet; a field keeps the setting. */
-    private static final java.util.logging.Logger SERVER_LOG = quiet(java.util.logging.Logger.getLogger("com.sun.net.httpserver"));
+    private static final Logger SERVER_LOG = quiet(Logger.getLogger("com.sun.net.httpserver"));
 
     private final HttpServer server;
     private final String state;
     private final CompletableFuture<String> code = new CompletableFuture<>();
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
-        logger.setLevel(java.util.logging.Level.INFO);
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.INFO);
         return logger;
     }
 

@@ -3,6 +3,7 @@ package app.registrar.store;
 import app.registrar.api.Connection;
 import app.registrar.api.Device;
 import app.registrar.api.ExternalId;
+import app.registrar.api.RemovalPreview;
 import app.registrar.api.StreamedPage;
 import app.registrar.api.UserDetails;
 import app.registrar.api.UserPage;
@@ -85,7 +86,7 @@ public interface AccountStore {
     long joinedRoomCount(String userId);
 
     /** What deactivating {@code userId} would take away (rooms, the first {@code roomNames} names, devices, emails, media). */
-    app.registrar.api.RemovalPreview removalPreview(String userId, int roomNames);
+    RemovalPreview removalPreview(String userId, int roomNames);
 
     String uploadMedia(byte[] content, String contentType, String fileName);
 

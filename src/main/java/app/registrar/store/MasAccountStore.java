@@ -13,6 +13,7 @@ import app.registrar.api.MasUpstreamLink;
 import app.registrar.api.MasUpstreamProvider;
 import app.registrar.api.MasUser;
 import app.registrar.api.MatrixApiException;
+import app.registrar.api.RemovalPreview;
 import app.registrar.api.Threepid;
 import app.registrar.api.UserDetails;
 import app.registrar.api.UserPage;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Accounts that Matrix Authentication Service owns. Each task goes to the API that owns it: the account, its
@@ -178,7 +180,7 @@ public final class MasAccountStore implements AccountStore {
         if (synapse == null) {
             return;
         }
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (synapse.findUser(userId).isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw MatrixApiException.local(ErrorCategory.SERVER_ERROR,
@@ -440,7 +442,7 @@ public final class MasAccountStore implements AccountStore {
 
     /** Rooms, devices and media are Synapse's to tell; the preview needs its admin API. */
     @Override
-    public app.registrar.api.RemovalPreview removalPreview(String userId, int roomNames) {
+    public RemovalPreview removalPreview(String userId, int roomNames) {
         return requireSynapse("show what a deactivation takes away").removalPreview(userId, roomNames);
     }
 

@@ -7,6 +7,8 @@ import app.registrar.api.MasUser;
 import app.registrar.api.MasUserQuery;
 import app.registrar.api.MatrixApiException;
 import app.registrar.api.UserQuery;
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +91,7 @@ final class MasCursors {
         String cursor = start.getValue();
         long at = start.getKey();
         int batch = Math.max(query.limit(), 100);
-        List<MasUser> rows = new java.util.ArrayList<>();
+        List<MasUser> rows = new ArrayList<>();
         boolean more = true;
         reading:
         while (rows.size() < query.limit()) {
@@ -137,7 +139,7 @@ final class MasCursors {
 
     private synchronized Map.Entry<Long, String> nearestKept(MasUserQuery search, long offset) {
         Map.Entry<Long, String> floor = keptMarks.computeIfAbsent(search, MasCursors::startingAtTheTop).floorEntry(offset);
-        return new java.util.AbstractMap.SimpleImmutableEntry<>(floor.getKey(), floor.getValue());
+        return new AbstractMap.SimpleImmutableEntry<>(floor.getKey(), floor.getValue());
     }
 
     private synchronized void rememberKept(MasUserQuery search, long offset, String cursor) {
@@ -147,7 +149,7 @@ final class MasCursors {
     private synchronized Map.Entry<Long, String> nearest(MasUserQuery search, long offset) {
         TreeMap<Long, String> known = marks.computeIfAbsent(search, MasCursors::startingAtTheTop);
         Map.Entry<Long, String> floor = known.floorEntry(offset);
-        return new java.util.AbstractMap.SimpleImmutableEntry<>(floor.getKey(), floor.getValue());
+        return new AbstractMap.SimpleImmutableEntry<>(floor.getKey(), floor.getValue());
     }
 
     private synchronized void remember(MasUserQuery search, long offset, String cursor) {

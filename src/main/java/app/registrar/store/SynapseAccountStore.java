@@ -4,6 +4,7 @@ import app.registrar.api.AdminApi;
 import app.registrar.api.Connection;
 import app.registrar.api.Device;
 import app.registrar.api.ExternalId;
+import app.registrar.api.RemovalPreview;
 import app.registrar.api.StreamedPage;
 import app.registrar.api.UserDetails;
 import app.registrar.api.UserPage;
@@ -158,7 +159,7 @@ public final class SynapseAccountStore implements AccountStore {
     }
 
     @Override
-    public app.registrar.api.RemovalPreview removalPreview(String userId, int roomNames) {
+    public RemovalPreview removalPreview(String userId, int roomNames) {
         return api.removalPreview(userId, roomNames);
     }
 

@@ -20,6 +20,7 @@ import java.util.prefs.Preferences;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.tls.HandshakeCertificates;
@@ -129,7 +130,7 @@ class ProxySignInTest {
         proxy.start();
         answers.add(new ProxyCredentials("carol", PROXY_PASSWORD));
         OkHttpClient viaProxy = network.client().newBuilder().proxy(proxy.getProxyAddress())
-                .connectionPool(new okhttp3.ConnectionPool()).build();
+                .connectionPool(new ConnectionPool()).build();
         HttpTransport http = new HttpTransport(HttpUrl.get("https://matrix.example.org/"), viaProxy);
 
         assertThat(versions(http).has("versions")).isTrue();
@@ -177,7 +178,7 @@ class ProxySignInTest {
         proxy.enqueue(new MockResponse.Builder().code(407).addHeader("Proxy-Authenticate", "Basic realm=\"corp\"").inTunnel().build());
         proxy.start();
         HttpTransport http = new HttpTransport(HttpUrl.get("https://matrix.example.org/"),
-                network.client().newBuilder().proxy(proxy.getProxyAddress()).connectionPool(new okhttp3.ConnectionPool()).build());
+                network.client().newBuilder().proxy(proxy.getProxyAddress()).connectionPool(new ConnectionPool()).build());
 
         MatrixApiException error = catchThrowableOfType(MatrixApiException.class, () -> versions(http));
 

@@ -2,6 +2,7 @@ package app.registrar.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -69,7 +70,7 @@ class RecoveryApiTest {
                 + "{\"type\":\"m.login.token\"},{\"type\":\"m.login.password\"}]}"));
 
         assertThat(recovery.identityProviders()).containsExactly(
-                java.util.Map.entry("oidc-github", "GitHub"), java.util.Map.entry("saml", "Company login"));
+                Map.entry("oidc-github", "GitHub"), Map.entry("saml", "Company login"));
         assertThat(taken().getHeaders().get("Authorization")).isNull();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +46,7 @@ class SignedJsonTest {
                 + "\"signatures\":{\"domain\":{\"ed25519:1\":"
                 + "\"aBDXaUX5f4SpilYZHHgsUZLahl/5Dw+itRADWkVJ0/OgYPwaJbQKpNT6WbI9Dc2VwqOCHg5upQoVco/6B/qSAg\"}}}");
 
-        assertThat(SignedJson.canonical(((ObjectNode) signed.deepCopy()).without(java.util.List.of("signatures", "unsigned"))))
+        assertThat(SignedJson.canonical(((ObjectNode) signed.deepCopy()).without(List.of("signatures", "unsigned"))))
                 .isEqualTo("{\"a\":[true,null,-3],\"b\":\"\u00e9\\n\\\"x\"}");
         assertThat(SignedJson.isSignedBy(signed, "domain", "1", SPEC_KEY)).isTrue();
     }

@@ -8,6 +8,8 @@ import app.registrar.api.ServerApi;
 import app.registrar.api.UserUpdate;
 import app.registrar.bulk.BulkAction;
 import app.registrar.bulk.BulkService;
+import app.registrar.bulk.ImportOptions;
+import app.registrar.bulk.ImportPreview;
 import app.registrar.bulk.JobControl;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.CurrentThreadTaskExecutor;
@@ -16,9 +18,12 @@ import app.registrar.service.MemoryCredentialStore;
 import app.registrar.testing.AuditTestLogs;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each row of a bulk run is in the audit trail with the run it belonged to, so one run's rows can be found together. */
 @ExtendWith(SynapseExtension.class)
@@ -57,7 +62,7 @@ class AuditBulkRunLabelSynapseTest {
     }
 
     @Test
-    void everyRowOfAnImportNamesTheImportRunAndTheFilesRow(TestSynapse synapse, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void everyRowOfAnImportNamesTheImportRunAndTheFilesRow(TestSynapse synapse, @TempDir Path dir)
             throws Exception {
         ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor(), new MemoryCredentialStore(),
                 LastSession.inMemory(), Network.standard(), AuditTrail.in(AuditTestLogs.freshDirectory("import-run")));
@@ -66,14 +71,14 @@ class AuditBulkRunLabelSynapseTest {
                     throw e;
                 }).start();
         String prefix = TestSynapse.uniqueLocalpart("importrow");
-        java.nio.file.Path csv = dir.resolve("people.csv");
-        java.nio.file.Files.writeString(csv, "user_id,displayname,password\n" + prefix + "-a,A,Import-Row-Pass-1!\n"
+        Path csv = dir.resolve("people.csv");
+        Files.writeString(csv, "user_id,displayname,password\n" + prefix + "-a,A,Import-Row-Pass-1!\n"
                 + prefix + "-b,B,Import-Row-Pass-1!\n");
         BulkService bulk = new BulkService(new CurrentThreadTaskExecutor(), connection);
-        app.registrar.bulk.ImportPreview[] preview = new app.registrar.bulk.ImportPreview[1];
+        ImportPreview[] preview = new ImportPreview[1];
         bulk.readImport(csv).onSuccess(p -> preview[0] = p).start();
 
-        bulk.runImport(preview[0], app.registrar.bulk.ImportOptions.defaults(), dir.resolve("journals"), null,
+        bulk.runImport(preview[0], ImportOptions.defaults(), dir.resolve("journals"), null,
                 new JobControl(), p -> { }).onFailure(e -> {
                     throw e;
                 }).start();

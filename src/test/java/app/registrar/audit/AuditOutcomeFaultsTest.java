@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class AuditOutcomeFaultsTest {
 
     @Test
     void aChangeToAServerThatRefusesTheConnectionIsRecordedAsFailed() throws Exception {
-        okhttp3.HttpUrl gone = server.url("/");
+        HttpUrl gone = server.url("/");
         server.close();
 
         assertThatThrownBy(() -> new AdminApi(http).setLocked(ALICE, true)).isInstanceOf(MatrixApiException.class);

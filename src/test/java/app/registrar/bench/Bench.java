@@ -23,6 +23,8 @@ import app.registrar.bulk.PasswordFile;
 import app.registrar.bulk.RowOutcome;
 import app.registrar.model.PasswordPolicy;
 import app.registrar.store.SynapseAccountStore;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
@@ -33,12 +35,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +94,7 @@ public final class Bench {
     private final int importCount;
     private final Boolean scroll;
     private final int jumps;
-    private final java.util.Set<String> phases;
+    private final Set<String> phases;
     private final Path work;
     private final Path synapsePidFile;
     private final Map<String, List<Double>> figures = new LinkedHashMap<>();
@@ -112,7 +117,7 @@ public final class Bench {
         // Scrolling a million rows 100 at a time takes most of an hour: by default only up to 200,000.
         scroll = options.containsKey("scroll") ? Boolean.valueOf(options.get("scroll")) : null;
         jumps = Integer.parseInt(options.getOrDefault("jumps", "20"));
-        phases = java.util.Set.of(options.getOrDefault("phases", "ui,export,insights,import").split(","));
+        phases = Set.of(options.getOrDefault("phases", "ui,export,insights,import").split(","));
         work = Path.of(options.getOrDefault("work", "target/bench"));
         synapsePidFile = Path.of(options.getOrDefault("synapse-pid-file", "target/synapse-big/homeserver.pid"));
     }
@@ -261,7 +266,7 @@ public final class Bench {
 
         // Random positions (the same ones in every run of the bench), each beside the request for the page that
         // holds it; who goes first alternates, since the second profits from the first's warm database cache.
-        java.util.Random positions = new java.util.Random(15);
+        Random positions = new Random(15);
         for (int jump = 0; jump < jumps; jump++) {
             int target = positions.nextInt((int) total);
             boolean curlFirst = jump % 2 == 1;
@@ -448,7 +453,7 @@ public final class Bench {
 
     private void insightsPhase(AdminApi api, double exportMedian) throws Exception {
         // The code the Insights screen runs (view-model level), over every account the server has.
-        AccountInsights insights = new AccountInsights(new SynapseAccountStore(api), java.time.ZoneId.systemDefault());
+        AccountInsights insights = new AccountInsights(new SynapseAccountStore(api), ZoneId.systemDefault());
         long scanned = 0;
         for (int run = 0; run < runs; run++) {
             long started = System.nanoTime();
@@ -465,15 +470,15 @@ public final class Bench {
     /** The rows of a saved listing, counted as they are read: a million accounts are 260 MB of JSON. */
     private static long countUsers(Path listing) throws IOException {
         long count = 0;
-        try (com.fasterxml.jackson.core.JsonParser parser = JSON.createParser(listing.toFile())) {
-            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        try (JsonParser parser = JSON.createParser(listing.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return -1;
             }
-            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 parser.nextToken();
-                if (field.equals("users") && parser.currentToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-                    while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                if (field.equals("users") && parser.currentToken() == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
                         parser.skipChildren();
                         count++;
                     }

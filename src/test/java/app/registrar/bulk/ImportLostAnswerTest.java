@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.registrar.api.AccessToken;
 import app.registrar.api.AdminApi;
 import app.registrar.api.Homeserver;
+import app.registrar.model.PasswordPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class ImportLostAnswerTest {
     @Test
     void aCreateWhoseAnswerAndReadBackAreLostIsUnconfirmedAndTheNextRunLooksItUpInsteadOfSendingAgain() throws Exception {
         Path csv = Files.writeString(dir.resolve("one.csv"), "user_id,displayname\nalice,Alice\n", StandardCharsets.UTF_8);
-        ImportPreview preview = ImportFile.read(csv, "example.org", app.registrar.model.PasswordPolicy.none());
+        ImportPreview preview = ImportFile.read(csv, "example.org", PasswordPolicy.none());
         ImportOptions options = new ImportOptions(ImportOptions.Existing.SKIP, false, 1);
         server.enqueue(json(404, "{\"errcode\":\"M_NOT_FOUND\",\"error\":\"User not found\"}")); // the import's look-up
         server.enqueue(json(404, "{\"errcode\":\"M_NOT_FOUND\",\"error\":\"User not found\"}")); // createUser's own check

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
@@ -87,7 +88,7 @@ class InsightsTallyTest {
         Insights insights = tally.result(2, false, false);
 
         assertThat(insights.createdPerMonth()).containsExactly(
-                java.util.Map.entry(YearMonth.of(2026, 10), 1L), java.util.Map.entry(YearMonth.of(2026, 11), 1L));
+                Map.entry(YearMonth.of(2026, 10), 1L), Map.entry(YearMonth.of(2026, 11), 1L));
         assertThat(insights.kinds()).isEqualTo(new Insights.Kinds(1, 1, 1, 1, 1));
         assertThat(insights.activity().accounts()).isEqualTo(1);
         assertThat(insights.activity().seenWithin7()).isZero();

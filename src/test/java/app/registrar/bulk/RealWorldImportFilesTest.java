@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class RealWorldImportFilesTest {
     }
 
     private static ErrorCategory faultOf(Path file) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> read(file));
+        Throwable thrown = Assertions.catchThrowable(() -> read(file));
         assertThat(thrown).isInstanceOf(FileFault.class);
         return ((FileFault) thrown).category();
     }
@@ -136,7 +137,7 @@ class RealWorldImportFilesTest {
                         + "\"bad,quote",                // line 12, no line end
                 StandardCharsets.UTF_8);
 
-        Throwable broken = org.assertj.core.api.Assertions.catchThrowable(() -> read(file));
+        Throwable broken = Assertions.catchThrowable(() -> read(file));
         Files.writeString(file, Files.readString(file).replace("\"bad,quote", "emil,Emil"));
         ImportPreview preview = read(file);
 

@@ -12,9 +12,12 @@ import app.registrar.service.CurrentThreadTaskExecutor;
 import app.registrar.service.UiTaskExecutor;
 import app.registrar.testing.FakeDialogService;
 import app.registrar.testing.FxWorkers;
+import app.registrar.testing.Screenshots;
+import app.registrar.ui.common.I18n;
 import app.registrar.ui.deactivate.DeactivateViewModel;
 import app.registrar.ui.details.AccountDetailsViewModel;
 import app.registrar.ui.edituser.EditUserViewModel;
+import app.registrar.ui.password.ResetPasswordDialog;
 import app.registrar.ui.password.ResetPasswordViewModel;
 import app.registrar.ui.reactivate.ReactivateViewModel;
 import java.util.List;
@@ -171,15 +174,15 @@ class UnconfirmedOutcomeTest {
         String said = onFx(() -> model.errorProperty().get().message() + " " + model.errorProperty().get().nextStep());
         boolean canReset = onFx(() -> model.canSaveProperty().get());
         boolean unconfirmed = onFx(() -> model.getOutcome().isUnconfirmed());
-        app.registrar.ui.password.ResetPasswordDialog dialog = onFx(() -> {
-            app.registrar.ui.password.ResetPasswordDialog shown = new app.registrar.ui.password.ResetPasswordDialog(null, model);
+        ResetPasswordDialog dialog = onFx(() -> {
+            ResetPasswordDialog shown = new ResetPasswordDialog(null, model);
             shown.show();
             return shown;
         });
         // The window fits itself to its content just after it shows.
         onFx(() -> { });
         onFx(() -> {
-            app.registrar.testing.Screenshots.save(dialog.getScene(), "reset-password-answer-lost");
+            Screenshots.save(dialog.getScene(), "reset-password-answer-lost");
             dialog.close();
         });
         // Another password typed meanwhile does not make Reset pressable while the first one's outcome is unknown.
@@ -191,7 +194,7 @@ class UnconfirmedOutcomeTest {
         awaitFx("the dialog to close after the same password was sent again", () -> model.closeRequestedProperty().get());
 
         assertThat(said).doesNotContainIgnoringCase("once more").doesNotContainIgnoringCase("try again")
-                .contains(app.registrar.ui.common.I18n.tr("password.unknown"));
+                .contains(I18n.tr("password.unknown"));
         assertThat(canReset).as("Reset stays disabled while the outcome is unknown").isFalse();
         assertThat(canResetOther).isFalse();
         assertThat(unconfirmed).isTrue();

@@ -18,7 +18,9 @@ import app.registrar.testing.MasProbe;
 import app.registrar.testing.MasSignedIn;
 import app.registrar.testing.TestMas;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -254,7 +256,7 @@ class MasAccountTasksTest {
         assertThat(last.users()).hasSize(1);
         assertThat(last.nextToken()).isNull();
         assertThat(jumped.users()).extracting(u -> u.userId()).isEqualTo(last.users().stream().map(u -> u.userId()).toList());
-        List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         for (UserPage page : List.of(first, second, last)) {
             page.users().forEach(u -> all.add(u.userId()));
         }
@@ -275,14 +277,14 @@ class MasAccountTasksTest {
         }
         // Set up in MAS directly: 1 and 4 locked, 2 and 3 deactivated (MAS locks those too).
         for (int i : new int[] {1, 4}) {
-            probe.mas("POST", "users/" + probe.masUserId(prefix + "-" + i) + "/lock", java.util.Map.of());
+            probe.mas("POST", "users/" + probe.masUserId(prefix + "-" + i) + "/lock", Map.of());
         }
         for (int i : new int[] {2, 3}) {
-            probe.mas("POST", "users/" + probe.masUserId(prefix + "-" + i) + "/deactivate", java.util.Map.of("skip_erase", true));
+            probe.mas("POST", "users/" + probe.masUserId(prefix + "-" + i) + "/deactivate", Map.of("skip_erase", true));
         }
         UserQuery query = UserQuery.all().withName(prefix).withState(UserQuery.AccountState.ACTIVE).withLocked(true).withLimit(2);
 
-        List<String> shown = new java.util.ArrayList<>();
+        List<String> shown = new ArrayList<>();
         UserPage page = store.listUsers(query);
         long total = page.total();
         page.users().forEach(u -> shown.add(u.userId()));

@@ -14,15 +14,20 @@ import app.registrar.testing.FxWorkers;
 import app.registrar.testing.MasBrowser;
 import app.registrar.testing.MasExtension;
 import app.registrar.testing.TestMas;
-import app.registrar.ui.connect.ConnectViewModel;
 import app.registrar.ui.connect.ConnectViewModel.Method;
+import app.registrar.ui.connect.ConnectViewModel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,8 +49,8 @@ class MasConnectViewModelTest {
     private FakeDialogService browserAs(String user, String password) {
         FakeDialogService dialogs = new FakeDialogService();
         dialogs.browser = url -> {
-            String loopback = okhttp3.HttpUrl.get(url).queryParameter("redirect_uri");
-            String state = okhttp3.HttpUrl.get(url).queryParameter("state");
+            String loopback = HttpUrl.get(url).queryParameter("redirect_uri");
+            String state = HttpUrl.get(url).queryParameter("state");
             browsers.add(MasBrowser.inBackground(url, user, password, loopback,
                     () -> MasBrowser.tellClient(loopback, state, "browser_stuck")));
         };
@@ -112,7 +117,7 @@ class MasConnectViewModelTest {
             m.signIn();
             return m;
         });
-        int port = okhttp3.HttpUrl.get(okhttp3.HttpUrl.get(opened.get(30, TimeUnit.SECONDS)).queryParameter("redirect_uri")).port();
+        int port = HttpUrl.get(HttpUrl.get(opened.get(30, TimeUnit.SECONDS)).queryParameter("redirect_uri")).port();
         FxWorkers.awaitFx("waiting for the browser", () -> tr("connect.mas.waiting").equals(model.progressProperty().get()));
         assertThat(listening(port)).as("the loopback listens while the browser is open").isTrue();
 
@@ -130,15 +135,15 @@ class MasConnectViewModelTest {
     }
 
     private static boolean listening(int port) {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
 
-    private static <T> T onFx(java.util.function.Supplier<T> read) throws Exception {
+    private static <T> T onFx(Supplier<T> read) throws Exception {
         CompletableFuture<T> value = new CompletableFuture<>();
         Platform.runLater(() -> value.complete(read.get()));
         return value.get(10, TimeUnit.SECONDS);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.MatrixApiException;
-import app.registrar.service.ConnectionService;
 import app.registrar.service.ConnectionService.SignInMethod;
+import app.registrar.service.ConnectionService;
 import app.registrar.testing.FakeDialogService;
 import app.registrar.testing.MasBrowser;
 import app.registrar.testing.MasExtension;
@@ -15,9 +15,11 @@ import app.registrar.testing.TestMas;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.reauth.ReauthViewModel;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,8 +36,8 @@ class MasReauthTest {
     private FakeDialogService browserAs(String user, String password) {
         FakeDialogService dialogs = new FakeDialogService();
         dialogs.browser = url -> {
-            String loopback = okhttp3.HttpUrl.get(url).queryParameter("redirect_uri");
-            String state = okhttp3.HttpUrl.get(url).queryParameter("state");
+            String loopback = HttpUrl.get(url).queryParameter("redirect_uri");
+            String state = HttpUrl.get(url).queryParameter("state");
             browsers.add(MasBrowser.inBackground(url, user, password, loopback,
                     () -> MasBrowser.tellClient(loopback, state, "browser_stuck")));
         };
@@ -71,7 +73,7 @@ class MasReauthTest {
         String other = TestMas.newLocalpart("other-admin");
         String password = "Mas-" + UUID.randomUUID();
         String otherId = probe.createAccount(other, password);
-        assertThat(probe.mas("POST", "users/" + otherId + "/set-admin", java.util.Map.of("admin", true)).status()).isEqualTo(200);
+        assertThat(probe.mas("POST", "users/" + otherId + "/set-admin", Map.of("admin", true)).status()).isEqualTo(200);
         ConnectionService connection = MasSignedIn.asAdmin(mas);
         List<String> signedIn = new CopyOnWriteArrayList<>();
         ReauthViewModel dialog = new ReauthViewModel(connection, browserAs(other, password), mas.adminUser(),

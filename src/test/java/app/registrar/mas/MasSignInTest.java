@@ -17,6 +17,7 @@ import app.registrar.api.OAuthSession;
 import app.registrar.api.OAuthTokens;
 import app.registrar.api.Pkce;
 import app.registrar.api.ServerInfo;
+import app.registrar.service.BackgroundTask;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.CurrentThreadTaskExecutor;
 import app.registrar.service.MasSignIn;
@@ -31,7 +32,9 @@ import app.registrar.ui.common.ErrorMessages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,7 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(MasExtension.class)
 class MasSignInTest {
 
-    private static <T> T await(app.registrar.service.BackgroundTask<T> task) {
+    private static <T> T await(BackgroundTask<T> task) {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<MatrixApiException> failure = new AtomicReference<>();
         task.onSuccess(result::set).onFailure(failure::set).start();
@@ -158,7 +161,7 @@ class MasSignInTest {
     void configuredClientIsToldThatSynapseTasksNeedTheBrowserSignInWithoutTheSessionLookingExpired(TestMas mas) {
         ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor());
         await(connection.signInWithClientCredentials(discover(connection, mas), mas.adminClientId(), mas.adminClientSecret()));
-        List<String> expired = new java.util.ArrayList<>();
+        List<String> expired = new ArrayList<>();
         connection.onSessionExpired(() -> expired.add("expired"));
         SecurityService security = new SecurityService(new CurrentThreadTaskExecutor(), connection);
 
@@ -228,12 +231,12 @@ class MasSignInTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
     }

@@ -8,6 +8,7 @@ import app.registrar.api.FileFault;
 import app.registrar.api.MatrixApiException;
 import app.registrar.testing.FxWorkers;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -74,7 +75,7 @@ class BackgroundTaskFailureTest {
         assertThat(failWith(new IOException("There is not enough space on the disk")).category())
                 .isEqualTo(ErrorCategory.DISK_FULL);
         assertThat(failWith(new MalformedInputException(1)).category()).isEqualTo(ErrorCategory.FILE_NOT_UTF8);
-        assertThat(failWith(new java.io.UncheckedIOException(new AccessDeniedException("/x/journal"))).category())
+        assertThat(failWith(new UncheckedIOException(new AccessDeniedException("/x/journal"))).category())
                 .isEqualTo(ErrorCategory.FILE_ACCESS_DENIED);
         assertThat(failWith(new IOException("Input/output error")).category()).isEqualTo(ErrorCategory.FILE_UNREADABLE);
     }

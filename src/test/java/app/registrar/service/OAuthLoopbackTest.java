@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +68,7 @@ class OAuthLoopbackTest {
 
         loopback.close();
 
-        assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS))
+        assertThat(waiting.get(10, TimeUnit.SECONDS))
                 .isInstanceOfSatisfying(MatrixApiException.class,
                         e -> assertThat(e.category()).isEqualTo(ErrorCategory.CANCELLED));
         assertThat(listening(port)).as("port %d still listening", port).isFalse();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** A {@link DialogService} for view-model tests: answers confirmations as scripted and records everything shown. */
 public final class FakeDialogService implements DialogService {
@@ -21,7 +22,7 @@ public final class FakeDialogService implements DialogService {
     public final List<String> clipboard = new ArrayList<>();
     public final List<String> browsed = new ArrayList<>();
     /** What "the browser" does with an address it is asked to open (a MAS sign-in test plays the admin there). */
-    public java.util.function.Consumer<String> browser = url -> { };
+    public Consumer<String> browser = url -> { };
     public final List<CertificateQuestion> certificateQuestions = new ArrayList<>();
     public final List<String> proxyQuestions = new ArrayList<>();
     private Path png;
@@ -130,7 +131,7 @@ public final class FakeDialogService implements DialogService {
     }
 
     /** The names the PNG chooser suggested, in order. */
-    public final List<String> suggestedPngNames = new java.util.ArrayList<>();
+    public final List<String> suggestedPngNames = new ArrayList<>();
 
     @Override
     public Optional<Path> choosePngToWrite(String title, String suggestedName) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -48,9 +49,9 @@ public final class MasBrowser {
      * loopback — so the waiting sign-in ends at once instead of after its time-out; {@code join()} then says where
      * the browser got stuck.
      */
-    public static java.util.concurrent.CompletableFuture<Outcome> inBackground(String authorizationUrl, String user,
+    public static CompletableFuture<Outcome> inBackground(String authorizationUrl, String user,
                                                                              String password, String stopAt, Runnable giveUp) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 Outcome outcome = new MasBrowser().signInAndConsent(authorizationUrl, user, password, stopAt);
                 if (!outcome.lastUrl().toString().startsWith(stopAt)) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -22,7 +23,7 @@ public final class Screenshots {
     }
 
     /** One part of a window (a panel that scrolls in the window); must run on the JavaFX thread. */
-    public static Path save(javafx.scene.Node node, String name) {
+    public static Path save(Node node, String name) {
         return write(node.snapshot(null, null), name);
     }
 

@@ -7,9 +7,12 @@ import app.registrar.ui.common.Formats;
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.Views;
 import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -82,7 +85,7 @@ public final class AuditDialog extends ModalDialog {
         status.setId("auditStatus");
         status.textProperty().bind(model.statusProperty());
 
-        javafx.scene.control.CheckBox mirror = new javafx.scene.control.CheckBox(tr("audit.mirror"));
+        CheckBox mirror = new CheckBox(tr("audit.mirror"));
         mirror.setId("auditMirror");
         mirror.setMnemonicParsing(true);
         mirror.selectedProperty().bindBidirectional(model.mirrorProperty());
@@ -97,21 +100,21 @@ public final class AuditDialog extends ModalDialog {
         addButton(tr("audit.refresh"), false, model::load).setId("auditRefresh");
         Button export = addButton(tr("audit.export"), false, model::chooseFileAndExport);
         export.setId("auditExport");
-        export.disableProperty().bind(model.loadingProperty().or(javafx.beans.binding.Bindings.isEmpty(model.getShown())));
+        export.disableProperty().bind(model.loadingProperty().or(Bindings.isEmpty(model.getShown())));
         addButton(tr("about.close"), true, this::close).setCancelButton(true);
         setOnHidden(e -> model.close());
         model.open();
     }
 
     private static TableColumn<AuditEntry, String> column(String key, double width,
-                                                         java.util.function.Function<AuditEntry, String> text) {
+                                                         Function<AuditEntry, String> text) {
         TableColumn<AuditEntry, String> column = new TableColumn<>(tr(key));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
         column.setPrefWidth(width);
         return column;
     }
 
-    private static StringConverter<String> converter(java.util.function.Function<String, String> label) {
+    private static StringConverter<String> converter(Function<String, String> label) {
         return new StringConverter<>() {
             @Override
             public String toString(String value) {

@@ -7,6 +7,7 @@ import app.registrar.service.AuditService;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
+import app.registrar.ui.common.I18n;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,6 +25,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -55,7 +58,7 @@ public final class AuditViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ErrorReport> error = new ReadOnlyObjectWrapper<>();
     private final Consumer<AuditEntry> onRecorded;
-    private final javafx.beans.property.BooleanProperty mirror = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty mirror = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper mirrorStatus = new ReadOnlyStringWrapper("");
     private boolean settingMirror;
     private DialogService dialogs;
@@ -200,7 +203,7 @@ public final class AuditViewModel {
     /** The action in the admin's words ({@code erase} → "Erased"), or its code when no text exists for it. */
     public static String actionLabel(String code) {
         String key = "audit.action." + code;
-        return app.registrar.ui.common.I18n.bundle().containsKey(key) ? tr(key) : code;
+        return I18n.bundle().containsKey(key) ? tr(key) : code;
     }
 
     public static String outcomeLabel(AuditEntry entry) {
@@ -246,7 +249,7 @@ public final class AuditViewModel {
         return to;
     }
 
-    public javafx.beans.property.BooleanProperty mirrorProperty() {
+    public BooleanProperty mirrorProperty() {
         return mirror;
     }
 

@@ -7,6 +7,7 @@ import app.registrar.ui.common.Formats;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** "Recent changes" under the account's details: the last actions recorded on it, newest first. */
@@ -25,7 +26,7 @@ public final class RecentChangesView extends VBox {
                 Label none = new Label(tr("audit.recent.none"));
                 none.getStyleClass().add("placeholder-text");
                 none.setWrapText(true);
-                none.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                none.setMinHeight(Region.USE_PREF_SIZE);
                 lines.getChildren().add(none);
             }
             for (AuditEntry e : model.getEntries()) {

@@ -16,6 +16,7 @@ import app.registrar.bulk.RowProblem;
 import app.registrar.ui.common.Confirmation;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.JobViewModel;
+import app.registrar.ui.common.TypedInput;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -58,7 +59,7 @@ public final class ImportViewModel extends JobViewModel<ImportReport> {
     private final ReadOnlyStringWrapper previewSummary = new ReadOnlyStringWrapper("");
     private final BooleanBinding needsPasswordsFile;
     private final BooleanBinding canRun;
-    private final app.registrar.ui.common.TypedInput typedInput = new app.registrar.ui.common.TypedInput();
+    private final TypedInput typedInput = new TypedInput();
 
     /** @param journalDirectory where import journals are kept, e.g. {@link ImportJournal#defaultDirectory()} */
     public ImportViewModel(BulkService service, DialogService dialogs, Path journalDirectory) {
@@ -76,7 +77,7 @@ public final class ImportViewModel extends JobViewModel<ImportReport> {
     }
 
     /** The options the admin chose that closing the dialog before importing would throw away. */
-    public app.registrar.ui.common.TypedInput getTypedInput() {
+    public TypedInput getTypedInput() {
         return typedInput;
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 
 /** Dates and times as the admin reads them, in their own time zone and locale. */
 public final class Formats {
@@ -67,6 +68,6 @@ public final class Formats {
             value /= 1000;
             unit++;
         }
-        return String.format(java.util.Locale.getDefault(), "%.1f %s", value, units[unit]);
+        return String.format(Locale.getDefault(), "%.1f %s", value, units[unit]);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -19,7 +20,7 @@ public final class LanguageMenu extends MenuButton {
         setMnemonicParsing(false);
         getStyleClass().add("flat");
         setAccessibleText(tr("language.choose"));
-        setTooltip(new javafx.scene.control.Tooltip(tr("language.choose")));
+        setTooltip(new Tooltip(tr("language.choose")));
         setMinWidth(USE_PREF_SIZE);
         ToggleGroup group = new ToggleGroup();
         Locale system = setting.system();

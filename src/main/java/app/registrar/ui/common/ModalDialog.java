@@ -6,6 +6,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ProgressIndicator;
@@ -17,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -67,7 +69,7 @@ public class ModalDialog extends Stage {
         // Wrapped text knows its height only after the first layout: fit the window to it once shown.
         addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
             if (!fitToContent) {
-                javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+                Rectangle2D screen = Screen.getPrimary().getVisualBounds();
                 setHeight(Math.min(getHeight(), Math.min(MAX_HEIGHT, screen.getHeight() - 40)));
                 setWidth(Math.min(getWidth(), Math.min(MAX_WIDTH, screen.getWidth() - 40)));
                 centerOnOwner();
@@ -179,7 +181,7 @@ public class ModalDialog extends Stage {
     private void fitToRoot() {
         double frameWidth = getWidth() - getScene().getWidth();
         double frameHeight = getHeight() - getScene().getHeight();
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double maxWidth = Math.min(MAX_WIDTH, screen.getWidth() - 40) - frameWidth;
         double maxHeight = Math.min(MAX_HEIGHT, screen.getHeight() - 40) - frameHeight;
         double width = Math.min(maxWidth, Math.max(getScene().getWidth(), root.prefWidth(-1)));

@@ -3,12 +3,14 @@ package app.registrar.ui.common;
 import static app.registrar.ui.common.I18n.tr;
 
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -34,7 +36,7 @@ public final class NewPasswordField extends VBox {
         Button generate = new Button(tr("edit.password.generate"), new FontIcon(Feather.ZAP));
         generate.setId(idPrefix + "Generate");
         generate.setMnemonicParsing(true);
-        generate.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        generate.setMinWidth(Region.USE_PREF_SIZE);
         generate.setOnAction(e -> model.generate());
 
         TextField plain = new TextField();
@@ -59,7 +61,7 @@ public final class NewPasswordField extends VBox {
         HBox.setHgrow(value, Priority.ALWAYS);
         Button copy = new Button(tr("edit.password.copy"), new FontIcon(Feather.COPY));
         copy.setMnemonicParsing(true);
-        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setOnAction(e -> model.copyGenerated());
         copy.disableProperty().bind(Bindings.isEmpty(model.generatedProperty()));
 
@@ -69,7 +71,7 @@ public final class NewPasswordField extends VBox {
         ok.managedProperty().bind(ok.visibleProperty());
 
         HBox row = new HBox(8, value, generate, copy);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(Views.labelFor(labelKey, field), row,
                 Views.problem(shown.after(model.passwordProperty(), model.problemProperty())), ok);
     }

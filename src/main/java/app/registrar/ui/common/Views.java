@@ -1,13 +1,18 @@
 package app.registrar.ui.common;
 
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -56,14 +61,14 @@ public final class Views {
      * button below the fold must not leave its focus ring (and the button) out of sight. Not for a click: what was
      * clicked is in view already, and moving it between press and release would lose the click.
      */
-    public static void keepFocusedInView(javafx.scene.control.ScrollPane scroll) {
+    public static void keepFocusedInView(ScrollPane scroll) {
         boolean[] pointer = {false};
         scroll.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 // Only the focus a press itself gives is left alone; it moves within the press's handling.
-                scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+                scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
                     pointer[0] = true;
-                    javafx.application.Platform.runLater(() -> pointer[0] = false);
+                    Platform.runLater(() -> pointer[0] = false);
                 });
                 scene.focusOwnerProperty().addListener((o, was, node) -> {
                     if (!pointer[0]) {
@@ -74,12 +79,12 @@ public final class Views {
         });
     }
 
-    private static void reveal(javafx.scene.control.ScrollPane scroll, javafx.scene.Node node) {
-        javafx.scene.Node content = scroll.getContent();
+    private static void reveal(ScrollPane scroll, Node node) {
+        Node content = scroll.getContent();
         if (node == null || content == null) {
             return;
         }
-        javafx.scene.Node up = node;
+        Node up = node;
         while (up != null && up != content) {
             up = up.getParent();
         }
@@ -87,7 +92,7 @@ public final class Views {
         if (up == null || hidden <= 0) {
             return;
         }
-        javafx.geometry.Bounds shown = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        Bounds shown = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
         double top = scroll.getVvalue() * hidden;
         double viewport = scroll.getViewportBounds().getHeight();
         if (shown.getMinY() < top) {
@@ -134,7 +139,7 @@ public final class Views {
         box.getStyleClass().add("error-box");
         box.managedProperty().bind(box.visibleProperty());
         box.setVisible(false);
-        java.util.function.Consumer<ErrorReport> show = now -> {
+        Consumer<ErrorReport> show = now -> {
             box.setVisible(now != null);
             if (now != null) {
                 // A new error starts folded: an open Details from an earlier error must not greet the admin

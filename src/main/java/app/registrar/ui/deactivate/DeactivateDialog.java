@@ -5,6 +5,7 @@ import static app.registrar.ui.common.I18n.tr;
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.Views;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -52,7 +53,7 @@ public final class DeactivateDialog extends ModalDialog {
         typeLabel.setMnemonicParsing(true);
         typeLabel.setLabelFor(typed);
         typeLabel.setWrapText(true);
-        typeLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        typeLabel.setMinHeight(Region.USE_PREF_SIZE);
         Label mismatch = Views.problem(model.typedProblemProperty());
         mismatch.setId("confirmUserIdProblem");
         Label userId = new Label(id);
@@ -127,7 +128,7 @@ public final class DeactivateDialog extends ModalDialog {
         return box;
     }
 
-    private static CheckBox tick(String id, String text, javafx.beans.property.BooleanProperty value) {
+    private static CheckBox tick(String id, String text, BooleanProperty value) {
         CheckBox box = new CheckBox(text);
         box.setId(id);
         box.setWrapText(true);

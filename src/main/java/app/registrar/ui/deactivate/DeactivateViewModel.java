@@ -4,12 +4,14 @@ import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.MatrixApiException;
 import app.registrar.service.AccountService;
+import app.registrar.service.CleanupService;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.DialogViewModel;
 import app.registrar.ui.common.ErrorReport;
 import app.registrar.ui.common.OutcomeCheck;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -40,7 +42,7 @@ public final class DeactivateViewModel extends DialogViewModel {
     private LeftBehindViewModel leftBehind;
     /** What the admin should know about the removal before the deactivation (messages that could not go). */
     private String cleanupNote = "";
-    private final javafx.beans.binding.StringBinding typedProblem;
+    private final StringBinding typedProblem;
     private final String localpart;
 
     public DeactivateViewModel(AccountService service, DialogService dialogs, String userId, String signedInUserId,
@@ -92,7 +94,7 @@ public final class DeactivateViewModel extends DialogViewModel {
     }
 
     /** Why the typed text does not confirm, once it no longer can; empty otherwise. */
-    public javafx.beans.binding.StringBinding typedProblemProperty() {
+    public StringBinding typedProblemProperty() {
         return typedProblem;
     }
 
@@ -181,7 +183,7 @@ public final class DeactivateViewModel extends DialogViewModel {
     public String getServerNote() {
         try {
             return service.capabilities().accountsInMas() ? tr("deactivate.mas.note") : "";
-        } catch (app.registrar.api.MatrixApiException notSignedIn) {
+        } catch (MatrixApiException notSignedIn) {
             return "";
         }
     }
@@ -211,7 +213,7 @@ public final class DeactivateViewModel extends DialogViewModel {
     }
 
     /** Offers the ticks that remove the account's messages and media before deactivating it. */
-    public DeactivateViewModel withCleanup(app.registrar.service.CleanupService cleanup) {
+    public DeactivateViewModel withCleanup(CleanupService cleanup) {
         leftBehind = new LeftBehindViewModel(cleanup, userId, getPreview().previewProperty());
         return this;
     }

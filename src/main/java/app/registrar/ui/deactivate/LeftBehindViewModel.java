@@ -2,8 +2,9 @@ package app.registrar.ui.deactivate;
 
 import static app.registrar.ui.common.I18n.tr;
 
-import app.registrar.api.CleanupApi;
 import app.registrar.api.CleanupApi.RedactStatus;
+import app.registrar.api.CleanupApi;
+import app.registrar.api.ErrorCategory;
 import app.registrar.api.MatrixApiException;
 import app.registrar.api.RemovalPreview;
 import app.registrar.bulk.ProgressRelay;
@@ -82,7 +83,7 @@ public final class LeftBehindViewModel {
                         status -> progress.accept(tr("deactivate.redacting", stateWord(status.state())))))
                 .onSuccess(status -> {
                     if (status.state() == CleanupApi.RedactState.FAILED) {
-                        failed.accept(MatrixApiException.local(app.registrar.api.ErrorCategory.UNEXPECTED_RESPONSE,
+                        failed.accept(MatrixApiException.local(ErrorCategory.UNEXPECTED_RESPONSE,
                                 "the server's redaction failed: " + status.error()));
                         return;
                     }

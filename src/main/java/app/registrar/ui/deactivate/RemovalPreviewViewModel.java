@@ -5,6 +5,7 @@ import static app.registrar.ui.common.I18n.tr;
 import app.registrar.api.RemovalPreview;
 import app.registrar.service.AccountService;
 import app.registrar.ui.common.ErrorMessages;
+import app.registrar.ui.common.Formats;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -54,7 +55,7 @@ public final class RemovalPreviewViewModel {
                         + (p.roomCount() > p.firstRoomNames().size() ? ", …" : "")));
         out.add(tr("preview.devices", p.deviceCount()));
         out.add(p.emails().isEmpty() ? tr("preview.emails.none") : tr("preview.emails", p.emails().size(), String.join(", ", p.emails())));
-        out.add(tr("preview.media", p.mediaCount(), app.registrar.ui.common.Formats.bytes(p.mediaBytes())));
+        out.add(tr("preview.media", p.mediaCount(), Formats.bytes(p.mediaBytes())));
         return out;
     }
 

@@ -9,7 +9,10 @@ import app.registrar.ui.common.Formats;
 import app.registrar.ui.common.TextSafety;
 import app.registrar.ui.common.Views;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -54,9 +57,9 @@ public final class AccountDetailsView extends StackPane {
     private final Actions actions;
     private final VBox content = new VBox(6);
     /** Parts other features add below the devices (security and recovery), kept across rebuilds. */
-    private final java.util.List<Node> extraSections = new java.util.ArrayList<>();
+    private final List<Node> extraSections = new ArrayList<>();
     /** A small node beside each device's name (its verification), or null. */
-    private java.util.function.Function<String, Node> deviceBadges = deviceId -> null;
+    private Function<String, Node> deviceBadges = deviceId -> null;
 
     public AccountDetailsView(AccountDetailsViewModel model, Actions actions) {
         this.model = model;
@@ -168,7 +171,7 @@ public final class AccountDetailsView extends StackPane {
     }
 
     /** Shows {@code badges.apply(deviceId)} beside each device's name. */
-    public void setDeviceBadges(java.util.function.Function<String, Node> badges) {
+    public void setDeviceBadges(Function<String, Node> badges) {
         this.deviceBadges = badges;
         rebuild();
     }

@@ -6,6 +6,8 @@ import app.registrar.service.AccountService;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import java.nio.file.Path;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,7 +31,7 @@ public final class AvatarInput {
     private final ReadOnlyObjectWrapper<byte[]> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     // Not the preview: the current picture arriving from the server is no change of the admin's.
-    private final javafx.beans.property.ReadOnlyBooleanWrapper edited = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper();
     private Chosen chosen;
     private boolean removed;
 
@@ -80,7 +82,7 @@ public final class AvatarInput {
     }
 
     /** True once the admin picked a new picture or removed the one shown. */
-    public javafx.beans.property.ReadOnlyBooleanProperty editedProperty() {
+    public ReadOnlyBooleanProperty editedProperty() {
         return edited.getReadOnlyProperty();
     }
 

@@ -6,6 +6,7 @@ import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.Views;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -34,7 +35,7 @@ public final class ResetEncryptionDialog extends ModalDialog {
         Label until = text("");
         until.setId("resetUntil");
         until.getStyleClass().add("title-4");
-        until.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.allowedUntilProperty().get() == null ? ""
+        until.textProperty().bind(Bindings.createStringBinding(() -> model.allowedUntilProperty().get() == null ? ""
                 : tr("reset.encryption.until", model.untilTextProperty().get(), model.countdownProperty().get()),
                 model.allowedUntilProperty(), model.untilTextProperty(), model.countdownProperty()));
         until.visibleProperty().bind(model.allowedUntilProperty().isNotNull());
@@ -58,7 +59,7 @@ public final class ResetEncryptionDialog extends ModalDialog {
             Button allow = addButton(tr("reset.encryption.allow"), true, model::allow);
             allow.setId("allowReset");
             allow.disableProperty().bind(model.busyProperty());
-            allow.textProperty().bind(javafx.beans.binding.Bindings.when(model.allowedUntilProperty().isNull())
+            allow.textProperty().bind(Bindings.when(model.allowedUntilProperty().isNull())
                     .then(tr("reset.encryption.allow")).otherwise(tr("reset.encryption.allow.again")));
         }
         addButton(tr("about.close"), !model.canAllow(), this::close).setCancelButton(true);

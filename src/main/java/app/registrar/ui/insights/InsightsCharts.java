@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Turns {@link Insights} into the bars of the three charts, labelled in the admin's language. */
 public final class InsightsCharts {
@@ -61,6 +62,6 @@ public final class InsightsCharts {
     }
 
     static String fileName(Chart chart, String serverName) {
-        return tr("insights.file.name", chart.name().toLowerCase(java.util.Locale.ROOT), serverName.replace(':', '_'));
+        return tr("insights.file.name", chart.name().toLowerCase(Locale.ROOT), serverName.replace(':', '_'));
     }
 }

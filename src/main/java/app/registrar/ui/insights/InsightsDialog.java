@@ -8,9 +8,13 @@ import app.registrar.ui.bulk.InactiveAccountsViewModel;
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.Views;
 import app.registrar.ui.insights.InsightsCharts.Chart;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -63,7 +67,7 @@ public final class InsightsDialog extends ModalDialog {
         kinds.setId("kindsChart");
         VBox createdBox = withSave(created, Chart.CREATED);
         HBox lower = new HBox(12, withSave(activity, Chart.ACTIVITY), withSave(kinds, Chart.KINDS));
-        for (javafx.scene.Node child : lower.getChildren()) {
+        for (Node child : lower.getChildren()) {
             HBox.setHgrow(child, Priority.ALWAYS);
         }
 
@@ -118,7 +122,7 @@ public final class InsightsDialog extends ModalDialog {
 
     private VBox withSave(XYChart<?, ?> chart, Chart which) {
         Button save = new Button(tr("insights.save"));
-        save.setId("save" + which.name().charAt(0) + which.name().substring(1).toLowerCase(java.util.Locale.ROOT));
+        save.setId("save" + which.name().charAt(0) + which.name().substring(1).toLowerCase(Locale.ROOT));
         save.getStyleClass().add("flat");
         save.setMinWidth(Region.USE_PREF_SIZE);
         save.disableProperty().bind(model.runningProperty().or(model.reportProperty().isNull()));
@@ -131,7 +135,7 @@ public final class InsightsDialog extends ModalDialog {
     }
 
     /** The chart as drawn, as plain pixels the view model can hand to a worker. */
-    static PngFile.Picture picture(javafx.scene.Node chart) {
+    static PngFile.Picture picture(Node chart) {
         WritableImage image = chart.snapshot(null, null);
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
@@ -183,7 +187,7 @@ public final class InsightsDialog extends ModalDialog {
         chart.getData().add(series);
         Runnable fill = () -> {
             // Reversed, so the first bar is at the top as it is read.
-            java.util.List<XYChart.Data<Number, String>> data = new java.util.ArrayList<>();
+            List<XYChart.Data<Number, String>> data = new ArrayList<>();
             for (int i = bars.size() - 1; i >= 0; i--) {
                 data.add(new XYChart.Data<>(bars.get(i).count(), bars.get(i).label()));
             }

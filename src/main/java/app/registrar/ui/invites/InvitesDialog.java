@@ -5,6 +5,7 @@ import static app.registrar.ui.common.I18n.tr;
 import app.registrar.api.RegistrationToken;
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.Views;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Pos;
@@ -13,6 +14,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
@@ -55,8 +57,8 @@ public final class InvitesDialog extends ModalDialog {
         uses.setCellValueFactory(c -> new SimpleStringProperty(model.usesText(c.getValue())));
         TableColumn<RegistrationToken, String> expiry = new TableColumn<>(tr("invites.column.expiry"));
         expiry.setCellValueFactory(c -> new SimpleStringProperty(model.expiryText(c.getValue())));
-        table.getColumns().setAll(java.util.List.of(token, uses, expiry));
-        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        table.getColumns().setAll(List.of(token, uses, expiry));
+        table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(RegistrationToken item, boolean empty) {
                 super.updateItem(item, empty);

@@ -4,23 +4,34 @@ import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.api.UserDetails;
 import app.registrar.ui.about.AboutDialog;
+import app.registrar.ui.audit.AuditDialog;
+import app.registrar.ui.audit.RecentChangesView;
 import app.registrar.ui.bulk.BulkActionDialog;
 import app.registrar.ui.bulk.ExportDialog;
 import app.registrar.ui.bulk.ImportDialog;
 import app.registrar.ui.bulk.InactiveAccountsDialog;
+import app.registrar.ui.common.ModalDialog;
+import app.registrar.ui.common.Theme;
 import app.registrar.ui.deactivate.DeactivateDialog;
 import app.registrar.ui.details.AccountDetailsView;
 import app.registrar.ui.edituser.EditUserDialog;
+import app.registrar.ui.encryption.EncryptionView;
+import app.registrar.ui.insights.InsightsDialog;
+import app.registrar.ui.invites.InvitesDialog;
 import app.registrar.ui.password.ResetPasswordDialog;
 import app.registrar.ui.reactivate.ReactivateDialog;
 import app.registrar.ui.reauth.ReauthDialog;
 import app.registrar.ui.userlist.UserListView;
+import app.registrar.ui.welcome.WelcomeDialog;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
@@ -31,6 +42,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -51,7 +64,7 @@ public final class MainView extends BorderPane {
         who.setId("signedIn");
         who.getStyleClass().add("placeholder-text");
         // The one header text that may shrink; the whole of it stays a hover away.
-        who.setTooltip(new javafx.scene.control.Tooltip(who.getText()));
+        who.setTooltip(new Tooltip(who.getText()));
         who.setMinWidth(60);
         brand.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
@@ -60,7 +73,7 @@ public final class MainView extends BorderPane {
         audit.setId("openAudit");
         audit.setMnemonicParsing(true);
         audit.getStyleClass().add("flat");
-        audit.setOnAction(e -> new app.registrar.ui.audit.AuditDialog(window(), model.newAudit(), model.serverName()).showAndWait());
+        audit.setOnAction(e -> new AuditDialog(window(), model.newAudit(), model.serverName()).showAndWait());
         about = new Button(tr("main.about"));
         about.setMnemonicParsing(true);
         about.getStyleClass().add("flat");
@@ -74,7 +87,7 @@ public final class MainView extends BorderPane {
         // Plain words instead of a warning sign: what it means for the admin, and a way to learn how to change it.
         Label memoryOnly = new Label(tr("session.memory.only"), new FontIcon(Feather.INFO));
         memoryOnly.getStyleClass().add("placeholder-text");
-        javafx.scene.control.Hyperlink howToRemember = new javafx.scene.control.Hyperlink(tr("session.memory.only.how"));
+        Hyperlink howToRemember = new Hyperlink(tr("session.memory.only.how"));
         howToRemember.setId("howToRemember");
         howToRemember.setOnAction(e -> model.explainRemembering());
         HBox notRemembered = new HBox(4, memoryOnly, howToRemember);
@@ -93,10 +106,10 @@ public final class MainView extends BorderPane {
         invites.setMnemonicParsing(true);
         invites.getStyleClass().add("flat");
         invites.setMinWidth(Region.USE_PREF_SIZE);
-        invites.setOnAction(e -> new app.registrar.ui.invites.InvitesDialog(window(), model.newInvites()).showAndWait());
+        invites.setOnAction(e -> new InvitesDialog(window(), model.newInvites()).showAndWait());
         header = new HBox(12, brand, who, grow, audit, invites, about, signOut);
         // The buttons keep their whole words; the signed-in line is the one that gives way on a narrow window.
-        for (javafx.scene.control.Control fixed : java.util.List.of(brand, audit, invites, about, signOut)) {
+        for (Control fixed : List.of(brand, audit, invites, about, signOut)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         who.setMinWidth(0);
@@ -104,7 +117,7 @@ public final class MainView extends BorderPane {
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("main-header");
-        setTop(new javafx.scene.layout.VBox(header, notRemembered));
+        setTop(new VBox(header, notRemembered));
 
         listView = new UserListView(model.getList(), new UserListView.Actions() {
             @Override
@@ -130,7 +143,7 @@ public final class MainView extends BorderPane {
 
             @Override
             public void insights() {
-                new app.registrar.ui.insights.InsightsDialog(window(), model.newInsights()).showAndWait();
+                new InsightsDialog(window(), model.newInsights()).showAndWait();
             }
 
             @Override
@@ -162,14 +175,14 @@ public final class MainView extends BorderPane {
 
             @Override
             public void welcome(UserDetails user) {
-                new app.registrar.ui.welcome.WelcomeDialog(window(), model.newWelcome(user)).showAndWait();
+                new WelcomeDialog(window(), model.newWelcome(user)).showAndWait();
             }
         });
-        app.registrar.ui.encryption.EncryptionView encryption = new app.registrar.ui.encryption.EncryptionView(model.getEncryption());
+        EncryptionView encryption = new EncryptionView(model.getEncryption());
         details.addSection(encryption);
         details.setDeviceBadges(encryption::deviceBadge);
         // The account's recent changes (audit trail) sit under its details.
-        details.addSection(new app.registrar.ui.audit.RecentChangesView(model.getRecentChanges()));
+        details.addSection(new RecentChangesView(model.getRecentChanges()));
         SplitPane split = new SplitPane(listView, details);
         split.setDividerPositions(0.66);
         // Both sides follow the window, so at 1024 pixels the list keeps room for every column.
@@ -178,7 +191,7 @@ public final class MainView extends BorderPane {
             if (expired) {
                 // Over the dialog the admin was working in, which keeps its input and waits below.
                 Platform.runLater(() -> {
-                    new ReauthDialog(app.registrar.ui.common.ModalDialog.topmost(window()),
+                    new ReauthDialog(ModalDialog.topmost(window()),
                             model.newReauth(), model::forgetExpiredSession).showAndWait();
                     model.reauthClosed();
                 });
@@ -241,14 +254,14 @@ public final class MainView extends BorderPane {
             }
         });
         view.setId("openedAccount");
-        javafx.stage.Stage stage = new javafx.stage.Stage();
-        Window owner = javafx.stage.Window.getWindows().stream().filter(Window::isFocused).findFirst().orElse(window());
+        Stage stage = new Stage();
+        Window owner = Window.getWindows().stream().filter(Window::isFocused).findFirst().orElse(window());
         if (owner != null) {
             stage.initOwner(owner);
         }
         stage.setTitle(tr("conflict.peek.title", userId));
-        javafx.scene.Scene scene = new javafx.scene.Scene(view, 420, 560);
-        scene.getStylesheets().add(app.registrar.ui.common.Theme.stylesheet());
+        Scene scene = new Scene(view, 420, 560);
+        scene.getStylesheets().add(Theme.stylesheet());
         stage.setScene(scene);
         stage.show();
     }
@@ -258,7 +271,7 @@ public final class MainView extends BorderPane {
     }
 
     /** Puts {@code item} into the header, before About (the app adds its language menu there). */
-    public void addHeaderItem(javafx.scene.Node item) {
+    public void addHeaderItem(Node item) {
         header.getChildren().add(header.getChildren().indexOf(about), item);
     }
 

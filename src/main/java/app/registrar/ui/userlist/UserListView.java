@@ -18,12 +18,14 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -36,6 +38,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -44,6 +48,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -85,15 +91,15 @@ public final class UserListView extends BorderPane {
         search.textProperty().bindBidirectional(model.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
         // Down goes on into the list (its first row when none is selected); Escape empties the search.
-        search.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.DOWN && !table.getItems().isEmpty()) {
+        search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
                 table.requestFocus();
                 if (table.getSelectionModel().isEmpty()) {
                     table.getSelectionModel().clearAndSelect(0);
                 }
                 table.getFocusModel().focus(table.getSelectionModel().getSelectedIndex());
                 e.consume();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !search.getText().isEmpty()) {
+            } else if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
                 search.clear();
                 e.consume();
             }
@@ -136,7 +142,7 @@ public final class UserListView extends BorderPane {
         actOn.managedProperty().bind(actOn.visibleProperty());
         actOn.setOnAction(e -> actions.actOn(model.selectedUserIds()));
 
-        for (javafx.scene.control.Control keep : new javafx.scene.control.Control[] {refresh, more, create}) {
+        for (Control keep : new Control[] {refresh, more, create}) {
             keep.setMinWidth(Region.USE_PREF_SIZE);
         }
         search.setMinWidth(120);
@@ -187,7 +193,7 @@ public final class UserListView extends BorderPane {
         setTop(top);
 
         buildTable(model);
-        javafx.css.PseudoClass staleRows = javafx.css.PseudoClass.getPseudoClass("stale");
+        PseudoClass staleRows = PseudoClass.getPseudoClass("stale");
         table.pseudoClassStateChanged(staleRows, model.staleProperty().get());
         model.staleProperty().addListener((obs, old, now) -> table.pseudoClassStateChanged(staleRows, now));
         Label emptyTitle = new Label(tr("list.empty"));
@@ -348,8 +354,8 @@ public final class UserListView extends BorderPane {
         for (String[] keys : pairs) {
             double width = 0;
             for (String key : keys) {
-                javafx.scene.text.Text text = new javafx.scene.text.Text(tr(key));
-                text.setFont(javafx.scene.text.Font.font(11));
+                Text text = new Text(tr(key));
+                text.setFont(Font.font(11));
                 double chip = text.getLayoutBounds().getWidth() + 14 + 4;
                 width = pair ? width + chip : Math.max(width, chip);
             }

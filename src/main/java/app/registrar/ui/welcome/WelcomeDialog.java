@@ -5,6 +5,7 @@ import static app.registrar.ui.common.I18n.tr;
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.Views;
 import javafx.print.PrinterJob;
+import javafx.scene.control.Alert;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -54,7 +55,7 @@ public final class WelcomeDialog extends ModalDialog {
     private void print() {
         PrinterJob job = PrinterJob.createPrinterJob();
         if (job == null) {
-            javafx.scene.control.Alert none = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+            Alert none = new Alert(Alert.AlertType.INFORMATION,
                     tr("welcome.print.none"));
             none.initOwner(this);
             none.setHeaderText(null);

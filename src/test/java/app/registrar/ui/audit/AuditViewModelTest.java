@@ -7,10 +7,12 @@ import app.registrar.audit.AuditLog;
 import app.registrar.audit.AuditTrail;
 import app.registrar.service.AuditService;
 import app.registrar.service.CurrentThreadTaskExecutor;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -109,8 +111,8 @@ class AuditViewModelTest {
         open.open();
         var recorder = trail.recorderFor("https://matrix.example.org/", "@ann:example.org");
 
-        recorder.beforeSend("PUT", java.util.List.of("_synapse", "admin", "v2", "users", "@eve:example.org"),
-                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("locked", true), null).done();
+        recorder.beforeSend("PUT", List.of("_synapse", "admin", "v2", "users", "@eve:example.org"),
+                new ObjectMapper().createObjectNode().put("locked", true), null).done();
 
         assertThat(open.getShown()).extracting(AuditEntry::target).containsExactly("@eve:example.org");
         open.close();

@@ -17,6 +17,7 @@ import app.registrar.testing.SignedIn;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
 import app.registrar.ui.common.ErrorReport;
+import app.registrar.ui.common.I18n;
 import app.registrar.ui.edituser.EditUserViewModel;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -226,6 +227,6 @@ class LocalFaultsOnWorkerThreadsTest {
 
     /** The import's "Reading the file…" status, which must never stay on screen after a failure. */
     private static final class I18nText {
-        static final String READING = app.registrar.ui.common.I18n.tr("import.reading");
+        static final String READING = I18n.tr("import.reading");
     }
 }

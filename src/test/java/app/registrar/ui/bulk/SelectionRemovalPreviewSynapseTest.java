@@ -10,7 +10,9 @@ import app.registrar.bulk.BulkAction;
 import app.registrar.bulk.BulkService;
 import app.registrar.bulk.SelectionRemovalPreview.Totals;
 import app.registrar.service.CurrentThreadTaskExecutor;
+import app.registrar.service.UiTaskExecutor;
 import app.registrar.testing.FakeDialogService;
+import app.registrar.testing.FxWorkers;
 import app.registrar.testing.SignedIn;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
@@ -87,7 +89,7 @@ class SelectionRemovalPreviewSynapseTest {
 
     @Test
     void stoppingTheReadingOnRealWorkersKeepsTheSumsSoFarAndSaysSo(TestSynapse synapse) {
-        app.registrar.service.UiTaskExecutor executor = app.registrar.testing.FxWorkers.executor();
+        UiTaskExecutor executor = FxWorkers.executor();
         SignedIn admin = SignedIn.asAdmin(synapse, executor);
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -96,16 +98,16 @@ class SelectionRemovalPreviewSynapseTest {
         BulkActionViewModel model = new BulkActionViewModel(new BulkService(executor, admin.connection()),
                 new FakeDialogService(), many);
 
-        app.registrar.testing.FxWorkers.onFx(() -> model.actionProperty().set(BulkAction.DEACTIVATE));
-        app.registrar.testing.FxWorkers.awaitFx("the first accounts read",
+        FxWorkers.onFx(() -> model.actionProperty().set(BulkAction.DEACTIVATE));
+        FxWorkers.awaitFx("the first accounts read",
                 () -> model.getPreview().reportProperty().get() != null);
-        app.registrar.testing.FxWorkers.onFx(() -> model.getPreview().cancel());
-        app.registrar.testing.FxWorkers.awaitFx("the reading stopped", () -> !model.getPreview().runningProperty().get());
+        FxWorkers.onFx(() -> model.getPreview().cancel());
+        FxWorkers.awaitFx("the reading stopped", () -> !model.getPreview().runningProperty().get());
 
-        Totals sums = app.registrar.testing.FxWorkers.onFx(() -> model.getPreview().reportProperty().get());
+        Totals sums = FxWorkers.onFx(() -> model.getPreview().reportProperty().get());
         assertThat(sums.cancelled()).isTrue();
         assertThat(sums.read()).isBetween(1, 399);
-        assertThat(app.registrar.testing.FxWorkers.onFx(() -> model.getPreview().statusProperty().get()))
+        assertThat(FxWorkers.onFx(() -> model.getPreview().statusProperty().get()))
                 .isEqualTo("Stopped after " + sums.read() + " of 400 accounts: the sums cover only those.");
     }
 

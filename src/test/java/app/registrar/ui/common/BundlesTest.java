@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,7 +131,7 @@ class BundlesTest {
             }
             int count = args.stream().mapToInt(Integer::parseInt).max().orElse(0) + 1;
             Object[] values = new Object[count];
-            java.util.Arrays.fill(values, 7);
+            Arrays.fill(values, 7);
             try {
                 String out = new MessageFormat(text, locale).format(values);
                 if (out.contains("{") || !out.contains("7")) {

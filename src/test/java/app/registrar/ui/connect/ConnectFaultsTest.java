@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.prefs.Preferences;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
@@ -220,7 +221,7 @@ class ConnectFaultsTest {
     @Test
     void wellKnownThatIsNotJsonIsRefusedAsNotAMatrixServer() throws Exception {
         MockWebServer server = serve();
-        fake.answer("/.well-known/matrix/client", new mockwebserver3.MockResponse.Builder().code(200)
+        fake.answer("/.well-known/matrix/client", new MockResponse.Builder().code(200)
                 .addHeader("Content-Type", "text/plain").body("m.homeserver = https://example.test").build());
 
         signIn("example.test:" + server.getPort());

@@ -10,7 +10,9 @@ import app.registrar.testing.FakeDialogService;
 import app.registrar.testing.SignedIn;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
+import app.registrar.ui.common.Formats;
 import app.registrar.ui.common.I18n;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,7 +111,7 @@ class AccountDetailsViewModelTest {
 
         dialogs.answer(true);
         model.toggleLocked();
-        assertThat(model.noteProperty().get().text()).startsWith(app.registrar.ui.common.I18n.tr("note.locked", "").strip());
+        assertThat(model.noteProperty().get().text()).startsWith(I18n.tr("note.locked", "").strip());
         assertThat(model.noteProperty().get().canUndo()).isTrue();
 
         model.reload();
@@ -119,7 +121,7 @@ class AccountDetailsViewModelTest {
 
         assertThat(admin.getUser(userId).locked()).isFalse();
         assertThat(dialogs.confirmations).as("Undo does not ask again").hasSize(asked);
-        assertThat(model.noteProperty().get().text()).startsWith(app.registrar.ui.common.I18n.tr("note.unlocked", "").strip());
+        assertThat(model.noteProperty().get().text()).startsWith(I18n.tr("note.unlocked", "").strip());
     }
 
     @Test
@@ -133,7 +135,7 @@ class AccountDetailsViewModelTest {
         model.show(second);
         assertThat(model.noteProperty().get()).isNull();
         model.show(first);
-        assertThat(model.noteProperty().get().text()).startsWith(app.registrar.ui.common.I18n.tr("note.suspended", "").strip());
+        assertThat(model.noteProperty().get().text()).startsWith(I18n.tr("note.suspended", "").strip());
     }
 
     @Test
@@ -145,8 +147,8 @@ class AccountDetailsViewModelTest {
 
         model.recordPasswordReset(userId, true);
 
-        assertThat(model.noteProperty().get().text()).isEqualTo(app.registrar.ui.common.I18n.tr(
-                "note.password.reset.signed.out", app.registrar.ui.common.Formats.time(java.time.Instant.now()), 2));
+        assertThat(model.noteProperty().get().text()).isEqualTo(I18n.tr(
+                "note.password.reset.signed.out", Formats.time(Instant.now()), 2));
         assertThat(model.noteProperty().get().text()).contains("2");
         assertThat(model.noteProperty().get().canUndo()).isFalse();
     }
@@ -162,7 +164,7 @@ class AccountDetailsViewModelTest {
 
         assertThat(admin.getUser(userId).admin()).isFalse();
         assertThat(model.noteProperty().get().text()).startsWith(
-                app.registrar.ui.common.I18n.tr("note.admin.removed", "").strip());
+                I18n.tr("note.admin.removed", "").strip());
     }
 
     @Test

@@ -3,6 +3,7 @@ package app.registrar.ui.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.api.AdminApi;
+import app.registrar.api.UserDetails;
 import app.registrar.api.UserUpdate;
 import app.registrar.audit.AuditEntry;
 import app.registrar.testing.FxAppHarness;
@@ -10,11 +11,15 @@ import app.registrar.testing.Screenshots;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
 import app.registrar.ui.audit.AuditDialog;
+import app.registrar.ui.deactivate.DeactivateDialog;
 import app.registrar.ui.main.MainViewModel;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +66,7 @@ class AuditFxTest {
         robot.clickOn(lockButton);
         ui.waitUntil(() -> admin.getUser(id()).locked());
         ui.waitUntil(() -> !main.getRecentChanges().getEntries().isEmpty());
-        Window mainWindow = robot.listTargetWindows().stream().filter(w -> w instanceof javafx.stage.Stage s
+        Window mainWindow = robot.listTargetWindows().stream().filter(w -> w instanceof Stage s
                 && s.getScene().lookup("#recentChanges") != null).findFirst().orElseThrow();
         // close the "done" notice if one is open, then picture the main window with the recent changes
         robot.interact(() -> Screenshots.save(mainWindow.getScene(), "20-audit-recent-changes"));
@@ -79,35 +84,35 @@ class AuditFxTest {
         robot.interact(() -> robot.lookup("#auditAccount").queryTextInputControl().setText(PREFIX));
         ui.waitUntil(() -> table.getItems().size() == 1);
         robot.interact(() -> robot.lookup("#auditAccount").queryTextInputControl().setText(""));
-        robot.interact(() -> robot.lookup("#auditMirror").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        robot.interact(() -> robot.lookup("#auditMirror").queryAs(CheckBox.class).setSelected(true));
         ui.waitUntil(() -> robot.lookup("#auditMirrorStatus").queryLabeled().getText().startsWith("The room is up to date"));
         ui.shoot(AuditDialog.class, "21-audit-trail");
         // Off again, so later runs of the app in this build keep their log local.
-        robot.interact(() -> robot.lookup("#auditMirror").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
+        robot.interact(() -> robot.lookup("#auditMirror").queryAs(CheckBox.class).setSelected(false));
         ui.waitUntil(() -> robot.lookup("#auditMirrorStatus").queryLabeled().getText().startsWith("Changes are kept"));
 
         assertThat(((AuditEntry) table.getItems().get(0)).target()).isEqualTo(id());
-        robot.interact(() -> ((javafx.stage.Stage) table.getScene().getWindow()).close());
+        robot.interact(() -> ((Stage) table.getScene().getWindow()).close());
     }
 
     @Test
     void theDeactivateDialogShowsWhatGoesBeforeTheAdminConfirms() throws Exception {
         MainViewModel main = ui.app().mainViewModel();
         admin.addEmail(id(), "audit-fx@example.org");
-        app.registrar.api.UserDetails user = admin.getUser(id());
-        Platform.runLater(() -> new app.registrar.ui.deactivate.DeactivateDialog(
+        UserDetails user = admin.getUser(id());
+        Platform.runLater(() -> new DeactivateDialog(
                 robot.listTargetWindows().get(0), main.newDeactivate(user)).showAndWait());
         ui.waitUntil(() -> robot.lookup("#removalPreview").tryQuery().isPresent());
         ui.waitUntil(() -> robot.lookup("#removalPreview .label").queryAll().stream()
-                .anyMatch(n -> ((javafx.scene.control.Label) n).getText().contains("audit-fx@example.org")));
-        robot.interact(() -> robot.lookup("#erase").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+                .anyMatch(n -> ((Label) n).getText().contains("audit-fx@example.org")));
+        robot.interact(() -> robot.lookup("#erase").queryAs(CheckBox.class).setSelected(true));
         // The spam and abuse ticks, each with what it removes.
-        robot.interact(() -> robot.lookup("#redactMessages").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
-        robot.interact(() -> robot.lookup("#deleteMedia").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        robot.interact(() -> robot.lookup("#redactMessages").queryAs(CheckBox.class).setSelected(true));
+        robot.interact(() -> robot.lookup("#deleteMedia").queryAs(CheckBox.class).setSelected(true));
         ui.waitUntil(() -> robot.lookup("#redactPreview").queryLabeled().getText().startsWith("Removes"));
         assertThat(robot.lookup("#deleteMediaPreview").queryLabeled().getText()).startsWith("Deletes no files");
-        ui.shoot(app.registrar.ui.deactivate.DeactivateDialog.class, "22-deactivate-what-goes");
-        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#removalPreview").query().getScene().getWindow()).close());
+        ui.shoot(DeactivateDialog.class, "22-deactivate-what-goes");
+        robot.interact(() -> ((Stage) robot.lookup("#removalPreview").query().getScene().getWindow()).close());
 
         assertThat(admin.getUser(id()).deactivated()).as("only previewed, nothing removed").isFalse();
     }

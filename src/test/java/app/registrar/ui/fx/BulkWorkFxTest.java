@@ -13,12 +13,15 @@ import app.registrar.ui.bulk.ExportDialog;
 import app.registrar.ui.main.MainViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -62,15 +65,15 @@ class BulkWorkFxTest {
     @Test
     void choosingErasePreviewsWhatGoesAddedUpOverTheSelection() throws Exception {
         MainViewModel main = ui.app().mainViewModel();
-        javafx.application.Platform.runLater(() -> new BulkActionDialog(robot.listTargetWindows().get(0),
-                main.newBulkAction(java.util.List.of(id("one"), id("two")))).showAndWait());
+        Platform.runLater(() -> new BulkActionDialog(robot.listTargetWindows().get(0),
+                main.newBulkAction(List.of(id("one"), id("two")))).showAndWait());
         ui.waitUntil(() -> robot.lookup("#bulkAction").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#bulkAction").queryAs(ComboBox.class).setValue(BulkAction.DEACTIVATE_AND_ERASE));
         ui.waitUntil(() -> robot.lookup("#bulkPreviewLines .label").queryAll().size() == 4
                 && !robot.lookup("#bulkPreviewReading").query().isVisible());
         ui.shoot(BulkActionDialog.class, "12-bulk-erase-what-goes");
 
-        assertThat(robot.lookup("#bulkPreviewLines .label").queryAll()).extracting(n -> ((javafx.scene.control.Label) n).getText())
+        assertThat(robot.lookup("#bulkPreviewLines .label").queryAll()).extracting(n -> ((Label) n).getText())
                 .contains("• No device is signed in.");
         assertThat(admin.getUser(id("one")).deactivated()).as("only previewed").isFalse();
         robot.interact(() -> ((Stage) robot.lookup("#bulkPreview").query().getScene().getWindow()).close());

@@ -24,8 +24,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
 /**
@@ -91,7 +94,7 @@ class InsightsFxTest {
     void theScreenShowsWhatSqlCountsAndListsTheInactiveAccountsOneClickAway() throws Exception {
         SynapseDatabase db = SynapseDatabase.ofTestServer();
         // From the list's More menu, as the admin opens it.
-        javafx.scene.control.MenuButton more = robot.lookup("#moreActions").queryAs(javafx.scene.control.MenuButton.class);
+        MenuButton more = robot.lookup("#moreActions").queryAs(MenuButton.class);
         Platform.runLater(() -> more.getItems().stream().filter(i -> "openInsights".equals(i.getId())).findFirst()
                 .orElseThrow().fire());
         ui.waitUntil(() -> robot.lookup("#insightsStatus").tryQuery().isPresent()
@@ -121,7 +124,7 @@ class InsightsFxTest {
     }
 
     @Test
-    void saveAsPngWritesTheChartAsDrawnWhereTheAdminChose(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void saveAsPngWritesTheChartAsDrawnWhereTheAdminChose(@TempDir Path dir) throws Exception {
         FakeDialogService dialogs = new FakeDialogService();
         Path file = dir.resolve("kinds.png");
         dialogs.pickPng(file);
@@ -134,7 +137,7 @@ class InsightsFxTest {
         robot.interact(() -> robot.lookup("#saveKinds").queryButton().fire());
         ui.waitUntil(() -> Files.exists(file) && !dialogs.notifications.isEmpty());
 
-        javafx.scene.Node chart = robot.lookup("#kindsChart").query();
+        Node chart = robot.lookup("#kindsChart").query();
         BufferedImage saved = ImageIO.read(file.toFile());
         assertThat(saved.getWidth()).isEqualTo((int) Math.ceil(chart.getBoundsInParent().getWidth()));
         assertThat(saved.getHeight()).isEqualTo((int) Math.ceil(chart.getBoundsInParent().getHeight()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.registrar.api.AdminApi;
 import app.registrar.api.Homeserver;
 import app.registrar.api.UserUpdate;
+import app.registrar.testing.CrossSigningFixture;
 import app.registrar.testing.FxAppHarness;
 import app.registrar.testing.Screenshots;
 import app.registrar.testing.SynapseExtension;
@@ -13,6 +14,8 @@ import app.registrar.testing.TestSynapse;
 import app.registrar.ui.main.MainViewModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,7 +72,7 @@ class KeyboardFxTest {
         admin.createUser(active, new UserUpdate().password(PASSWORD).displayName("Kay Board"));
         new Homeserver(server.url()).auth().loginWithPassword(active, PASSWORD);
         // A cross-signing identity, so the panel offers "Let them reset their encryption…" to walk as well.
-        app.registrar.testing.CrossSigningFixture person = new app.registrar.testing.CrossSigningFixture(server, active, PASSWORD);
+        CrossSigningFixture person = new CrossSigningFixture(server, active, PASSWORD);
         person.setUpCrossSigning(person.uploadDeviceKeys(person.signIn("Element on a phone")));
         // An invite to select, so the Invites dialog's row buttons are walked too.
         admin.createRegistrationToken(PREFIX + "-invite", 1, null, null);
@@ -138,7 +141,7 @@ class KeyboardFxTest {
 
     /** Letters underlined on more than one control of the scene: Alt+letter can only reach one of them. */
     private static List<String> sharedLetters(Scene scene) {
-        java.util.Map<Character, List<String>> byLetter = new java.util.TreeMap<>();
+        Map<Character, List<String>> byLetter = new TreeMap<>();
         for (Labeled control : ui.onFx(() -> withMnemonic(scene))) {
             String text = control.getText();
             byLetter.computeIfAbsent(Character.toUpperCase(text.charAt(text.indexOf('_') + 1)), k -> new ArrayList<>())

@@ -21,7 +21,9 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
@@ -102,7 +104,7 @@ class LanguagesFxTest {
                 }
                 boolean scrolls = false;
                 for (Node n = node.getParent(); n != null; n = n.getParent()) {
-                    scrolls |= n instanceof ScrollPane || n instanceof javafx.scene.control.ListView
+                    scrolls |= n instanceof ScrollPane || n instanceof ListView
                             || n instanceof TableView;
                 }
                 Bounds b = node.localToScene(node.getLayoutBounds());
@@ -120,7 +122,7 @@ class LanguagesFxTest {
         System.setProperty("registrar.locale", tag);
         ui.start().signInAsAdmin(synapse);
         Stage stage = ui.stage();
-        robot.interact(() -> robot.lookup("#filterLocked").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        robot.interact(() -> robot.lookup("#filterLocked").queryAs(CheckBox.class).setSelected(true));
         robot.interact(() -> robot.lookup("#search").queryTextInputControl().setText(PREFIX));
         TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
         ui.waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).toString().equals(account));

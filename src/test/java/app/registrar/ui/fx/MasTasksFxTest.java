@@ -8,9 +8,11 @@ import app.registrar.testing.MasExtension;
 import app.registrar.testing.MasProbe;
 import app.registrar.testing.TestMas;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +57,7 @@ class MasTasksFxTest {
         return probe.masUser(LOCALPART).orElseThrow().path("attributes");
     }
 
-    private static java.util.List<String> masEmails() {
+    private static List<String> masEmails() {
         return probe.mas("GET", "user-emails?filter[user]=" + probe.masUserId(LOCALPART), null).body().path("data")
                 .findValuesAsText("email");
     }
@@ -110,7 +112,7 @@ class MasTasksFxTest {
         assertThat(ui.showing("#toggleLock")).isTrue();
         assertThat(ui.showing("#toggleSuspend")).as("Suspend cannot work without Synapse").isFalse();
         assertThat(ui.showing("#toggleShadowBan")).as("Shadow-ban cannot work without Synapse").isFalse();
-        assertThat(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+        assertThat(robot.lookup(".label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals(tr("details.rooms.unknown"))))
                 .as("the room count says it cannot be read instead of waiting forever").isTrue();
 

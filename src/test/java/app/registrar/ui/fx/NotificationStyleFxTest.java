@@ -16,7 +16,9 @@ import java.util.logging.Logger;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,8 +66,8 @@ class NotificationStyleFxTest {
                 onFx(() -> { });
                 Thread.sleep(50);
             }
-            onFx(() -> javafx.stage.Window.getWindows().stream()
-                    .filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing())
+            onFx(() -> Window.getWindows().stream()
+                    .filter(w -> w instanceof PopupWindow && w.isShowing())
                     .findFirst().ifPresent(popup -> Screenshots.save(popup.getScene(), "notification")));
         } finally {
             css.removeHandler(handler);

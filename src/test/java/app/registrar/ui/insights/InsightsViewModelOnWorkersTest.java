@@ -22,6 +22,7 @@ import app.registrar.ui.insights.InsightsCharts.Chart;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import mockwebserver3.MockResponse;
@@ -90,7 +91,7 @@ class InsightsViewModelOnWorkersTest {
         Path file = dir.resolve("created.png");
         dialogs.pickPng(file);
         int[] pixels = new int[40 * 30];
-        java.util.Arrays.fill(pixels, 0xFF3366CC);
+        Arrays.fill(pixels, 0xFF3366CC);
         onFx(() -> model.save(Chart.CREATED, new PngFile.Picture(40, 30, pixels)));
         awaitFx("the chart saved", () -> !dialogs.notifications.isEmpty());
 

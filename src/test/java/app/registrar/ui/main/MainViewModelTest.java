@@ -12,6 +12,8 @@ import app.registrar.testing.SignedIn;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
 import app.registrar.ui.common.DialogService;
+import app.registrar.ui.common.I18n;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -64,8 +66,8 @@ class MainViewModelTest {
     @Test
     void aSessionThatIsNotRememberedIsExplainedWithThisSystemsWayToFixIt(TestSynapse synapse) {
         FakeDialogService dialogs = new FakeDialogService();
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        String expected = app.registrar.ui.common.I18n.tr(os.contains("win") ? "session.remember.windows"
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String expected = I18n.tr(os.contains("win") ? "session.remember.windows"
                 : os.contains("mac") ? "session.remember.mac" : "session.remember.linux");
 
         model(SignedIn.asAdmin(synapse), dialogs, new int[1]).explainRemembering();

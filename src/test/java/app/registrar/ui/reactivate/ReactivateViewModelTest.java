@@ -9,6 +9,7 @@ import app.registrar.testing.FakeDialogService;
 import app.registrar.testing.SignedIn;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
+import app.registrar.ui.common.I18n;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -56,7 +57,7 @@ class ReactivateViewModelTest {
         assertThat(admin.getUser(userId).erased()).as("Synapse clears the mark on reactivation").isFalse();
         assertThat(admin.getUser(userId).displayName()).as("the erased name stays gone").isNull();
         assertThat(warning).contains("clears the erased mark", "no longer be hidden", "stay gone");
-        assertThat(app.registrar.ui.common.I18n.tr("deactivate.erase.help"))
+        assertThat(I18n.tr("deactivate.erase.help"))
                 .doesNotContain("cannot be undone").contains("erased mark is cleared");
         assertThat(new ReactivateViewModel(signedIn.accounts(), new FakeDialogService(), userId,
                 signedIn.server().passwordPolicy(), true, false, () -> { }).getErasedWarning()).isEmpty();

@@ -12,14 +12,17 @@ import app.registrar.service.ConnectionService;
 import app.registrar.service.CurrentThreadTaskExecutor;
 import app.registrar.service.UiTaskExecutor;
 import app.registrar.testing.FxWorkers;
+import app.registrar.testing.Screenshots;
 import app.registrar.testing.SwitchableProxy;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
+import app.registrar.ui.common.Theme;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -89,8 +92,8 @@ class ListAfterOutageSynapseTest {
 
                 onFx(() -> {
                     // How it looks: the line above the list and the dimmed rows, in the app's theme.
-                    app.registrar.ui.common.Theme.apply();
-                    javafx.scene.Scene scene = new javafx.scene.Scene(new UserListView(model, new UserListView.Actions() {
+                    Theme.apply();
+                    Scene scene = new Scene(new UserListView(model, new UserListView.Actions() {
                         @Override
                         public void create() { }
 
@@ -109,8 +112,8 @@ class ListAfterOutageSynapseTest {
                         @Override
                         public void insights() { }
                     }), 760, 360);
-                    scene.getStylesheets().add(app.registrar.ui.common.Theme.stylesheet());
-                    app.registrar.testing.Screenshots.save(scene, "list-stale-during-outage");
+                    scene.getStylesheets().add(Theme.stylesheet());
+                    Screenshots.save(scene, "list-stale-during-outage");
                 });
                 proxy.up();
                 // No click: the list reads itself again once the homeserver answers.

@@ -7,12 +7,19 @@ import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nam
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import app.registrar.testing.SynapseExtension;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,5 +138,28 @@ class LayerRulesTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("app.registrar.api.HttpTransport")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("app.registrar.api.AdminApi")
                 .check(classes);
+    }
+
+    /** "About 300": a view model past that is split into parts it owns (see docs/architecture.md). */
+    static final int VIEW_MODEL_LINES = 320;
+
+    @Test
+    void viewModelsFitOnAScreenOrTwo() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        for (JavaClass c : classes) {
+            if (!c.getPackageName().startsWith("app.registrar.ui") || c.isNestedClass() || c.isAnonymousClass()
+                    || VIEWS.test(c)) {
+                continue;
+            }
+            Path source = SynapseExtension.projectDir().resolve("src/main/java/" + c.getName().replace('.', '/') + ".java");
+            long lines;
+            try (var all = Files.lines(source)) {
+                lines = all.count();
+            }
+            if (lines > VIEW_MODEL_LINES) {
+                tooLong.add(c.getSimpleName() + " " + lines);
+            }
+        }
+        assertThat(tooLong).as("view models over about 300 lines").isEmpty();
     }
 }

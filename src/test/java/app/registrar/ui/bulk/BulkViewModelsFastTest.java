@@ -218,4 +218,25 @@ class BulkViewModelsFastTest {
                 .containsExactly("/_synapse/admin/v2/users/%40one%3Aexample.test");
         assertThat(model.runningProperty().get()).isFalse();
     }
+
+    @Test
+    void choosingADeactivationReadsWhatGoesOnceAndSaysHowManyAccountsCouldNotBeRead() {
+        // The fake homeserver knows none of the endpoints a removal preview reads: every account fails.
+        BulkActionViewModel model = new BulkActionViewModel(service, dialogs, List.of(ALICE, BOB, FakeHomeserver.ADMIN));
+        SelectionPreviewViewModel preview = model.getPreview();
+
+        model.actionProperty().set(BulkAction.DEACTIVATE);
+        boolean readingWhileQueued = preview.runningProperty().get();
+        runEverything();
+        model.actionProperty().set(BulkAction.DEACTIVATE_AND_ERASE);
+        int queuedForASecondChoice = executor.pendingCount();
+
+        assertThat(readingWhileQueued).isTrue();
+        assertThat(preview.reportProperty().get().accounts()).as("the admin's own account is left out").isEqualTo(2);
+        assertThat(preview.reportProperty().get().failed()).isEqualTo(2);
+        assertThat(preview.statusProperty().get()).isEqualTo(tr("bulk.preview.failed", 2));
+        assertThat(preview.getLines()).hasSize(4);
+        assertThat(preview.runningProperty().get()).isFalse();
+        assertThat(queuedForASecondChoice).as("what goes is read once").isZero();
+    }
 }

@@ -13,11 +13,13 @@ import app.registrar.service.ManualTaskExecutor;
 import app.registrar.testing.FakeDialogService;
 import app.registrar.testing.FakeHomeserver;
 import app.registrar.testing.FakeSession;
+import app.registrar.ui.common.I18n;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The bulk view models (bulk action, import, export, inactive accounts) against a fake homeserver, every step run
@@ -217,6 +221,26 @@ class BulkViewModelsFastTest {
         assertThat(sent("PUT")).extracting(r -> r.getUrl().encodedPath())
                 .containsExactly("/_synapse/admin/v2/users/%40one%3Aexample.test");
         assertThat(model.runningProperty().get()).isFalse();
+    }
+
+    /** "Import 1 accounts" read wrong in English: the count picks the singular or plural in every language. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "en|Import 1 account|Import 2 accounts|Create up to 1 account?",
+            "de|1 Konto importieren|2 Konten importieren|Bis zu 1 Konto anlegen?",
+            "fr|Importer 1 compte|Importer 2 comptes|Créer jusqu’à 1 compte ?",
+            "es|Importar 1 cuenta|Importar 2 cuentas|¿Crear hasta 1 cuenta?"})
+    void theImportButtonSaysOneAccountInTheSingularAndMoreInThePlural(String language, String one, String two,
+            String header) {
+        Locale before = I18n.locale();
+        try {
+            I18n.use(Locale.forLanguageTag(language));
+            assertThat(tr("import.confirm.action", 1)).isEqualTo(one);
+            assertThat(tr("import.confirm.action", 2)).isEqualTo(two);
+            assertThat(tr("import.confirm.header", 1)).isEqualTo(header);
+        } finally {
+            I18n.use(before);
+        }
     }
 
     @Test

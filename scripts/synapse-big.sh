@@ -19,18 +19,14 @@
 # PG_BIN (the newest /usr/lib/postgresql/*/bin).
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ME="synapse-big.sh"
 # shellcheck source=scripts/synapse-lib.sh
-source "$HERE/scripts/synapse-lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/synapse-lib.sh"
 # The same virtual environment as scripts/mas.sh (the same matrix-synapse[postgres] requirement): one install for both.
 VENV="$CACHE/synapse-postgres-$SYNAPSE_VERSION"
-DIR="${BIG_DIR:-$HERE/target/synapse-big}"
-PORT="${BIG_PORT:-18448}"
+synapse_place "${BIG_DIR:-$HERE/target/synapse-big}" "${BIG_PORT:-18448}"
 PG_PORT="${BIG_PG_PORT:-15448}"
 BCRYPT_ROUNDS="${BIG_BCRYPT_ROUNDS:-12}"
 SERVER_NAME="big.localhost"
-PIDFILE="$DIR/homeserver.pid"
 PGDATA="$DIR/pgdata"
 PGSOCK="$DIR/pgsock"
 PG_USER="postgres"
@@ -222,11 +218,8 @@ stop() {
 }
 
 print_env() {
+  synapse_env
   cat <<ENV
-url=http://127.0.0.1:$PORT
-server_name=$SERVER_NAME
-admin_user=@$ADMIN_USER:$SERVER_NAME
-admin_password=$ADMIN_PASSWORD
 seed_password=$SEED_PASSWORD
 synapse_pid_file=$PIDFILE
 postgres_pid_file=$PGDATA/postmaster.pid

@@ -1,11 +1,20 @@
 # Shell helpers shared by scripts/synapse.sh (SQLite, the tests' server) and scripts/synapse-big.sh (PostgreSQL,
-# the big seeded server). Sourced, not run: the caller sets ME (the name its messages start with) first, and VENV,
-# DIR, PORT, PIDFILE and SERVER_NAME before calling the functions. Servers are stopped by the process id in their
-# pid file, never by name.
+# the big seeded server). Sourced, not run: it sets HERE (the checkout) and ME (the caller's file name, which its
+# messages start with); the caller then sets VENV and SERVER_NAME and calls synapse_place before the other
+# functions. Servers are stopped by the process id in their pid file, never by name.
 
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ME="$(basename "${BASH_SOURCE[1]}")"
 SYNAPSE_VERSION="1.163.2"
 PYTHON="${PYTHON:-python3}"
 CACHE="${REGISTRAR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/registrar}"
+
+# Where the caller's server lives: its folder "$1" (config, database, logs, pid file) and its port "$2".
+synapse_place() {
+  DIR="$1"
+  PORT="$2"
+  PIDFILE="$DIR/homeserver.pid"
+}
 
 die() { echo "$ME: $*" >&2; exit 1; }
 say() { echo "$ME: $*" >&2; }
@@ -120,4 +129,15 @@ synapse_stop() {
   if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; fi
   rm -f "$PIDFILE"
   say "stopped (pid $pid)"
+}
+
+# The connection facts both servers print first for `env` (the tests and the bench read them); needs ADMIN_USER
+# and ADMIN_PASSWORD.
+synapse_env() {
+  cat <<ENV
+url=http://127.0.0.1:$PORT
+server_name=$SERVER_NAME
+admin_user=@$ADMIN_USER:$SERVER_NAME
+admin_password=$ADMIN_PASSWORD
+ENV
 }

@@ -14,14 +14,10 @@
 # SYNAPSE_DIR (default target/synapse), REGISTRAR_CACHE (default ~/.cache/registrar), PYTHON (default python3).
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ME="synapse.sh"
 # shellcheck source=scripts/synapse-lib.sh
-source "$HERE/scripts/synapse-lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/synapse-lib.sh"
 VENV="$CACHE/synapse-$SYNAPSE_VERSION"
-DIR="${SYNAPSE_DIR:-$HERE/target/synapse}"
-PORT="${SYNAPSE_PORT:-18008}"
-PIDFILE="$DIR/homeserver.pid"
+synapse_place "${SYNAPSE_DIR:-$HERE/target/synapse}" "${SYNAPSE_PORT:-18008}"
 SERVER_NAME="localhost"
 
 ADMIN_USER="registrar-admin"
@@ -191,11 +187,8 @@ PY
 }
 
 print_env() {
+  synapse_env
   cat <<ENV
-url=http://127.0.0.1:$PORT
-server_name=$SERVER_NAME
-admin_user=@$ADMIN_USER:$SERVER_NAME
-admin_password=$ADMIN_PASSWORD
 user_user=@$PLAIN_USER:$SERVER_NAME
 user_password=$PLAIN_PASSWORD
 pid_file=$PIDFILE

@@ -9,10 +9,9 @@ import app.registrar.bulk.BulkAction;
 import app.registrar.bulk.BulkResult;
 import app.registrar.bulk.BulkService;
 import app.registrar.bulk.RowOutcome;
-import app.registrar.service.ManualTaskExecutor;
-import app.registrar.testing.FakeDialogService;
 import app.registrar.testing.FakeHomeserver;
 import app.registrar.testing.FakeSession;
+import app.registrar.testing.SignedInFake;
 import app.registrar.ui.common.I18n;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,12 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,19 +40,16 @@ class BulkViewModelsFastTest {
     private static final String BOB = "@bob:example.test";
     private static final long DAY = Duration.ofDays(1).toMillis();
 
-    @StartStop
-    private final MockWebServer server = new MockWebServer();
-    private final FakeHomeserver homeserver = new FakeHomeserver();
-    private final ManualTaskExecutor executor = new ManualTaskExecutor();
-    private final FakeDialogService dialogs = new FakeDialogService();
+    @RegisterExtension
+    final SignedInFake fake = new SignedInFake();
     @TempDir
     Path dir;
     private BulkService service;
 
     @BeforeEach
     void signIn() {
-        FakeSession session = FakeSession.signIn(server, homeserver, executor);
-        service = new BulkService(executor, session.connection);
+        FakeSession session = fake.session();
+        service = new BulkService(fake.executor, session.connection);
     }
 
     /** A user ID as it stands in a request path: one percent-encoded segment. */
@@ -64,9 +58,9 @@ class BulkViewModelsFastTest {
     }
 
     private void runEverything() {
-        executor.runAll();
-        executor.fireScheduled();
-        executor.runAll();
+        fake.executor.runAll();
+        fake.executor.fireScheduled();
+        fake.executor.runAll();
     }
 
     private static String user(String id, long seenDaysAgo) {
@@ -76,35 +70,32 @@ class BulkViewModelsFastTest {
     }
 
     private void serverLists(String... users) {
-        homeserver.answer(USERS, json(200, "{\"users\":[" + String.join(",", users) + "],\"total\":" + users.length + "}"));
+        fake.homeserver.answer(USERS, json(200, "{\"users\":[" + String.join(",", users) + "],\"total\":" + users.length + "}"));
     }
 
-    private List<RecordedRequest> sent(String method) {
-        return homeserver.requests.stream().filter(r -> r.getMethod().equals(method)).toList();
-    }
 
     @Test
     void aBulkLockAsksFirstThenLocksEachSelectedAccountAndLeavesTheAdminOut() {
-        homeserver.answer("GET /_synapse/admin/v2/users/" + segment(ALICE), json(200, "{\"name\":\"" + ALICE + "\",\"locked\":false}"))
+        fake.homeserver.answer("GET /_synapse/admin/v2/users/" + segment(ALICE), json(200, "{\"name\":\"" + ALICE + "\",\"locked\":false}"))
                 .answer("GET /_synapse/admin/v2/users/" + segment(BOB), json(200, "{\"name\":\"" + BOB + "\",\"locked\":true}"))
                 .answer("PUT /_synapse/admin/v2/users/" + segment(ALICE), json(200, "{\"name\":\"" + ALICE + "\",\"locked\":true}"));
-        BulkActionViewModel model = new BulkActionViewModel(service, dialogs, List.of(ALICE, BOB, FakeHomeserver.ADMIN));
+        BulkActionViewModel model = new BulkActionViewModel(service, fake.dialogs, List.of(ALICE, BOB, FakeHomeserver.ADMIN));
         model.actionProperty().set(BulkAction.LOCK);
 
-        dialogs.answer(false);
+        fake.dialogs.answer(false);
         model.run();
-        boolean ranAfterNo = executor.pendingCount() > 0;
-        dialogs.answer(true);
+        boolean ranAfterNo = fake.executor.pendingCount() > 0;
+        fake.dialogs.answer(true);
         model.run();
         boolean runningWhileQueued = model.runningProperty().get();
         runEverything();
 
         assertThat(ranAfterNo).as("nothing is sent when the admin says no").isFalse();
         assertThat(runningWhileQueued).isTrue();
-        assertThat(dialogs.confirmations.get(0).header()).contains(ALICE, BOB).doesNotContain(FakeHomeserver.ADMIN);
-        assertThat(sent("PUT")).extracting(r -> r.getUrl().encodedPath())
+        assertThat(fake.dialogs.confirmations.get(0).header()).contains(ALICE, BOB).doesNotContain(FakeHomeserver.ADMIN);
+        assertThat(fake.sent("PUT")).extracting(r -> r.getUrl().encodedPath())
                 .containsExactly("/_synapse/admin/v2/users/" + segment(ALICE));
-        assertThat(sent("PUT").get(0).getBody().utf8()).contains("\"locked\":true");
+        assertThat(fake.sent("PUT").get(0).getBody().utf8()).contains("\"locked\":true");
         assertThat(model.getResults()).extracting(BulkResult::outcome).containsExactly(BulkResult.Outcome.DONE,
                 BulkResult.Outcome.ALREADY, BulkResult.Outcome.SKIPPED_OWN_ACCOUNT);
         assertThat(model.reportProperty().get().count(BulkResult.Outcome.DONE)).isEqualTo(1);
@@ -114,7 +105,7 @@ class BulkViewModelsFastTest {
 
     @Test
     void aBulkDeactivationWaitsForTheTypedCountOfTheAccountsItTouches() {
-        BulkActionViewModel model = new BulkActionViewModel(service, dialogs, List.of(ALICE, BOB, FakeHomeserver.ADMIN));
+        BulkActionViewModel model = new BulkActionViewModel(service, fake.dialogs, List.of(ALICE, BOB, FakeHomeserver.ADMIN));
         model.actionProperty().set(BulkAction.DEACTIVATE);
 
         model.typedCountProperty().set("3");
@@ -131,7 +122,7 @@ class BulkViewModelsFastTest {
     void anExportWritesEveryAccountListedAndSaysSo() throws Exception {
         serverLists(user(ALICE, 1), user(BOB, 2));
         Path file = dir.resolve("accounts.csv");
-        ExportViewModel model = new ExportViewModel(service, dialogs);
+        ExportViewModel model = new ExportViewModel(service, fake.dialogs);
 
         model.export(UserQuery.all(), file);
         model.export(UserQuery.all(), file);
@@ -141,7 +132,7 @@ class BulkViewModelsFastTest {
         assertThat(runningWhileQueued).isTrue();
         assertThat(model.reportProperty().get().rows()).isEqualTo(2);
         assertThat(model.statusProperty().get()).isEqualTo("2 accounts exported to accounts.csv.");
-        assertThat(dialogs.notifications).containsExactly("2 accounts exported to accounts.csv.");
+        assertThat(fake.dialogs.notifications).containsExactly("2 accounts exported to accounts.csv.");
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains(ALICE, BOB);
         assertThat(model.runningProperty().get()).isFalse();
         assertThat(model.errorProperty().get()).isNull();
@@ -149,8 +140,8 @@ class BulkViewModelsFastTest {
 
     @Test
     void anExportTheServerRefusesIsSaidInPlainWordsWithTheErrcodeOnlyInTheDetails() {
-        homeserver.answer(USERS, json(403, "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"You are not a server admin\"}"));
-        ExportViewModel model = new ExportViewModel(service, dialogs);
+        fake.homeserver.answer(USERS, json(403, "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"You are not a server admin\"}"));
+        ExportViewModel model = new ExportViewModel(service, fake.dialogs);
 
         model.export(UserQuery.all(), dir.resolve("refused.csv"));
         runEverything();
@@ -165,7 +156,7 @@ class BulkViewModelsFastTest {
     @Test
     void theInactiveSearchFindsOnlyAccountsNotSeenForTheChosenDaysAndHandsThemToADeactivation() {
         serverLists(user(ALICE, 200), user(BOB, 3));
-        InactiveAccountsViewModel model = new InactiveAccountsViewModel(service, dialogs);
+        InactiveAccountsViewModel model = new InactiveAccountsViewModel(service, fake.dialogs);
         model.daysProperty().set(90);
 
         model.find(UserQuery.all());
@@ -178,14 +169,14 @@ class BulkViewModelsFastTest {
         assertThat(model.statusProperty().get()).contains("1", "90");
         assertThat(bulk.actionProperty().get()).isEqualTo(BulkAction.DEACTIVATE);
         assertThat(bulk.affectedCount()).isEqualTo(1);
-        assertThat(homeserver.requests).extracting(r -> r.getUrl().queryParameter("deactivated"))
+        assertThat(fake.homeserver.requests).extracting(r -> r.getUrl().queryParameter("deactivated"))
                 .as("deactivated accounts are never inactive").doesNotContain("true");
     }
 
     @Test
     void anInactiveSearchThatFailsSaysWhyAndFindsNothing() {
-        homeserver.answer(USERS, json(500, "{\"errcode\":\"M_UNKNOWN\",\"error\":\"Internal error\"}"));
-        InactiveAccountsViewModel model = new InactiveAccountsViewModel(service, dialogs);
+        fake.homeserver.answer(USERS, json(500, "{\"errcode\":\"M_UNKNOWN\",\"error\":\"Internal error\"}"));
+        InactiveAccountsViewModel model = new InactiveAccountsViewModel(service, fake.dialogs);
 
         model.find(UserQuery.all());
         runEverything();
@@ -200,25 +191,25 @@ class BulkViewModelsFastTest {
 
     @Test
     void anImportPreviewsTheFileAndCreatesOnlyTheValidRowsOnceTheAdminConfirms() throws Exception {
-        homeserver.answer("GET /_synapse/admin/v2/users/%40one%3Aexample.test",
+        fake.homeserver.answer("GET /_synapse/admin/v2/users/%40one%3Aexample.test",
                         json(404, "{\"errcode\":\"M_NOT_FOUND\",\"error\":\"User not found\"}"))
                 .answer("PUT /_synapse/admin/v2/users/%40one%3Aexample.test", json(201, "{\"name\":\"@one:example.test\"}"));
         Path csv = dir.resolve("people.csv");
         Files.writeString(csv, "user_id,displayname,password\none,One,One-Pass-2026!x\n_bad,Bad,Bad-Pass-2026!x\n",
                 StandardCharsets.UTF_8);
-        ImportViewModel model = new ImportViewModel(service, dialogs, dir.resolve("journals"));
+        ImportViewModel model = new ImportViewModel(service, fake.dialogs, dir.resolve("journals"));
 
         model.load(csv);
         runEverything();
-        dialogs.answer(true);
+        fake.dialogs.answer(true);
         model.run();
         runEverything();
 
         assertThat(model.validCountProperty().get()).isEqualTo(1);
         assertThat(model.invalidCountProperty().get()).isEqualTo(1);
-        assertThat(dialogs.confirmations.get(0).actionLabel()).isEqualTo(tr("import.confirm.action", 1));
+        assertThat(fake.dialogs.confirmations.get(0).actionLabel()).isEqualTo(tr("import.confirm.action", 1));
         assertThat(model.reportProperty().get().count(RowOutcome.CREATED)).isEqualTo(1);
-        assertThat(sent("PUT")).extracting(r -> r.getUrl().encodedPath())
+        assertThat(fake.sent("PUT")).extracting(r -> r.getUrl().encodedPath())
                 .containsExactly("/_synapse/admin/v2/users/%40one%3Aexample.test");
         assertThat(model.runningProperty().get()).isFalse();
     }
@@ -246,14 +237,14 @@ class BulkViewModelsFastTest {
     @Test
     void choosingADeactivationReadsWhatGoesOnceAndSaysHowManyAccountsCouldNotBeRead() {
         // The fake homeserver knows none of the endpoints a removal preview reads: every account fails.
-        BulkActionViewModel model = new BulkActionViewModel(service, dialogs, List.of(ALICE, BOB, FakeHomeserver.ADMIN));
+        BulkActionViewModel model = new BulkActionViewModel(service, fake.dialogs, List.of(ALICE, BOB, FakeHomeserver.ADMIN));
         SelectionPreviewViewModel preview = model.getPreview();
 
         model.actionProperty().set(BulkAction.DEACTIVATE);
         boolean readingWhileQueued = preview.runningProperty().get();
         runEverything();
         model.actionProperty().set(BulkAction.DEACTIVATE_AND_ERASE);
-        int queuedForASecondChoice = executor.pendingCount();
+        int queuedForASecondChoice = fake.executor.pendingCount();
 
         assertThat(readingWhileQueued).isTrue();
         assertThat(preview.reportProperty().get().accounts()).as("the admin's own account is left out").isEqualTo(2);

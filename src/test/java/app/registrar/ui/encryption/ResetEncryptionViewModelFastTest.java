@@ -4,19 +4,15 @@ import static app.registrar.testing.FakeHomeserver.json;
 import static app.registrar.ui.common.I18n.tr;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.service.ManualTaskExecutor;
 import app.registrar.service.SecurityService;
-import app.registrar.testing.FakeDialogService;
-import app.registrar.testing.FakeHomeserver;
-import app.registrar.testing.FakeSession;
+import app.registrar.testing.SignedInFake;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * "Let them reset their encryption" against a fake homeserver, each step run by hand: the permission's end comes
@@ -30,31 +26,28 @@ class ResetEncryptionViewModelFastTest {
     private static final String ALLOW = "/_synapse/admin/v1/users/%40alice%3Aexample.test/_allow_cross_signing_replacement_without_uia";
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
-    @StartStop
-    private final MockWebServer server = new MockWebServer();
-    private final FakeHomeserver homeserver = new FakeHomeserver();
-    private final ManualTaskExecutor executor = new ManualTaskExecutor();
-    private final FakeDialogService dialogs = new FakeDialogService();
+    @RegisterExtension
+    final SignedInFake fake = new SignedInFake();
     private final AtomicReference<Instant> clock = new AtomicReference<>(NOW);
     private SecurityService service;
 
     @BeforeEach
     void signIn() {
-        service = new SecurityService(executor, FakeSession.signIn(server, homeserver, executor).connection);
+        service = new SecurityService(fake.executor, fake.session().connection);
     }
 
     private ResetEncryptionViewModel model(boolean mas) {
-        return new ResetEncryptionViewModel(service, dialogs, ALICE, mas, clock::get, ZoneOffset.UTC);
+        return new ResetEncryptionViewModel(service, fake.dialogs, ALICE, mas, clock::get, ZoneOffset.UTC);
     }
 
     @Test
     void thePermissionLastsUntilTheServerSaysAndCountsDownToExpired() {
-        homeserver.answer(ALLOW, json(200, "{\"updatable_without_uia_before_ms\":" + NOW.plusSeconds(600).toEpochMilli() + "}"));
+        fake.homeserver.answer(ALLOW, json(200, "{\"updatable_without_uia_before_ms\":" + NOW.plusSeconds(600).toEpochMilli() + "}"));
         ResetEncryptionViewModel model = model(true);
 
         model.allow();
         boolean busyWhileQueued = model.busyProperty().get();
-        executor.runAll();
+        fake.executor.runAll();
         String atFirst = model.countdownProperty().get();
         clock.set(NOW.plusSeconds(601));
         model.tick();
@@ -75,17 +68,17 @@ class ResetEncryptionViewModelFastTest {
         model.allow();
 
         assertThat(model.canAllow()).isFalse();
-        assertThat(executor.pendingCount()).isZero();
+        assertThat(fake.executor.pendingCount()).isZero();
         assertThat(model.allowsText()).isEqualTo(tr("reset.encryption.allows.plain", ALICE));
     }
 
     @Test
     void aPersonWithoutAnIdentityToReplaceIsToldInPlainWords() {
-        homeserver.answer(ALLOW, json(404, "{\"errcode\":\"M_NOT_FOUND\",\"error\":\"No master key found\"}"));
+        fake.homeserver.answer(ALLOW, json(404, "{\"errcode\":\"M_NOT_FOUND\",\"error\":\"No master key found\"}"));
         ResetEncryptionViewModel model = model(true);
 
         model.allow();
-        executor.runAll();
+        fake.executor.runAll();
 
         assertThat(model.errorProperty().get().message()).isEqualTo(tr("reset.encryption.none", ALICE));
         assertThat(model.errorProperty().get().details()).contains("M_NOT_FOUND");
@@ -95,11 +88,11 @@ class ResetEncryptionViewModelFastTest {
     @Test
     void copyPutsTheMessageOnTheClipboardOnlyWhenAsked() {
         ResetEncryptionViewModel model = model(true);
-        assertThat(dialogs.clipboard).isEmpty();
+        assertThat(fake.dialogs.clipboard).isEmpty();
 
         model.copyMessage();
 
-        assertThat(dialogs.clipboard).containsExactly(model.message());
-        assertThat(dialogs.notifications).containsExactly(tr("reset.encryption.copied"));
+        assertThat(fake.dialogs.clipboard).containsExactly(model.message());
+        assertThat(fake.dialogs.notifications).containsExactly(tr("reset.encryption.copied"));
     }
 }

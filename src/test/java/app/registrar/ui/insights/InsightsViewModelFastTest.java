@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.bulk.BulkService;
 import app.registrar.bulk.PngFile;
-import app.registrar.service.ManualTaskExecutor;
-import app.registrar.testing.FakeDialogService;
-import app.registrar.testing.FakeHomeserver;
 import app.registrar.testing.FakeSession;
+import app.registrar.testing.SignedInFake;
 import app.registrar.ui.insights.InsightsCharts.Chart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,19 +29,16 @@ class InsightsViewModelFastTest {
     private static final String USERS = "/_synapse/admin/v3/users";
     private static final long DAY = Duration.ofDays(1).toMillis();
 
-    @StartStop
-    private final MockWebServer server = new MockWebServer();
-    private final FakeHomeserver homeserver = new FakeHomeserver();
-    private final ManualTaskExecutor executor = new ManualTaskExecutor();
-    private final FakeDialogService dialogs = new FakeDialogService();
+    @RegisterExtension
+    final SignedInFake fake = new SignedInFake();
     @TempDir
     Path dir;
     private InsightsViewModel model;
 
     @BeforeEach
     void signIn() {
-        FakeSession session = FakeSession.signIn(server, homeserver, executor);
-        model = new InsightsViewModel(new BulkService(executor, session.connection), dialogs, ZoneOffset.UTC);
+        FakeSession session = fake.session();
+        model = new InsightsViewModel(new BulkService(fake.executor, session.connection), fake.dialogs, ZoneOffset.UTC);
     }
 
     private static String user(String name, long createdDaysAgo, Long seenDaysAgo, String flags) {
@@ -55,7 +49,7 @@ class InsightsViewModelFastTest {
     }
 
     private void serverHas(String... users) {
-        homeserver.answer(USERS, json(200, "{\"users\":[" + String.join(",", users) + "],\"total\":" + users.length + "}"));
+        fake.homeserver.answer(USERS, json(200, "{\"users\":[" + String.join(",", users) + "],\"total\":" + users.length + "}"));
     }
 
     @Test
@@ -69,10 +63,10 @@ class InsightsViewModelFastTest {
 
         assertThat(model.runningProperty().get()).isTrue();
         assertThat(model.statusProperty().get()).isEqualTo("Counting the accounts of this server…");
-        executor.runAll();
-        executor.fireScheduled();
+        fake.executor.runAll();
+        fake.executor.fireScheduled();
         assertThat(model.runningProperty().get()).isFalse();
-        assertThat(homeserver.paths().stream().filter(USERS::equals).count())
+        assertThat(fake.homeserver.paths().stream().filter(USERS::equals).count())
                 .as("one scan: the first two pages asked for at once, no second scan").isEqualTo(2);
         assertThat(model.getActivity()).extracting(ChartBar::count).containsExactly(1L, 2L, 2L, 1L);
         assertThat(model.getActivity().get(0).label()).isEqualTo("Seen in the last 7 days: 1");
@@ -91,10 +85,10 @@ class InsightsViewModelFastTest {
 
     @Test
     void aRefusedScanSaysSoInPlainWordsAndCanBeStartedAgain() {
-        homeserver.answer(USERS, json(403, "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"You are not a server admin\"}"));
+        fake.homeserver.answer(USERS, json(403, "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"You are not a server admin\"}"));
 
         model.scan();
-        executor.runAll();
+        fake.executor.runAll();
 
         assertThat(model.runningProperty().get()).isFalse();
         assertThat(model.errorProperty().get()).isNotNull();
@@ -104,7 +98,7 @@ class InsightsViewModelFastTest {
 
         serverHas(user("fresh", 2, 1L, ""));
         model.scan();
-        executor.runAll();
+        fake.executor.runAll();
 
         assertThat(model.errorProperty().get()).isNull();
         assertThat(model.reportProperty().get().scanned()).isEqualTo(1);
@@ -114,18 +108,18 @@ class InsightsViewModelFastTest {
     void aChartIsSavedAsAPngWhereTheAdminChoseAndNothingIsWrittenWhenTheyCancel() throws Exception {
         PngFile.Picture picture = new PngFile.Picture(2, 1, new int[] {0xFF000000, 0xFFFFFFFF});
         model.save(Chart.KINDS, picture);
-        executor.runAll();
-        assertThat(executor.pendingCount()).isZero();
+        fake.executor.runAll();
+        assertThat(fake.executor.pendingCount()).isZero();
 
         Path file = dir.resolve("kinds.png");
-        dialogs.pickPng(file);
+        fake.dialogs.pickPng(file);
         model.save(Chart.KINDS, picture);
         assertThat(Files.exists(file)).as("written on the worker, not on the calling thread").isFalse();
-        executor.runAll();
+        fake.executor.runAll();
 
-        assertThat(dialogs.suggestedPngNames).containsExactly("insights-kinds-example.test.png",
+        assertThat(fake.dialogs.suggestedPngNames).containsExactly("insights-kinds-example.test.png",
                 "insights-kinds-example.test.png");
         assertThat(Files.readAllBytes(file)).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
-        assertThat(dialogs.notifications).containsExactly("Saved the chart to kinds.png.");
+        assertThat(fake.dialogs.notifications).containsExactly("Saved the chart to kinds.png.");
     }
 }

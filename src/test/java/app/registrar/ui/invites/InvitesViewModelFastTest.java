@@ -4,21 +4,16 @@ import static app.registrar.testing.FakeHomeserver.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.api.RegistrationToken;
-import app.registrar.service.ManualTaskExecutor;
 import app.registrar.service.SecurityService;
-import app.registrar.testing.FakeDialogService;
-import app.registrar.testing.FakeHomeserver;
 import app.registrar.testing.FakeSession;
+import app.registrar.testing.SignedInFake;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The invitations screen's view model against a fake homeserver, each step run by hand: the list read, a token
@@ -31,33 +26,27 @@ class InvitesViewModelFastTest {
     private static final String TOKENS = "/_synapse/admin/v1/registration_tokens";
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
-    @StartStop
-    private final MockWebServer server = new MockWebServer();
-    private final FakeHomeserver homeserver = new FakeHomeserver();
-    private final ManualTaskExecutor executor = new ManualTaskExecutor();
-    private final FakeDialogService dialogs = new FakeDialogService();
+    @RegisterExtension
+    final SignedInFake fake = new SignedInFake();
     private InvitesViewModel model;
 
     @BeforeEach
     void signIn() {
-        FakeSession session = FakeSession.signIn(server, homeserver, executor);
-        model = new InvitesViewModel(new SecurityService(executor, session.connection), dialogs,
+        FakeSession session = fake.session();
+        model = new InvitesViewModel(new SecurityService(fake.executor, session.connection), fake.dialogs,
                 "https://matrix.example.test", "example.test", () -> NOW, ZoneOffset.UTC);
     }
 
-    private List<RecordedRequest> sent(String method) {
-        return homeserver.requests.stream().filter(r -> r.getMethod().equals(method)).toList();
-    }
 
     @Test
     void theListIsReadInTokenOrderAndBusyOnlyWhileItIsRead() {
-        homeserver.answer(TOKENS, json(200, "{\"registration_tokens\":["
+        fake.homeserver.answer(TOKENS, json(200, "{\"registration_tokens\":["
                 + "{\"token\":\"zeta\",\"uses_allowed\":null,\"pending\":0,\"completed\":3,\"expiry_time\":null},"
                 + "{\"token\":\"alpha\",\"uses_allowed\":2,\"pending\":0,\"completed\":2,\"expiry_time\":null}]}"));
 
         model.load();
         boolean busyWhileQueued = model.busyProperty().get();
-        executor.runAll();
+        fake.executor.runAll();
 
         assertThat(busyWhileQueued).isTrue();
         assertThat(model.getTokens()).extracting(RegistrationToken::token).containsExactly("alpha", "zeta");
@@ -68,7 +57,7 @@ class InvitesViewModelFastTest {
 
     @Test
     void aTokenCreatedFromTheFormIsSentWithItsUsesAndExpiryAndSelected() {
-        homeserver.answer("POST " + TOKENS + "/new", json(200,
+        fake.homeserver.answer("POST " + TOKENS + "/new", json(200,
                 "{\"token\":\"chosen-one\",\"uses_allowed\":5,\"pending\":0,\"completed\":0,\"expiry_time\":1798761600000}"));
         model.usesProperty().set("5");
         model.expiresOnProperty().set(LocalDate.of(2026, 12, 31));
@@ -76,13 +65,13 @@ class InvitesViewModelFastTest {
         model.chosenTokenProperty().set("chosen-one");
 
         model.save();
-        executor.runAll();
+        fake.executor.runAll();
 
-        String body = sent("POST").get(0).getBody().utf8();
+        String body = fake.sent("POST").get(0).getBody().utf8();
         assertThat(body).contains("\"token\":\"chosen-one\"", "\"uses_allowed\":5",
                 "\"expiry_time\":" + LocalDate.of(2027, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
         assertThat(model.selectedProperty().get().token()).isEqualTo("chosen-one");
-        assertThat(dialogs.notifications).hasSize(1);
+        assertThat(fake.dialogs.notifications).hasSize(1);
         assertThat(model.chosenTokenProperty().get()).as("the form is cleared").isEmpty();
     }
 
@@ -99,38 +88,38 @@ class InvitesViewModelFastTest {
         assertThat(usesProblem).isNotEmpty();
         assertThat(savableWithWrongUses).isFalse();
         assertThat(model.problemProperty().get()).isNotEmpty();
-        assertThat(executor.pendingCount()).as("nothing is sent").isZero();
+        assertThat(fake.executor.pendingCount()).as("nothing is sent").isZero();
     }
 
     @Test
     void revokingAsksFirstAndDeletesOnlyAfterYes() {
-        homeserver.answer(TOKENS, json(200, "{\"registration_tokens\":["
+        fake.homeserver.answer(TOKENS, json(200, "{\"registration_tokens\":["
                 + "{\"token\":\"old\",\"uses_allowed\":1,\"pending\":0,\"completed\":0,\"expiry_time\":null}]}"));
-        homeserver.answer("DELETE " + TOKENS + "/old", json(200, "{}"));
+        fake.homeserver.answer("DELETE " + TOKENS + "/old", json(200, "{}"));
         model.load();
-        executor.runAll();
+        fake.executor.runAll();
         model.selectedProperty().set(model.getTokens().get(0));
 
-        dialogs.answer(false);
+        fake.dialogs.answer(false);
         model.revoke();
-        int sentAfterNo = sent("DELETE").size();
-        dialogs.answer(true);
+        int sentAfterNo = fake.sent("DELETE").size();
+        fake.dialogs.answer(true);
         model.revoke();
-        executor.runAll();
+        fake.executor.runAll();
 
         assertThat(sentAfterNo).isZero();
-        assertThat(dialogs.confirmations).hasSize(2);
-        assertThat(dialogs.confirmations.get(0).destructive()).isTrue();
-        assertThat(sent("DELETE")).hasSize(1);
+        assertThat(fake.dialogs.confirmations).hasSize(2);
+        assertThat(fake.dialogs.confirmations.get(0).destructive()).isTrue();
+        assertThat(fake.sent("DELETE")).hasSize(1);
         assertThat(model.getTokens()).isEmpty();
     }
 
     @Test
     void aRefusedListIsSaidInPlainWordsWithTheErrcodeOnlyInTheDetails() {
-        homeserver.answer(TOKENS, json(403, "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"You are not a server admin\"}"));
+        fake.homeserver.answer(TOKENS, json(403, "{\"errcode\":\"M_FORBIDDEN\",\"error\":\"You are not a server admin\"}"));
 
         model.load();
-        executor.runAll();
+        fake.executor.runAll();
 
         assertThat(model.errorProperty().get().message()).doesNotContain("M_FORBIDDEN");
         assertThat(model.errorProperty().get().details()).contains("M_FORBIDDEN");

@@ -2,10 +2,9 @@ package app.registrar.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.api.AdminApi;
 import app.registrar.api.UserUpdate;
+import app.registrar.testing.SynapseAdmin;
 import app.registrar.testing.SynapseExtension;
-import app.registrar.testing.TestSynapse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,29 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SynapseExtension.class)
 class ImportJournalHonestySynapseTest {
 
+    @RegisterExtension
+    final SynapseAdmin server = new SynapseAdmin("jr");
+
     @TempDir
     Path dir;
-    private TestSynapse synapse;
-    private AdminApi admin;
-    private String prefix;
-
-    @BeforeEach
-    void connect(TestSynapse synapse) {
-        this.synapse = synapse;
-        this.admin = synapse.signedInAdmin().admin();
-        this.prefix = "jr" + UUID.randomUUID().toString().substring(0, 6);
-    }
-
-    private String id(String name) {
-        return "@" + prefix + "-" + name + ":" + synapse.serverName();
-    }
 
     private Path csv() throws IOException {
-        Path file = dir.resolve(prefix + ".csv");
+        Path file = dir.resolve(server.prefix() + ".csv");
         Files.writeString(file, "user_id,displayname,password\r\n"
-                + prefix + "-r1,Row 1,Journal-Pass-2026!\r\n"
-                + prefix + "-r2,Row 2,Journal-Pass-2026!\r\n"
-                + prefix + "-r3,Row 3,Journal-Pass-2026!\r\n", StandardCharsets.UTF_8);
+                + server.prefix() + "-r1,Row 1,Journal-Pass-2026!\r\n"
+                + server.prefix() + "-r2,Row 2,Journal-Pass-2026!\r\n"
+                + server.prefix() + "-r3,Row 3,Journal-Pass-2026!\r\n", StandardCharsets.UTF_8);
         return file;
     }
 
@@ -56,24 +43,24 @@ class ImportJournalHonestySynapseTest {
     private ImportJournal interruptedRun(Path file, Path journals, byte[] damage) throws Exception {
         ImportOptions oneAtATime = new ImportOptions(ImportOptions.Existing.SKIP, false, 1);
         JobControl control = new JobControl();
-        try (ImportJournal journal = ImportJournal.open(journals, file, synapse.url().toString())) {
-            new CsvImporter(admin).run(preview(file), oneAtATime, journal, null, control, p -> control.cancel());
+        try (ImportJournal journal = ImportJournal.open(journals, file, server.synapse().url().toString())) {
+            new CsvImporter(server.admin()).run(preview(file), oneAtATime, journal, null, control, p -> control.cancel());
         }
-        admin.createUser(id("r2"), new UserUpdate().displayName("Made by the lost run"));
-        ImportJournal first = ImportJournal.open(journals, file, synapse.url().toString());
+        server.admin().createUser(server.id("r2"), new UserUpdate().displayName("Made by the lost run"));
+        ImportJournal first = ImportJournal.open(journals, file, server.synapse().url().toString());
         Path journalFile = first.file();
         first.close();
         Files.write(journalFile, damage, StandardOpenOption.APPEND);
-        return ImportJournal.open(journals, file, synapse.url().toString());
+        return ImportJournal.open(journals, file, server.synapse().url().toString());
     }
 
     private ImportPreview preview(Path file) throws IOException {
-        return ImportFile.read(file, synapse.serverName(), CsvImportSynapseTest.POLICY);
+        return ImportFile.read(file, server.synapse().serverName(), CsvImportSynapseTest.POLICY);
     }
 
     private ImportReport resume(Path file, ImportJournal journal, List<RowResult> seen) throws IOException {
         try (journal) {
-            return new CsvImporter(admin).run(preview(file), new ImportOptions(ImportOptions.Existing.SKIP, false, 1),
+            return new CsvImporter(server.admin()).run(preview(file), new ImportOptions(ImportOptions.Existing.SKIP, false, 1),
                     journal, null, new JobControl(), p -> seen.add(p.last()));
         }
     }
@@ -92,10 +79,10 @@ class ImportJournalHonestySynapseTest {
         assertThat(seen).extracting(RowResult::outcome).containsExactly(
                 RowOutcome.DONE_EARLIER, RowOutcome.EXISTS_ORIGIN_UNKNOWN, RowOutcome.CREATED);
         assertThat(report.count(RowOutcome.SKIPPED_EXISTING)).isZero();
-        assertThat(report.attention()).extracting(RowResult::userId).contains(id("r2"));
+        assertThat(report.attention()).extracting(RowResult::userId).contains(server.id("r2"));
         // Nothing was sent to the account a second time: it is as the lost run left it.
-        assertThat(admin.getUser(id("r2")).displayName()).isEqualTo("Made by the lost run");
-        assertThat(admin.getUser(id("r3")).displayName()).isEqualTo("Row 3");
+        assertThat(server.admin().getUser(server.id("r2")).displayName()).isEqualTo("Made by the lost run");
+        assertThat(server.admin().getUser(server.id("r3")).displayName()).isEqualTo("Row 3");
     }
 
     @Test
@@ -110,16 +97,16 @@ class ImportJournalHonestySynapseTest {
         assertThat(report.journalDamaged()).isTrue();
         assertThat(seen).extracting(RowResult::outcome).containsExactly(
                 RowOutcome.DONE_EARLIER, RowOutcome.EXISTS_ORIGIN_UNKNOWN, RowOutcome.CREATED);
-        assertThat(admin.getUser(id("r2")).displayName()).isEqualTo("Made by the lost run");
+        assertThat(server.admin().getUser(server.id("r2")).displayName()).isEqualTo("Made by the lost run");
     }
 
     @Test
     void anIntactJournalStillSaysAlreadyExistedForAnAccountTheImportNeverTouched() throws Exception {
         Path file = csv();
-        admin.createUser(id("r2"), new UserUpdate().displayName("Someone else's"));
+        server.admin().createUser(server.id("r2"), new UserUpdate().displayName("Someone else's"));
         List<RowResult> seen = new ArrayList<>();
 
-        ImportReport report = resume(file, ImportJournal.open(dir.resolve("l"), file, synapse.url().toString()), seen);
+        ImportReport report = resume(file, ImportJournal.open(dir.resolve("l"), file, server.synapse().url().toString()), seen);
 
         assertThat(report.journalDamaged()).isFalse();
         assertThat(seen).extracting(RowResult::outcome).containsExactly(

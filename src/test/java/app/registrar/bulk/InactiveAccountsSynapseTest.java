@@ -2,46 +2,37 @@ package app.registrar.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.api.AdminApi;
 import app.registrar.api.UserQuery;
 import app.registrar.api.UserSummary;
 import app.registrar.api.UserUpdate;
+import app.registrar.testing.SynapseAdmin;
 import app.registrar.testing.SynapseExtension;
-import app.registrar.testing.TestSynapse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The "not seen for N days" search against the real Synapse, with the clock moved forward instead of waiting. */
 @ExtendWith(SynapseExtension.class)
 class InactiveAccountsSynapseTest {
 
-    private TestSynapse synapse;
-    private AdminApi admin;
-    private String prefix;
+    @RegisterExtension
+    final SynapseAdmin server = new SynapseAdmin("inact");
 
-    @BeforeEach
-    void connect(TestSynapse synapse) {
-        this.synapse = synapse;
-        this.admin = synapse.signedInAdmin().admin();
-        this.prefix = "inact" + UUID.randomUUID().toString().substring(0, 6);
-    }
 
     private String account(String name, String password) {
-        String userId = "@" + prefix + "-" + name + ":" + synapse.serverName();
-        admin.createUser(userId, new UserUpdate().password(password));
+        String userId = "@" + server.prefix() + "-" + name + ":" + server.synapse().serverName();
+        server.admin().createUser(userId, new UserUpdate().password(password));
         return userId;
     }
 
     private InactiveAccounts.Result find(Duration ahead, int days) throws Exception {
         Clock later = Clock.fixed(Instant.now().plus(ahead), ZoneOffset.UTC);
-        return new InactiveAccounts(new AccountStream(admin, 2, 2), later)
-                .find(UserQuery.all().withName(prefix), days, new JobControl(), p -> { });
+        return new InactiveAccounts(new AccountStream(server.admin(), 2, 2), later)
+                .find(UserQuery.all().withName(server.prefix()), days, new JobControl(), p -> { });
     }
 
     @Test

@@ -3,41 +3,32 @@ package app.registrar.ui.deactivate;
 import static app.registrar.ui.common.I18n.tr;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.api.AdminApi;
 import app.registrar.api.UserDetails;
 import app.registrar.api.UserUpdate;
 import app.registrar.testing.FakeDialogService;
-import app.registrar.testing.SignedIn;
+import app.registrar.testing.SynapseAdmin;
 import app.registrar.testing.SynapseExtension;
-import app.registrar.testing.TestSynapse;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(SynapseExtension.class)
 class DeactivateViewModelTest {
 
-    private TestSynapse synapse;
-    private SignedIn signedIn;
-    private AdminApi admin;
+    @RegisterExtension
+    final SynapseAdmin server = new SynapseAdmin("deact");
+
     private final FakeDialogService dialogs = new FakeDialogService();
     private int done;
 
-    @BeforeEach
-    void connect(TestSynapse synapse) {
-        this.synapse = synapse;
-        signedIn = SignedIn.asAdmin(synapse);
-        admin = synapse.signedInAdmin().admin();
-    }
-
     private String account() {
-        String userId = synapse.newUserId("deact");
-        admin.createUser(userId, new UserUpdate().password("Some-Password-1").displayName("To Go"));
+        String userId = server.synapse().newUserId("deact");
+        server.admin().createUser(userId, new UserUpdate().password("Some-Password-1").displayName("To Go"));
         return userId;
     }
 
     private DeactivateViewModel model(String userId) {
-        return new DeactivateViewModel(signedIn.accounts(), dialogs, userId, synapse.adminUser(), () -> done++);
+        return new DeactivateViewModel(server.signedIn().accounts(), dialogs, userId, server.synapse().adminUser(), () -> done++);
     }
 
     @Test
@@ -49,7 +40,7 @@ class DeactivateViewModelTest {
         model.deactivate();
 
         assertThat(model.canDeactivateProperty().get()).isFalse();
-        assertThat(admin.getUser(userId).deactivated()).isFalse();
+        assertThat(server.admin().getUser(userId).deactivated()).isFalse();
         model.typedUserIdProperty().set(userId);
         assertThat(model.canDeactivateProperty().get()).isTrue();
     }
@@ -63,7 +54,7 @@ class DeactivateViewModelTest {
         model.deactivate();
 
         assertThat(model.eraseProperty().get()).isFalse();
-        assertThat(admin.getUser(userId).erased()).isFalse();
+        assertThat(server.admin().getUser(userId).erased()).isFalse();
     }
 
     @Test
@@ -74,7 +65,7 @@ class DeactivateViewModelTest {
 
         model.deactivate();
 
-        UserDetails after = admin.getUser(userId);
+        UserDetails after = server.admin().getUser(userId);
         assertThat(after.deactivated()).isTrue();
         assertThat(after.erased()).isFalse();
         assertThat(after.displayName()).isEqualTo("To Go");
@@ -92,7 +83,7 @@ class DeactivateViewModelTest {
 
         model.deactivate();
 
-        UserDetails after = admin.getUser(userId);
+        UserDetails after = server.admin().getUser(userId);
         assertThat(after.deactivated()).isTrue();
         assertThat(after.erased()).isTrue();
         assertThat(dialogs.notifications).contains(tr("deactivate.done.erase", userId));
@@ -100,13 +91,13 @@ class DeactivateViewModelTest {
 
     @Test
     void yourOwnAccountCannotBeDeactivated() {
-        DeactivateViewModel model = model(synapse.adminUser());
-        model.typedUserIdProperty().set(synapse.adminUser());
+        DeactivateViewModel model = model(server.synapse().adminUser());
+        model.typedUserIdProperty().set(server.synapse().adminUser());
 
         model.deactivate();
 
         assertThat(model.isOwnAccount()).isTrue();
         assertThat(model.canDeactivateProperty().get()).isFalse();
-        assertThat(admin.getUser(synapse.adminUser()).deactivated()).isFalse();
+        assertThat(server.admin().getUser(server.synapse().adminUser()).deactivated()).isFalse();
     }
 }

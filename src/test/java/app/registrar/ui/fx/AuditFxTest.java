@@ -2,18 +2,16 @@ package app.registrar.ui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.api.AdminApi;
 import app.registrar.api.UserDetails;
 import app.registrar.api.UserUpdate;
 import app.registrar.audit.AuditEntry;
 import app.registrar.testing.FxAppHarness;
 import app.registrar.testing.Screenshots;
+import app.registrar.testing.SynapseAdmin;
 import app.registrar.testing.SynapseExtension;
-import app.registrar.testing.TestSynapse;
 import app.registrar.ui.audit.AuditDialog;
 import app.registrar.ui.deactivate.DeactivateDialog;
 import app.registrar.ui.main.MainViewModel;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
@@ -25,24 +23,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 
 /** The audit trail in the real app: a lock made in the details panel shows there and in the audit screen. */
 @ExtendWith(SynapseExtension.class)
 class AuditFxTest {
 
+    @RegisterExtension
+    static final SynapseAdmin server = new SynapseAdmin("auditfx");
+
     private static final FxAppHarness ui = new FxAppHarness("audit");
     private static final FxRobot robot = ui.robot();
-    private static final String PREFIX = "auditfx" + UUID.randomUUID().toString().substring(0, 6);
-    private static TestSynapse synapse;
-    private static AdminApi admin;
 
     @BeforeAll
-    static void startAndSignIn(TestSynapse server) throws Exception {
-        synapse = server;
-        admin = server.signedInAdmin().admin();
-        admin.createUser(id(), new UserUpdate().password("Audit-Fx-Pass-1").displayName("Audit Example"));
-        ui.start().signInAsAdmin(synapse);
+    static void startAndSignIn() throws Exception {
+        server.admin().createUser(server.id("one"), new UserUpdate().password("Audit-Fx-Pass-1").displayName("Audit Example"));
+        ui.start().signInAsAdmin(server.synapse());
     }
 
     @AfterAll
@@ -50,21 +47,17 @@ class AuditFxTest {
         ui.stop();
     }
 
-    private static String id() {
-        return "@" + PREFIX + "-one:" + synapse.serverName();
-    }
-
     @Test
     void aLockFromTheDetailsPanelShowsInRecentChangesAndTheAuditScreen() throws Exception {
         MainViewModel main = ui.app().mainViewModel();
-        robot.interact(() -> main.getDetails().show(id()));
-        ui.waitUntil(() -> main.getDetails().userProperty().get() != null && main.getDetails().userProperty().get().userId().equals(id()));
+        robot.interact(() -> main.getDetails().show(server.id("one")));
+        ui.waitUntil(() -> main.getDetails().userProperty().get() != null && main.getDetails().userProperty().get().userId().equals(server.id("one")));
 
         Platform.runLater(main.getDetails()::toggleLocked);
-        String lockButton = "Lock " + id();
+        String lockButton = "Lock " + server.id("one");
         ui.waitUntil(() -> robot.lookup(lockButton).tryQuery().isPresent());
         robot.clickOn(lockButton);
-        ui.waitUntil(() -> admin.getUser(id()).locked());
+        ui.waitUntil(() -> server.admin().getUser(server.id("one")).locked());
         ui.waitUntil(() -> !main.getRecentChanges().getEntries().isEmpty());
         Window mainWindow = robot.listTargetWindows().stream().filter(w -> w instanceof Stage s
                 && s.getScene().lookup("#recentChanges") != null).findFirst().orElseThrow();
@@ -74,14 +67,14 @@ class AuditFxTest {
         assertThat(main.getRecentChanges().getEntries()).first().satisfies(entry -> {
             assertThat(entry.action()).isEqualTo("lock");
             assertThat(entry.outcome()).isEqualTo(AuditEntry.Outcome.DONE);
-            assertThat(entry.admin()).isEqualTo(synapse.adminUser());
+            assertThat(entry.admin()).isEqualTo(server.synapse().adminUser());
         });
 
         Platform.runLater(() -> robot.lookup("#openAudit").queryButton().fire());
         ui.waitUntil(() -> robot.lookup("#auditEntries").tryQuery().isPresent());
         TableView<?> table = robot.lookup("#auditEntries").queryAs(TableView.class);
         ui.waitUntil(() -> !table.getItems().isEmpty());
-        robot.interact(() -> robot.lookup("#auditAccount").queryTextInputControl().setText(PREFIX));
+        robot.interact(() -> robot.lookup("#auditAccount").queryTextInputControl().setText(server.prefix()));
         ui.waitUntil(() -> table.getItems().size() == 1);
         robot.interact(() -> robot.lookup("#auditAccount").queryTextInputControl().setText(""));
         robot.interact(() -> robot.lookup("#auditMirror").queryAs(CheckBox.class).setSelected(true));
@@ -91,15 +84,15 @@ class AuditFxTest {
         robot.interact(() -> robot.lookup("#auditMirror").queryAs(CheckBox.class).setSelected(false));
         ui.waitUntil(() -> robot.lookup("#auditMirrorStatus").queryLabeled().getText().startsWith("Changes are kept"));
 
-        assertThat(((AuditEntry) table.getItems().get(0)).target()).isEqualTo(id());
+        assertThat(((AuditEntry) table.getItems().get(0)).target()).isEqualTo(server.id("one"));
         robot.interact(() -> ((Stage) table.getScene().getWindow()).close());
     }
 
     @Test
     void theDeactivateDialogShowsWhatGoesBeforeTheAdminConfirms() throws Exception {
         MainViewModel main = ui.app().mainViewModel();
-        admin.addEmail(id(), "audit-fx@example.org");
-        UserDetails user = admin.getUser(id());
+        server.admin().addEmail(server.id("one"), "audit-fx@example.org");
+        UserDetails user = server.admin().getUser(server.id("one"));
         Platform.runLater(() -> new DeactivateDialog(
                 robot.listTargetWindows().get(0), main.newDeactivate(user)).showAndWait());
         ui.waitUntil(() -> robot.lookup("#removalPreview").tryQuery().isPresent());
@@ -114,6 +107,6 @@ class AuditFxTest {
         ui.shoot(DeactivateDialog.class, "22-deactivate-what-goes");
         robot.interact(() -> ((Stage) robot.lookup("#removalPreview").query().getScene().getWindow()).close());
 
-        assertThat(admin.getUser(id()).deactivated()).as("only previewed, nothing removed").isFalse();
+        assertThat(server.admin().getUser(server.id("one")).deactivated()).as("only previewed, nothing removed").isFalse();
     }
 }

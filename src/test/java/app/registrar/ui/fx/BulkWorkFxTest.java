@@ -2,19 +2,17 @@ package app.registrar.ui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.api.AdminApi;
 import app.registrar.api.UserUpdate;
 import app.registrar.bulk.BulkAction;
 import app.registrar.testing.FxAppHarness;
+import app.registrar.testing.SynapseAdmin;
 import app.registrar.testing.SynapseExtension;
-import app.registrar.testing.TestSynapse;
 import app.registrar.ui.bulk.BulkActionDialog;
 import app.registrar.ui.bulk.ExportDialog;
 import app.registrar.ui.main.MainViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -37,20 +36,18 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(SynapseExtension.class)
 class BulkWorkFxTest {
 
+    @RegisterExtension
+    static final SynapseAdmin server = new SynapseAdmin("bulkfx");
+
     private static final FxAppHarness ui = new FxAppHarness("bulk");
     private static final FxRobot robot = ui.robot();
-    private static final String PREFIX = "bulkfx" + UUID.randomUUID().toString().substring(0, 6);
-    private static TestSynapse synapse;
-    private static AdminApi admin;
 
     @BeforeAll
-    static void startAndSignIn(TestSynapse server) throws Exception {
-        synapse = server;
-        admin = server.signedInAdmin().admin();
+    static void startAndSignIn() throws Exception {
         for (String name : new String[] {"one", "two", "three"}) {
-            admin.createUser(id(name), new UserUpdate().password("Bulk-Fx-Pass-1").displayName("Bulk " + name));
+            server.admin().createUser(server.id(name), new UserUpdate().password("Bulk-Fx-Pass-1").displayName("Bulk " + name));
         }
-        ui.start().signInAsAdmin(synapse);
+        ui.start().signInAsAdmin(server.synapse());
     }
 
     @AfterAll
@@ -58,15 +55,11 @@ class BulkWorkFxTest {
         ui.stop();
     }
 
-    private static String id(String name) {
-        return "@" + PREFIX + "-" + name + ":" + synapse.serverName();
-    }
-
     @Test
     void choosingErasePreviewsWhatGoesAddedUpOverTheSelection() throws Exception {
         MainViewModel main = ui.app().mainViewModel();
         Platform.runLater(() -> new BulkActionDialog(robot.listTargetWindows().get(0),
-                main.newBulkAction(List.of(id("one"), id("two")))).showAndWait());
+                main.newBulkAction(List.of(server.id("one"), server.id("two")))).showAndWait());
         ui.waitUntil(() -> robot.lookup("#bulkAction").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#bulkAction").queryAs(ComboBox.class).setValue(BulkAction.DEACTIVATE_AND_ERASE));
         ui.waitUntil(() -> robot.lookup("#bulkPreviewLines .label").queryAll().size() == 4
@@ -75,7 +68,7 @@ class BulkWorkFxTest {
 
         assertThat(robot.lookup("#bulkPreviewLines .label").queryAll()).extracting(n -> ((Label) n).getText())
                 .contains("• No device is signed in.");
-        assertThat(admin.getUser(id("one")).deactivated()).as("only previewed").isFalse();
+        assertThat(server.admin().getUser(server.id("one")).deactivated()).as("only previewed").isFalse();
         robot.interact(() -> ((Stage) robot.lookup("#bulkPreview").query().getScene().getWindow()).close());
     }
 
@@ -83,7 +76,7 @@ class BulkWorkFxTest {
     void severalSelectedAccountsAreLockedTogetherWithAResultEach() throws Exception {
         robot.clickOn("#search");
         robot.interact(() -> robot.lookup("#search").queryTextInputControl().clear());
-        robot.write(PREFIX);
+        robot.write(server.prefix());
         TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
         // Let the search's pause pass, so the answer that arrives is the one for the whole prefix.
         WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
@@ -110,16 +103,16 @@ class BulkWorkFxTest {
         ui.shoot(BulkActionDialog.class, "10-bulk-lock");
 
         // The first two rows in user-ID order: "-one" and "-three"; "-two" was not selected.
-        assertThat(admin.getUser(id("one")).locked()).isTrue();
-        assertThat(admin.getUser(id("three")).locked()).isTrue();
-        assertThat(admin.getUser(id("two")).locked()).isFalse();
+        assertThat(server.admin().getUser(server.id("one")).locked()).isTrue();
+        assertThat(server.admin().getUser(server.id("three")).locked()).isTrue();
+        assertThat(server.admin().getUser(server.id("two")).locked()).isFalse();
         robot.interact(() -> ((Stage) robot.lookup("#bulkResults").query().getScene().getWindow()).close());
     }
 
     @Test
     void theFilteredListIsExportedToCsvWithEveryAccountOfTheFilter(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("accounts.csv");
-        robot.interact(() -> robot.lookup("#search").queryTextInputControl().setText(PREFIX));
+        robot.interact(() -> robot.lookup("#search").queryTextInputControl().setText(server.prefix()));
         MainViewModel main = ui.app().mainViewModel();
         Window owner = robot.lookup("#userTable").query().getScene().getWindow();
         robot.interact(() -> new ExportDialog(owner, main.newExport(), main.getList().query().withLocked(true), csv).show());
@@ -127,7 +120,7 @@ class BulkWorkFxTest {
         ui.shoot(ExportDialog.class, "11-export");
 
         String written = Files.readString(csv);
-        assertThat(written).contains(id("one"), id("two"), id("three"));
+        assertThat(written).contains(server.id("one"), server.id("two"), server.id("three"));
         robot.clickOn("#exportClose");
     }
 }

@@ -3,45 +3,36 @@ package app.registrar.ui.password;
 import static app.registrar.ui.common.I18n.tr;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.api.AdminApi;
 import app.registrar.api.Device;
 import app.registrar.api.Homeserver;
 import app.registrar.api.UserUpdate;
 import app.registrar.testing.FakeDialogService;
-import app.registrar.testing.SignedIn;
+import app.registrar.testing.SynapseAdmin;
 import app.registrar.testing.SynapseExtension;
-import app.registrar.testing.TestSynapse;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(SynapseExtension.class)
 class ResetPasswordViewModelTest {
 
+    @RegisterExtension
+    final SynapseAdmin server = new SynapseAdmin("pw");
+
     private static final String OLD = "Old-Password-1";
     private static final String NEW = "New-Password-2";
 
-    private TestSynapse synapse;
-    private SignedIn signedIn;
-    private AdminApi admin;
     private final FakeDialogService dialogs = new FakeDialogService();
     private int done;
 
-    @BeforeEach
-    void connect(TestSynapse synapse) {
-        this.synapse = synapse;
-        signedIn = SignedIn.asAdmin(synapse);
-        admin = synapse.signedInAdmin().admin();
-    }
-
     private String account() {
-        String userId = synapse.newUserId("pw");
-        admin.createUser(userId, new UserUpdate().password(OLD));
+        String userId = server.synapse().newUserId("pw");
+        server.admin().createUser(userId, new UserUpdate().password(OLD));
         return userId;
     }
 
     private ResetPasswordViewModel model(String userId, boolean managedHere) {
-        return new ResetPasswordViewModel(signedIn.accounts(), dialogs, userId, signedIn.server().passwordPolicy(),
+        return new ResetPasswordViewModel(server.signedIn().accounts(), dialogs, userId, server.signedIn().server().passwordPolicy(),
                 managedHere, () -> done++);
     }
 
@@ -53,7 +44,7 @@ class ResetPasswordViewModelTest {
     @Test
     void resetWithSignOutSetsThePasswordAndEndsEverySession() {
         String userId = account();
-        Homeserver person = new Homeserver(synapse.url());
+        Homeserver person = new Homeserver(server.synapse().url());
         person.auth().loginWithPassword(userId, OLD);
         ResetPasswordViewModel model = model(userId, true);
         model.getPassword().passwordProperty().set(NEW);
@@ -62,22 +53,22 @@ class ResetPasswordViewModelTest {
 
         assertThat(done).isEqualTo(1);
         assertThat(model.closeRequestedProperty().get()).isTrue();
-        assertThat(admin.devices(userId)).isEmpty();
-        assertThat(new Homeserver(synapse.url()).auth().loginWithPassword(userId, NEW).userId()).isEqualTo(userId);
+        assertThat(server.admin().devices(userId)).isEmpty();
+        assertThat(new Homeserver(server.synapse().url()).auth().loginWithPassword(userId, NEW).userId()).isEqualTo(userId);
         assertThat(dialogs.notifications).contains(tr("password.done", userId));
     }
 
     @Test
     void resetWithoutSignOutKeepsTheDevices() {
         String userId = account();
-        String device = new Homeserver(synapse.url()).auth().loginWithPassword(userId, OLD).deviceId();
+        String device = new Homeserver(server.synapse().url()).auth().loginWithPassword(userId, OLD).deviceId();
         ResetPasswordViewModel model = model(userId, true);
         model.getPassword().passwordProperty().set(NEW);
         model.logoutDevicesProperty().set(false);
 
         model.save();
 
-        assertThat(admin.devices(userId)).extracting(Device::deviceId).contains(device);
+        assertThat(server.admin().devices(userId)).extracting(Device::deviceId).contains(device);
     }
 
     @Test

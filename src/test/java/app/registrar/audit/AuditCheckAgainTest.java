@@ -3,8 +3,6 @@ package app.registrar.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.api.Network;
-import app.registrar.api.ServerInfo;
-import app.registrar.model.PasswordPolicy;
 import app.registrar.service.AccountService;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.CurrentThreadTaskExecutor;
@@ -12,8 +10,8 @@ import app.registrar.service.LastSession;
 import app.registrar.service.MemoryCredentialStore;
 import app.registrar.testing.AuditTestLogs;
 import app.registrar.testing.FakeDialogService;
+import app.registrar.testing.FakeSession;
 import app.registrar.ui.deactivate.DeactivateViewModel;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -63,11 +61,7 @@ class AuditCheckAgainTest {
         AuditTrail trail = AuditTrail.in(AuditTestLogs.freshDirectory("check-again"));
         ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor(), new MemoryCredentialStore(),
                 LastSession.inMemory(), Network.standard(), trail);
-        ServerInfo info = new ServerInfo(server.url("/"), List.of("v1.11"), "1.163.2", true, false,
-                List.of("m.login.password"), PasswordPolicy.none());
-        connection.signIn(info, "admin", "Mock-Pass-2026!").onFailure(e -> {
-            throw e;
-        }).start();
+        FakeSession.signInDirectly(connection, server.url("/"));
         accounts = new AccountService(new CurrentThreadTaskExecutor(), connection);
         log = trail.logFor(server.url("/").toString()).orElseThrow();
     }

@@ -3,13 +3,13 @@ package app.registrar.faults;
 import static app.registrar.ui.common.I18n.tr;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.api.ServerInfo;
 import app.registrar.api.UserDetailsFixture;
 import app.registrar.model.PasswordPolicy;
 import app.registrar.service.AccountService;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.CurrentThreadTaskExecutor;
 import app.registrar.testing.FakeDialogService;
+import app.registrar.testing.FakeSession;
 import app.registrar.ui.deactivate.DeactivateViewModel;
 import app.registrar.ui.edituser.EditUserViewModel;
 import app.registrar.ui.password.ResetPasswordViewModel;
@@ -47,12 +47,8 @@ class LostAnswerTest {
     void signIn() {
         server.enqueue(json(200, "{\"user_id\":\"" + ADMIN + "\",\"access_token\":\"syt_YWRtaW4_mocktokenmock_0\",\"device_id\":\"D\"}"));
         server.enqueue(json(200, "{\"name\":\"" + ADMIN + "\",\"admin\":true}"));
-        ServerInfo info = new ServerInfo(server.url("/"), List.of("v1.11"), "1.163.2", true, false,
-                List.of("m.login.password"), PasswordPolicy.none());
         ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor());
-        connection.signIn(info, "admin", "Mock-Pass-2026!").onFailure(e -> {
-            throw e;
-        }).start();
+        FakeSession.signInDirectly(connection, server.url("/"));
         accounts = new AccountService(new CurrentThreadTaskExecutor(), connection);
     }
 

@@ -4,13 +4,13 @@ import static app.registrar.testing.FxWorkers.awaitFx;
 import static app.registrar.testing.FxWorkers.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.api.ServerInfo;
 import app.registrar.model.PasswordPolicy;
 import app.registrar.service.AccountService;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.CurrentThreadTaskExecutor;
 import app.registrar.service.UiTaskExecutor;
 import app.registrar.testing.FakeDialogService;
+import app.registrar.testing.FakeSession;
 import app.registrar.testing.FxWorkers;
 import app.registrar.testing.Screenshots;
 import app.registrar.ui.common.I18n;
@@ -85,12 +85,8 @@ class UnconfirmedOutcomeTest {
         answer("POST /_matrix/client/v3/login", json(200, "{\"user_id\":\"" + ADMIN
                 + "\",\"access_token\":\"syt_YWRtaW4_mocktokenmock_0\",\"device_id\":\"D\"}"));
         answer("GET /_synapse/admin/v2/users/%40admin%3Aexample.org", json(200, "{\"name\":\"" + ADMIN + "\",\"admin\":true}"));
-        ServerInfo info = new ServerInfo(server.url("/"), List.of("v1.11"), "1.163.2", true, false,
-                List.of("m.login.password"), PasswordPolicy.none());
         ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor());
-        connection.signIn(info, "admin", "Mock-Pass-2026!").onFailure(e -> {
-            throw e;
-        }).start();
+        FakeSession.signInDirectly(connection, server.url("/"));
         accounts = new AccountService(workers, connection);
         requests.clear();
     }

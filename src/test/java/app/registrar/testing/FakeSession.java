@@ -1,12 +1,14 @@
 package app.registrar.testing;
 
 import app.registrar.api.ServerInfo;
+import app.registrar.model.PasswordPolicy;
 import app.registrar.service.AccountService;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.ManualTaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockWebServer;
+import okhttp3.HttpUrl;
 
 /** A session signed in to a {@link FakeHomeserver}, with every task run by the test's {@link ManualTaskExecutor}. */
 public final class FakeSession {
@@ -30,5 +32,18 @@ public final class FakeSession {
         executor.runAll();
         homeserver.requests.clear();
         return new FakeSession(connection, executor);
+    }
+
+    /**
+     * Signs {@code connection} in as "admin" at {@code url} without discovery, for tests whose server answers each
+     * request itself: it must answer the password login and the admin check.
+     */
+    public static ConnectionService signInDirectly(ConnectionService connection, HttpUrl url) {
+        ServerInfo info = new ServerInfo(url, List.of("v1.11"), "1.163.2", true, false,
+                List.of("m.login.password"), PasswordPolicy.none());
+        connection.signIn(info, "admin", "Mock-Pass-2026!").onFailure(e -> {
+            throw e;
+        }).start();
+        return connection;
     }
 }

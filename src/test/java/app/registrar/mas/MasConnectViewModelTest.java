@@ -13,6 +13,7 @@ import app.registrar.testing.FakeDialogService;
 import app.registrar.testing.FxWorkers;
 import app.registrar.testing.MasBrowser;
 import app.registrar.testing.MasExtension;
+import app.registrar.testing.MasSignedIn;
 import app.registrar.testing.TestMas;
 import app.registrar.ui.connect.ConnectViewModel.Method;
 import app.registrar.ui.connect.ConnectViewModel;
@@ -45,17 +46,6 @@ class MasConnectViewModelTest {
         prefs.removeNode();
     }
 
-    /** A dialog service whose "open in browser" lets the test's browser sign in as {@code user}. */
-    private FakeDialogService browserAs(String user, String password) {
-        FakeDialogService dialogs = new FakeDialogService();
-        dialogs.browser = url -> {
-            String loopback = HttpUrl.get(url).queryParameter("redirect_uri");
-            String state = HttpUrl.get(url).queryParameter("state");
-            browsers.add(MasBrowser.inBackground(url, user, password, loopback,
-                    () -> MasBrowser.tellClient(loopback, state, "browser_stuck")));
-        };
-        return dialogs;
-    }
 
     private ConnectViewModel model(TaskExecutor executor, FakeDialogService dialogs) {
         return new ConnectViewModel(new ConnectionService(executor), dialogs, new RecentServers(prefs), (session, server) -> connected.add(session));
@@ -63,7 +53,7 @@ class MasConnectViewModelTest {
 
     @Test
     void singleSignOnOnAMasServerSignsInThroughMasInTheBrowser(TestMas mas) {
-        FakeDialogService dialogs = browserAs(mas.adminLocalpart(), mas.adminPassword());
+        FakeDialogService dialogs = MasSignedIn.browserAs(mas.adminLocalpart(), mas.adminPassword(), browsers);
         ConnectViewModel model = model(new CurrentThreadTaskExecutor(), dialogs);
         model.serverProperty().set(mas.synapseUrl().toString());
         model.methodProperty().set(Method.SSO);

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,24 +31,13 @@ class MasReauthTest {
 
     private final List<CompletableFuture<MasBrowser.Outcome>> browsers = new CopyOnWriteArrayList<>();
 
-    /** "The browser": signs in on MAS's pages as {@code user}. */
-    private FakeDialogService browserAs(String user, String password) {
-        FakeDialogService dialogs = new FakeDialogService();
-        dialogs.browser = url -> {
-            String loopback = HttpUrl.get(url).queryParameter("redirect_uri");
-            String state = HttpUrl.get(url).queryParameter("state");
-            browsers.add(MasBrowser.inBackground(url, user, password, loopback,
-                    () -> MasBrowser.tellClient(loopback, state, "browser_stuck")));
-        };
-        return dialogs;
-    }
 
     @Test
     void signingInAgainGoesThroughMasInTheBrowserWithoutAPassword(TestMas mas) {
         ConnectionService connection = MasSignedIn.asAdmin(mas);
         String before = connection.mas().orElseThrow().oauth().tokens().accessToken().reveal();
         List<String> signedIn = new CopyOnWriteArrayList<>();
-        FakeDialogService dialogs = browserAs(mas.adminLocalpart(), mas.adminPassword());
+        FakeDialogService dialogs = MasSignedIn.browserAs(mas.adminLocalpart(), mas.adminPassword(), browsers);
         ReauthViewModel dialog = new ReauthViewModel(connection, dialogs, mas.adminUser(), () -> signedIn.add("again"));
 
         assertThat(dialog.getMethod()).isEqualTo(SignInMethod.MAS_BROWSER);
@@ -76,8 +64,8 @@ class MasReauthTest {
         assertThat(probe.mas("POST", "users/" + otherId + "/set-admin", Map.of("admin", true)).status()).isEqualTo(200);
         ConnectionService connection = MasSignedIn.asAdmin(mas);
         List<String> signedIn = new CopyOnWriteArrayList<>();
-        ReauthViewModel dialog = new ReauthViewModel(connection, browserAs(other, password), mas.adminUser(),
-                () -> signedIn.add("again"));
+        ReauthViewModel dialog = new ReauthViewModel(connection, MasSignedIn.browserAs(other, password, browsers),
+                mas.adminUser(), () -> signedIn.add("again"));
 
         dialog.signIn();
         browsers.forEach(CompletableFuture::join);

@@ -17,7 +17,6 @@ import app.registrar.api.OAuthSession;
 import app.registrar.api.OAuthTokens;
 import app.registrar.api.Pkce;
 import app.registrar.api.ServerInfo;
-import app.registrar.service.BackgroundTask;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.CurrentThreadTaskExecutor;
 import app.registrar.service.MasSignIn;
@@ -49,18 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(MasExtension.class)
 class MasSignInTest {
 
-    private static <T> T await(BackgroundTask<T> task) {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<MatrixApiException> failure = new AtomicReference<>();
-        task.onSuccess(result::set).onFailure(failure::set).start();
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        return result.get();
-    }
-
     private static ServerInfo discover(ConnectionService connection, TestMas mas) {
-        return await(connection.discover(mas.synapseUrl().toString()));
+        return MasSignedIn.await(connection.discover(mas.synapseUrl().toString()));
     }
 
     /** Plays the browser on another thread (as the admin would), while Registrar waits for the loopback. */
@@ -74,7 +63,7 @@ class MasSignInTest {
         ServerInfo server = discover(connection, mas);
         assertThat(server.managedByMas()).isTrue();
 
-        MasSignIn signIn = await(connection.startMasSignIn(server));
+        MasSignIn signIn = MasSignedIn.await(connection.startMasSignIn(server));
         assertThat(signIn.browserUrl()).startsWith(mas.masUrl().toString()).contains("code_challenge=", "S256");
         CompletableFuture<MasBrowser.Outcome> browser = browse(signIn.browserUrl(), mas.adminLocalpart(), mas.adminPassword(),
                 signIn.loopback());
@@ -101,11 +90,11 @@ class MasSignInTest {
     void accountThatMayNotRequestAdminRightsIsToldSoWithTheCommandThatAllowsIt(TestMas mas) {
         ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor());
         ServerInfo server = discover(connection, mas);
-        MasSignIn signIn = await(connection.startMasSignIn(server));
+        MasSignIn signIn = MasSignedIn.await(connection.startMasSignIn(server));
         CompletableFuture<MasBrowser.Outcome> browser = browse(signIn.browserUrl(), mas.plainLocalpart(), mas.plainPassword(),
                 signIn.loopback());
 
-        assertThatThrownBy(() -> await(connection.completeMasSignIn(signIn)))
+        assertThatThrownBy(() -> MasSignedIn.await(connection.completeMasSignIn(signIn)))
                 .isInstanceOfSatisfying(MatrixApiException.class, e -> {
                     assertThat(e.category()).isEqualTo(ErrorCategory.MAS_NOT_ADMIN);
                     assertThat(ErrorMessages.describe(e).nextStep()).contains("mas-cli manage promote-admin");
@@ -149,7 +138,7 @@ class MasSignInTest {
         ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor());
         ServerInfo server = discover(connection, mas);
 
-        await(connection.signInWithClientCredentials(server, mas.adminClientId(), mas.adminClientSecret()));
+        MasSignedIn.await(connection.signInWithClientCredentials(server, mas.adminClientId(), mas.adminClientSecret()));
 
         assertThat(connection.mas().orElseThrow().site().minimumPasswordComplexity()).isEqualTo(3);
         assertThat(connection.accountStore().capabilities().synapseAdmin()).isFalse();
@@ -160,12 +149,12 @@ class MasSignInTest {
     @Test
     void configuredClientIsToldThatSynapseTasksNeedTheBrowserSignInWithoutTheSessionLookingExpired(TestMas mas) {
         ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor());
-        await(connection.signInWithClientCredentials(discover(connection, mas), mas.adminClientId(), mas.adminClientSecret()));
+        MasSignedIn.await(connection.signInWithClientCredentials(discover(connection, mas), mas.adminClientId(), mas.adminClientSecret()));
         List<String> expired = new ArrayList<>();
         connection.onSessionExpired(() -> expired.add("expired"));
         SecurityService security = new SecurityService(new CurrentThreadTaskExecutor(), connection);
 
-        assertThatThrownBy(() -> await(security.encryptionState(mas.plainUser())))
+        assertThatThrownBy(() -> MasSignedIn.await(security.encryptionState(mas.plainUser())))
                 .isInstanceOfSatisfying(MatrixApiException.class, e -> {
                     assertThat(e.category()).isEqualTo(ErrorCategory.MAS_CLIENT_ONLY);
                     assertThat(ErrorMessages.describe(e).nextStep()).contains("Single sign-on");
@@ -182,7 +171,7 @@ class MasSignInTest {
         ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor());
         ServerInfo server = discover(connection, mas);
 
-        assertThatThrownBy(() -> await(connection.signInWithClientCredentials(server, mas.plainClientId(), mas.plainClientSecret())))
+        assertThatThrownBy(() -> MasSignedIn.await(connection.signInWithClientCredentials(server, mas.plainClientId(), mas.plainClientSecret())))
                 .isInstanceOfSatisfying(MatrixApiException.class, e -> {
                     assertThat(e.category()).isEqualTo(ErrorCategory.MAS_CLIENT_NOT_ADMIN);
                     assertThat(ErrorMessages.describe(e).nextStep()).contains("admin_clients");
@@ -194,7 +183,7 @@ class MasSignInTest {
         ConnectionService connection = new ConnectionService(new CurrentThreadTaskExecutor());
         ServerInfo server = discover(connection, mas);
 
-        assertThatThrownBy(() -> await(connection.signInWithClientCredentials(server, mas.adminClientId(), "not-the-secret")))
+        assertThatThrownBy(() -> MasSignedIn.await(connection.signInWithClientCredentials(server, mas.adminClientId(), "not-the-secret")))
                 .isInstanceOfSatisfying(MatrixApiException.class,
                         e -> assertThat(e.category()).isEqualTo(ErrorCategory.WRONG_CREDENTIALS));
     }

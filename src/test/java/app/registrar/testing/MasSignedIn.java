@@ -7,8 +7,10 @@ import app.registrar.service.BackgroundTask;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.CurrentThreadTaskExecutor;
 import app.registrar.service.MasSignIn;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.HttpUrl;
 
 /** A connection signed in to the MAS stack as its admin through the browser flow, as the app does it. */
 public final class MasSignedIn {
@@ -42,6 +44,22 @@ public final class MasSignedIn {
         }
         browser.join();
         return session;
+    }
+
+    /**
+     * "The browser": a dialog service whose "open in browser" signs in on MAS's pages as {@code user} on another
+     * thread, as the admin would, adding each run to {@code browsers}; a run that gets stuck tells the app so.
+     */
+    public static FakeDialogService browserAs(String user, String password,
+                                              List<CompletableFuture<MasBrowser.Outcome>> browsers) {
+        FakeDialogService dialogs = new FakeDialogService();
+        dialogs.browser = url -> {
+            String loopback = HttpUrl.get(url).queryParameter("redirect_uri");
+            String state = HttpUrl.get(url).queryParameter("state");
+            browsers.add(MasBrowser.inBackground(url, user, password, loopback,
+                    () -> MasBrowser.tellClient(loopback, state, "browser_stuck")));
+        };
+        return dialogs;
     }
 
     public static <T> T await(BackgroundTask<T> task) {

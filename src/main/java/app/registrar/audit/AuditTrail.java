@@ -161,6 +161,12 @@ public final class AuditTrail {
      * later outcome line of the same entry. Nothing happens when there is no such entry.
      */
     public void settle(String baseUrl, String target, Set<String> actions, boolean happened) {
+        settle(baseUrl, target, actions, happened, happened ? "confirmed by reading the account back"
+                : "not made: the account read back unchanged");
+    }
+
+    /** As {@link #settle(String, String, Set, boolean)}, saying how the outcome became known. */
+    public void settle(String baseUrl, String target, Set<String> actions, boolean happened, String how) {
         Optional<AuditLog> log = logFor(baseUrl);
         if (log.isEmpty()) {
             return;
@@ -173,7 +179,7 @@ public final class AuditTrail {
             return;
         }
         AuditEntry settled = log.get().complete(open.get(), happened ? AuditEntry.Outcome.DONE : AuditEntry.Outcome.FAILED,
-                happened ? "confirmed by reading the account back" : "not made: the account read back unchanged");
+                how);
         requestCatchUp(baseUrl);
         for (Consumer<AuditEntry> listener : listeners) {
             try {

@@ -161,6 +161,16 @@ public final class AccountService {
                 .settle(server.baseUrl().toString(), target, Set.of(actions), happened)));
     }
 
+    /**
+     * Gives the audit entry of a change whose answer was lost the outcome "done" once the very same change was sent
+     * again and accepted (a password cannot be read back, but the account now has the one the admin chose).
+     */
+    public BackgroundTask<Void> settleAuditBySendingAgain(String target, String action) {
+        return tasks.run(() -> connection.homeserver().ifPresent(server -> connection.audit()
+                .settle(server.baseUrl().toString(), target, Set.of(action), true,
+                        "the same change was sent again and accepted")));
+    }
+
     public BackgroundTask<RemovalPreview> removalPreview(String userId) {
         return tasks.of(() -> api().removalPreview(userId, 5));
     }

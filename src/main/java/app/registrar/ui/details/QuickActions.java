@@ -104,6 +104,10 @@ final class QuickActions {
         ActionNote done = new ActionNote(texts.note(), () -> set(toggle, id, !on, false));
         change(() -> toggle.setter.set(service, id, on), updated -> changed(updated, texts.done(), id, done),
                 () -> readBack(() -> service.getUser(id), after -> {
+                    // The audit entry said "could not be confirmed"; the read-back now knows ("details.done.lock" → lock).
+                    String doneKey = texts.done();
+                    service.settleAudit(id, toggle.isOn.test(after) == on,
+                            doneKey.substring(doneKey.lastIndexOf('.') + 1).replace("shadowban", "shadow-ban")).start();
                     if (toggle.isOn.test(after) == on) {
                         changed(after, texts.done(), id, done);
                     } else {
@@ -136,7 +140,9 @@ final class QuickActions {
         String deviceId = device.deviceId();
         change(() -> service.deleteDevice(userId, deviceId), ignored -> devices.removeIf(d -> d.deviceId().equals(deviceId)),
                 () -> readBack(() -> service.devices(userId), list -> {
-                    if (list.stream().noneMatch(d -> d.deviceId().equals(deviceId))) {
+                    boolean gone = list.stream().noneMatch(d -> d.deviceId().equals(deviceId));
+                    service.settleAudit(userId, gone, "sign-out-device").start();
+                    if (gone) {
                         devices.removeIf(d -> d.deviceId().equals(deviceId));
                     } else {
                         dialogs.showError(tr("dialog.error.title"), new ErrorReport(tr("details.checked.not"), "", ""));

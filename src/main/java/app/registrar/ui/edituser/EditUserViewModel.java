@@ -58,6 +58,8 @@ public final class EditUserViewModel extends DialogViewModel {
     private final OutcomeCheck outcome = new OutcomeCheck();
     /** Set once the account itself was sent (not only the picture uploaded): only then can its outcome be unknown. */
     private boolean sent;
+    /** The account change last sent, for the audit trail once a lost answer is read back. */
+    private app.registrar.api.UserUpdate sentUpdate;
 
     /** For a new account on {@code serverName}. */
     public static EditUserViewModel forCreate(AccountService service, DialogService dialogs, String serverName,
@@ -176,6 +178,7 @@ public final class EditUserViewModel extends DialogViewModel {
     private BackgroundTask<UserDetails> send(String uploadedAvatar) {
         AccountChanges changes = changes(uploadedAvatar);
         sent = true;
+        sentUpdate = changes.update();
         if (isCreate()) {
             return service.createUser(getUserId(), changes.update());
         }
@@ -212,6 +215,7 @@ public final class EditUserViewModel extends DialogViewModel {
         service.findUser(getUserId())
                 .onSuccess(found -> {
                     outcome.settled();
+                    settleAudit(found);
                     if (isCreate() && found.isPresent()) {
                         showError(null);
                         saved(found.get());
@@ -226,6 +230,20 @@ public final class EditUserViewModel extends DialogViewModel {
                 })
                 .andFinally(this::end)
                 .start();
+    }
+
+    /**
+     * What the read-back tells the audit trail: whether a lost create made the account, and whether a lost change
+     * of admin rights alone (audited as grant-admin or revoke-admin) was made. Other edits stay unconfirmed.
+     */
+    private void settleAudit(java.util.Optional<UserDetails> found) {
+        if (isCreate()) {
+            service.settleAudit(getUserId(), found.isPresent(), "create").start();
+        } else if (sentUpdate != null && sentUpdate.has("admin") && sentUpdate.without("admin").isEmpty()) {
+            boolean wanted = Boolean.TRUE.equals(sentUpdate.value("admin"));
+            service.settleAudit(getUserId(), found.filter(u -> u.admin() == wanted).isPresent(),
+                    wanted ? "grant-admin" : "revoke-admin").start();
+        }
     }
 
     public OutcomeCheck getOutcome() {

@@ -54,6 +54,11 @@ public final class ResetPasswordViewModel extends DialogViewModel {
     private void send(String newPassword, boolean signOut) {
         run(service.resetPassword(userId, newPassword, signOut)
                 .onSuccess(ignored -> {
+                    if (outcome.isUnconfirmed()) {
+                        // The first reset's audit entry stays "could not be confirmed" no longer: the account has
+                        // this password now, whichever of the two requests set it.
+                        service.settleAuditBySendingAgain(userId, "reset-password").start();
+                    }
                     outcome.settled();
                     dialogs.notify(tr("password.done", userId));
                     password.clear();

@@ -90,6 +90,7 @@ public final class ReactivateViewModel extends DialogViewModel {
         service.getUser(userId)
                 .onSuccess(user -> {
                     outcome.settled();
+                    service.settleAudit(userId, !user.deactivated(), "reactivate").start();
                     if (!user.deactivated()) {
                         done();
                     } else {

@@ -27,11 +27,15 @@ public final class DeactivateDialog extends ModalDialog {
 
         Label what = new Label(tr("deactivate.what"));
         what.getStyleClass().add("section-title");
+        Label messagesStay = point(tr("deactivate.point.messages"));
+        messagesStay.setId("messagesStayPoint");
+        messagesStay.visibleProperty().bind(model.messagesStayVisibleProperty());
+        messagesStay.managedProperty().bind(messagesStay.visibleProperty());
         VBox points = new VBox(4,
                 point(tr("deactivate.point.signout")),
                 point(tr("deactivate.point.emails")),
                 point(tr("deactivate.point.id", id)),
-                point(tr("deactivate.point.messages")));
+                messagesStay);
 
         CheckBox erase = new CheckBox(tr("deactivate.erase"));
         erase.setId("erase");

@@ -36,6 +36,8 @@ public final class DeactivateViewModel extends DialogViewModel {
     private final StringProperty typedUserId = new SimpleStringProperty("");
     private final BooleanProperty erase = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    /** False once the admin ticked "remove every message": the dialog then no longer says they stay visible. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper messagesStay = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
     private final BooleanBinding canDeactivate;
     private final OutcomeCheck outcome = new OutcomeCheck();
     private RemovalPreviewViewModel preview;
@@ -215,7 +217,14 @@ public final class DeactivateViewModel extends DialogViewModel {
     /** Offers the ticks that remove the account's messages and media before deactivating it. */
     public DeactivateViewModel withCleanup(CleanupService cleanup) {
         leftBehind = new LeftBehindViewModel(cleanup, userId, getPreview().previewProperty());
+        messagesStay.bind(leftBehind.redactProperty().not());
+        leftBehind.deleteMediaProperty().addListener((obs, old, now) -> getPreview().mediaDeleted(now));
         return this;
+    }
+
+    /** Whether the account's messages stay visible after this deactivation: not when they are to be redacted. */
+    public javafx.beans.property.ReadOnlyBooleanProperty messagesStayVisibleProperty() {
+        return messagesStay.getReadOnlyProperty();
     }
 
     /** The messages and media ticks, or null when this dialog does not offer them. */

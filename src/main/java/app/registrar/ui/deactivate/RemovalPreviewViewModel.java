@@ -29,6 +29,8 @@ public final class RemovalPreviewViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RemovalPreview> preview = new ReadOnlyObjectWrapper<>();
+    /** Whether the media is deleted first (the tick): the media line then no longer says it stays. */
+    private boolean mediaDeleted;
 
     public RemovalPreviewViewModel(AccountService service, String userId) {
         this.service = service;
@@ -41,21 +43,30 @@ public final class RemovalPreviewViewModel {
         service.removalPreview(userId)
                 .onSuccess(found -> {
                     preview.set(found);
-                    lines.setAll(describe(found));
+                    lines.setAll(describe(found, mediaDeleted));
                 })
                 .onFailure(e -> problem.set(tr("preview.failed", ErrorMessages.describe(e).message())))
                 .andFinally(() -> loading.set(false))
                 .start();
     }
 
-    static List<String> describe(RemovalPreview p) {
+    /** The media tick changed: the media line says whether the files stay or go. */
+    void mediaDeleted(boolean deleted) {
+        mediaDeleted = deleted;
+        if (preview.get() != null) {
+            lines.setAll(describe(preview.get(), deleted));
+        }
+    }
+
+    static List<String> describe(RemovalPreview p, boolean mediaDeleted) {
         List<String> out = new ArrayList<>();
         out.add(p.roomCount() == 0 ? tr("preview.rooms.none")
                 : tr("preview.rooms", p.roomCount(), String.join(", ", p.firstRoomNames())
                         + (p.roomCount() > p.firstRoomNames().size() ? ", …" : "")));
         out.add(tr("preview.devices", p.deviceCount()));
         out.add(p.emails().isEmpty() ? tr("preview.emails.none") : tr("preview.emails", p.emails().size(), String.join(", ", p.emails())));
-        out.add(tr("preview.media", p.mediaCount(), Formats.bytes(p.mediaBytes())));
+        out.add(tr(mediaDeleted ? "preview.media.deleted" : "preview.media", p.mediaCount(),
+                Formats.bytes(p.mediaBytes())));
         return out;
     }
 

@@ -103,6 +103,32 @@ public final class CleanupApi {
         return id;
     }
 
+    /**
+     * Redacts every message of {@code userId} in the rooms it is in and waits for Synapse's task to finish, handing
+     * each status read to {@code progress}. Must run before deactivation: the redactions are sent as the account,
+     * which has to be in the rooms.
+     */
+    public RedactStatus redactEverything(String userId, long pauseMillis, java.util.function.Consumer<RedactStatus> progress) {
+        List<String> rooms = joinedRooms(userId);
+        if (rooms.isEmpty()) {
+            return new RedactStatus(RedactState.COMPLETE, Map.of(), null);
+        }
+        String id = redactMessages(userId, rooms);
+        while (true) {
+            RedactStatus status = redactStatus(id);
+            progress.accept(status);
+            if (status.finished()) {
+                return status;
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw MatrixApiException.local(ErrorCategory.CANCELLED, "interrupted while waiting for the redaction");
+            }
+        }
+    }
+
     public RedactStatus redactStatus(String redactId) {
         JsonNode reply = http.get(admin("user", "redact_status", redactId), JsonNode.class);
         RedactState state = switch (reply.path("status").asText("")) {

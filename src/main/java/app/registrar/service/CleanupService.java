@@ -45,7 +45,8 @@ public final class CleanupService {
         return tasks.of(() -> previewMessages(api(), userId));
     }
 
-    static MessagePreview previewMessages(CleanupApi api, String userId) {
+    /** Counts {@code userId}'s messages in every room it is in (see {@link MessagePreview}). */
+    public static MessagePreview previewMessages(CleanupApi api, String userId) {
         List<String> rooms = api.joinedRooms(userId);
         long messages = 0;
         boolean atLimit = false;
@@ -63,27 +64,7 @@ public final class CleanupService {
      * are sent as the account, which has to be in the rooms.
      */
     public BackgroundTask<RedactStatus> redactMessages(String userId, Consumer<RedactStatus> progress) {
-        return tasks.of(() -> {
-            CleanupApi api = api();
-            List<String> rooms = api.joinedRooms(userId);
-            if (rooms.isEmpty()) {
-                return new RedactStatus(CleanupApi.RedactState.COMPLETE, Map.of(), null);
-            }
-            String id = api.redactMessages(userId, rooms);
-            while (true) {
-                RedactStatus status = api.redactStatus(id);
-                progress.accept(status);
-                if (status.finished()) {
-                    return status;
-                }
-                try {
-                    Thread.sleep(STATUS_PAUSE_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw MatrixApiException.local(ErrorCategory.CANCELLED, "interrupted while waiting for the redaction");
-                }
-            }
-        });
+        return tasks.of(() -> api().redactEverything(userId, STATUS_PAUSE_MILLIS, progress));
     }
 
     /** Deletes every media file the account uploaded; answers how many. */

@@ -11,7 +11,6 @@ import app.registrar.bulk.ProgressRelay;
 import app.registrar.service.CleanupService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.Formats;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -36,6 +35,8 @@ public final class LeftBehindViewModel {
     private final ReadOnlyStringWrapper messagesPreview = new ReadOnlyStringWrapper("");
     private final StringBinding mediaPreview;
     private boolean counted;
+    /** The count made after the tick, null until it is in (or when it failed). */
+    private CleanupService.MessagePreview messageCount;
 
     LeftBehindViewModel(CleanupService service, String userId, ReadOnlyObjectProperty<RemovalPreview> removal) {
         this.service = service;
@@ -56,8 +57,11 @@ public final class LeftBehindViewModel {
     private void countMessages() {
         messagesPreview.set(tr("deactivate.redact.counting"));
         service.messagePreview(userId)
-                .onSuccess(p -> messagesPreview.set(tr(p.atLimit() ? "deactivate.redact.preview.limit"
-                        : "deactivate.redact.preview", p.messages(), p.rooms(), CleanupApi.REDACT_LIMIT)))
+                .onSuccess(p -> {
+                    messageCount = p;
+                    messagesPreview.set(tr(p.atLimit() ? "deactivate.redact.preview.limit"
+                            : "deactivate.redact.preview", p.messages(), p.rooms(), CleanupApi.REDACT_LIMIT));
+                })
                 .onFailure(e -> messagesPreview.set(tr("deactivate.redact.preview.failed",
                         ErrorMessages.describe(e).message())))
                 .start();
@@ -78,15 +82,21 @@ public final class LeftBehindViewModel {
             removeMedia(progress, "", then, failed);
             return;
         }
-        progress.accept(tr("deactivate.redacting", stateWord(CleanupApi.RedactState.SCHEDULED)));
+        // Synapse's redact status says only "scheduled", "active" or "complete" (and, once complete, which events
+        // failed): no count while it runs. So the admin sees what was counted beforehand and how long it has taken.
+        long started = System.nanoTime();
+        CleanupService.MessagePreview count = messageCount;
+        progress.accept(RedactProgress.running(count, 0));
         service.redactMessages(userId, new ProgressRelay<RedactStatus>(service.executor(),
-                        status -> progress.accept(tr("deactivate.redacting", stateWord(status.state())))))
+                        status -> progress.accept(RedactProgress.running(count,
+                                java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)))))
                 .onSuccess(status -> {
                     if (status.state() == CleanupApi.RedactState.FAILED) {
                         failed.accept(MatrixApiException.local(ErrorCategory.UNEXPECTED_RESPONSE,
                                 "the server's redaction failed: " + status.error()));
                         return;
                     }
+                    progress.accept(RedactProgress.finished(count, status));
                     String note = status.failedRedactions().isEmpty() ? ""
                             : tr("deactivate.redact.some.failed", status.failedRedactions().size());
                     removeMedia(progress, note, then, failed);
@@ -103,10 +113,6 @@ public final class LeftBehindViewModel {
         }
         progress.accept(tr("deactivate.deleting.media"));
         service.deleteMedia(userId).onSuccess(count -> then.accept(note)).onFailure(failed::accept).start();
-    }
-
-    private static String stateWord(CleanupApi.RedactState state) {
-        return tr("deactivate.redact.state." + state.name().toLowerCase(Locale.ROOT));
     }
 
     public BooleanProperty redactProperty() {

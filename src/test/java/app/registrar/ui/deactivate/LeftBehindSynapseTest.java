@@ -2,26 +2,17 @@ package app.registrar.ui.deactivate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.registrar.api.Homeserver;
-import app.registrar.api.HttpTransport;
-import app.registrar.api.Threepid;
-import app.registrar.api.UserUpdate;
 import app.registrar.service.CleanupService;
 import app.registrar.service.CurrentThreadTaskExecutor;
 import app.registrar.testing.FakeDialogService;
 import app.registrar.testing.SignedIn;
+import app.registrar.testing.Spammer;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,14 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SynapseExtension.class)
 class LeftBehindSynapseTest {
 
-    private static final String PASSWORD = "Spam-Pass-2026!x";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private TestSynapse synapse;
     private SignedIn admin;
-    private String adminToken;
+    private Spammer spammer;
     private String userId;
-    private final List<String> rooms = new ArrayList<>();
     private final FakeDialogService dialogs = new FakeDialogService();
     private final List<String> done = new ArrayList<>();
 
@@ -49,26 +36,8 @@ class LeftBehindSynapseTest {
     void anAccountThatLivedHere(TestSynapse synapse) {
         this.synapse = synapse;
         this.admin = SignedIn.asAdmin(synapse);
-        this.adminToken = synapse.signedInAdminToken();
-        this.userId = synapse.newUserId("spam");
-        synapse.signedInAdmin().admin().createUser(userId, new UserUpdate().password(PASSWORD)
-                .threepids(List.of(Threepid.email(userId.substring(1, userId.indexOf(':')) + "@example.org"))));
-        HttpTransport person = new HttpTransport(synapse.url());
-        new Homeserver(person).auth().loginWithPassword(userId, PASSWORD);
-        int sent = 0;
-        for (String name : List.of("Buy now", "Cheap pills")) {
-            String room = person.post(person.url("_matrix", "client", "v3", "createRoom"), Map.of("name", name),
-                    JsonNode.class).path("room_id").asText();
-            rooms.add(room);
-            for (int i = 0; i < (name.startsWith("Buy") ? 3 : 2); i++) {
-                person.put(person.url("_matrix", "client", "v3", "rooms", room, "send", "m.room.message", "t" + sent++),
-                        Map.of("msgtype", "m.text", "body", "spam " + i), JsonNode.class);
-            }
-        }
-        for (int i = 0; i < 2; i++) {
-            person.postBytes(person.url("_matrix", "media", "v3", "upload"), new byte[1000 + i],
-                    MediaType.get("application/octet-stream"), JsonNode.class);
-        }
+        this.spammer = new Spammer(synapse, "spam", List.of(3, 2), 2);
+        this.userId = spammer.userId;
     }
 
     private DeactivateViewModel model() {
@@ -77,37 +46,19 @@ class LeftBehindSynapseTest {
     }
 
     private JsonNode get(String path, Map<String, String> query) throws Exception {
-        HttpUrl.Builder url = synapse.url().newBuilder().encodedPath(path);
-        query.forEach(url::addQueryParameter);
-        Request request = new Request.Builder().url(url.build()).header("Authorization", "Bearer " + adminToken).build();
-        try (Response response = new OkHttpClient().newCall(request).execute()) {
-            assertThat(response.code()).as(path).isEqualTo(200);
-            return JSON.readTree(response.body().string());
-        }
+        return spammer.get(path, query);
     }
 
     private static String segment(String value) {
-        return HttpUrl.parse("http://x/").newBuilder().addPathSegment(value).build().encodedPath().substring(1);
+        return Spammer.segment(value);
     }
 
-    /** The person's messages that still have a body, in every room they were in. */
     private long readableMessages() throws Exception {
-        long count = 0;
-        for (String room : rooms) {
-            JsonNode page = get("/_synapse/admin/v1/rooms/" + segment(room) + "/messages",
-                    Map.of("dir", "b", "limit", "100"));
-            for (JsonNode event : page.path("chunk")) {
-                if (event.path("sender").asText().equals(userId) && event.path("type").asText().equals("m.room.message")
-                        && event.path("content").has("body")) {
-                    count++;
-                }
-            }
-        }
-        return count;
+        return spammer.readableMessages();
     }
 
     private long uploads() throws Exception {
-        return get("/_synapse/admin/v1/users/" + segment(userId) + "/media", Map.of()).path("total").asLong();
+        return spammer.uploads();
     }
 
     @Test
@@ -125,11 +76,17 @@ class LeftBehindSynapseTest {
         assertThat(readableMessages()).as("before").isEqualTo(5);
         assertThat(uploads()).as("before").isEqualTo(2);
 
+        List<String> progress = new ArrayList<>();
+        model.progressProperty().addListener((obs, old, now) -> progress.add(now));
         model.typedUserIdProperty().set(userId);
         model.deactivate();
 
         assertThat(model.errorProperty().get()).isNull();
         assertThat(done).containsExactly("done");
+        // Synapse's status has no count while it runs: the line gives the count made before, then the result.
+        assertThat(progress).anyMatch(line -> line.startsWith("Removing 5 messages in 2 rooms… The server says how many"))
+                .contains("5 of 5 messages removed.")
+                .noneMatch(line -> line.contains("active") || line.contains("scheduled") || line.contains("under way"));
         assertThat(readableMessages()).isZero();
         assertThat(uploads()).isZero();
         JsonNode account = get("/_synapse/admin/v2/users/" + segment(userId), Map.of());

@@ -28,6 +28,10 @@ public final class BulkActionRunner {
     private final AccountStore api;
     private final String signedInUserId;
     private final PasswordGenerator generator;
+    private app.registrar.api.CleanupApi cleanup;
+    private LeftBehind leftBehind = LeftBehind.NOTHING;
+    /** How often Synapse's redact status is read while a row's messages are removed. */
+    private static final long REDACT_PAUSE_MILLIS = 500;
 
     public BulkActionRunner(AdminApi api, String signedInUserId) {
         this(new SynapseAccountStore(api), signedInUserId);
@@ -41,6 +45,13 @@ public final class BulkActionRunner {
         this.api = api;
         this.signedInUserId = Objects.requireNonNull(signedInUserId);
         this.generator = generator;
+    }
+
+    /** A deactivation first removes what {@code what} names from each account, through {@code cleanup}. */
+    public BulkActionRunner removingFirst(app.registrar.api.CleanupApi cleanup, LeftBehind what) {
+        this.cleanup = cleanup;
+        this.leftBehind = what;
+        return this;
     }
 
     /**
@@ -87,7 +98,7 @@ public final class BulkActionRunner {
         try {
             switch (action) {
                 case DEACTIVATE, DEACTIVATE_AND_ERASE -> {
-                    return deactivate(userId, action == BulkAction.DEACTIVATE_AND_ERASE);
+                    return removeLeftBehindThenDeactivate(userId, action == BulkAction.DEACTIVATE_AND_ERASE);
                 }
                 case REACTIVATE -> {
                     String password = null;
@@ -122,6 +133,40 @@ public final class BulkActionRunner {
         }
         return alreadyDone(after, action) ? new BulkResult(userId, BulkResult.Outcome.DONE, null, null)
                 : failed(userId, lost);
+    }
+
+    /**
+     * Removes the row's messages, then its uploads, then deactivates it: the redactions are sent as the account, which
+     * must still be in its rooms. A failed removal stops the row, so an account is never deactivated with its spam
+     * still there; messages Synapse could not redact are named in the row's detail.
+     */
+    private BulkResult removeLeftBehindThenDeactivate(String userId, boolean erase) {
+        String note = null;
+        if (cleanup != null && leftBehind.redactMessages()) {
+            app.registrar.api.CleanupApi.RedactStatus status;
+            try {
+                status = cleanup.redactEverything(userId, REDACT_PAUSE_MILLIS, s -> { });
+            } catch (MatrixApiException e) {
+                return failed(userId, e);
+            }
+            if (status.state() == app.registrar.api.CleanupApi.RedactState.FAILED) {
+                return new BulkResult(userId, BulkResult.Outcome.FAILED, ErrorCategory.UNEXPECTED_RESPONSE,
+                        "the server's redaction failed: " + status.error());
+            }
+            if (!status.failedRedactions().isEmpty()) {
+                note = status.failedRedactions().size() + " messages could not be redacted";
+            }
+        }
+        if (cleanup != null && leftBehind.deleteMedia()) {
+            try {
+                cleanup.deleteMedia(userId);
+            } catch (MatrixApiException e) {
+                return failed(userId, e);
+            }
+        }
+        BulkResult result = deactivate(userId, erase);
+        return note == null ? result : new BulkResult(userId, result.outcome(), result.error(),
+                result.detail() == null ? note : result.detail() + "; " + note);
     }
 
     private BulkResult deactivate(String userId, boolean erase) {

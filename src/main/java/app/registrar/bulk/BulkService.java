@@ -41,6 +41,11 @@ public final class BulkService {
         return connection.accountStore();
     }
 
+    private app.registrar.api.CleanupApi cleanup() {
+        return connection.homeserver()
+                .orElseThrow(() -> MatrixApiException.local(ErrorCategory.TOKEN_INVALID, "not signed in")).cleanup();
+    }
+
     public String signedInUserId() {
         return connection.session().map(LoginSession::userId).orElse("");
     }
@@ -125,12 +130,32 @@ public final class BulkService {
     /** Runs an action on each account, one at a time; {@code passwordsFile} only matters for reactivation. */
     public BackgroundTask<BulkReport> runAction(List<String> userIds, BulkAction action, Path passwordsFile,
                                                 JobControl control, Consumer<BulkProgress> progress) {
+        return runAction(userIds, action, passwordsFile, LeftBehind.NOTHING, control, progress);
+    }
+
+    /**
+     * As above; a deactivation first removes what {@code leftBehind} names from each account (its messages, its
+     * uploads), each request audited under the row's label.
+     */
+    public BackgroundTask<BulkReport> runAction(List<String> userIds, BulkAction action, Path passwordsFile,
+                                                LeftBehind leftBehind, JobControl control, Consumer<BulkProgress> progress) {
         String self = signedInUserId();
         return tasks.of(() -> {
             try (PasswordFile passwords = passwordsFile == null ? null : PasswordFile.create(passwordsFile)) {
-                return new BulkActionRunner(api(), self).run(userIds, action, passwords, control, progress);
+                BulkActionRunner runner = new BulkActionRunner(api(), self);
+                if (action.isDestructive() && leftBehind.any()) {
+                    runner.removingFirst(cleanup(), leftBehind);
+                }
+                return runner.run(userIds, action, passwords, control, progress);
             }
         });
+    }
+
+    /** The messages the selected accounts sent, added up one account at a time (the redact tick's preview). */
+    public BackgroundTask<SelectionMessages.Totals> countMessages(List<String> userIds, JobControl control,
+                                                                  Consumer<SelectionMessages.Totals> progress) {
+        return tasks.of(() -> new SelectionMessages(cleanup())
+                .count(userIds, control, progress));
     }
 
     /**

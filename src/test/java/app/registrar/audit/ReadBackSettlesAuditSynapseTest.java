@@ -178,7 +178,7 @@ class ReadBackSettlesAuditSynapseTest {
         relay.loseAnswerOfNext("POST", "/reset_password/");
         model.save();
         AuditEntry.Outcome whileUnknown = entry(userId, "reset-password").outcome();
-        model.sendAgain();
+        model.getOutcome().checkAgain();
 
         java.util.List<AuditEntry> resets = log.read().stream()
                 .filter(e -> e.target().equals(userId) && e.action().equals("reset-password")).toList();

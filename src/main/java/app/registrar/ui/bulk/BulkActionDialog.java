@@ -101,7 +101,11 @@ public final class BulkActionDialog extends ModalDialog {
         results.setPlaceholder(new Label(tr("bulk.results.none")));
         VBox.setVgrow(results, Priority.ALWAYS);
 
-        VBox form = new VBox(10, intro, action, previewBox(model), typeBox, erase, passwordsBox);
+        VBox leftBehind = leftBehindBox(model.getLeftBehind());
+        leftBehind.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> model.actionProperty().get() != null && model.actionProperty().get().isDestructive(), model.actionProperty()));
+        leftBehind.managedProperty().bind(leftBehind.visibleProperty());
+        VBox form = new VBox(10, intro, action, previewBox(model), typeBox, erase, leftBehind, passwordsBox);
         form.disableProperty().bind(model.runningProperty());
         VBox content = new VBox(12, form, bar, status, Views.errorBox(model.errorProperty()), results);
         content.setPrefWidth(560);
@@ -111,7 +115,39 @@ public final class BulkActionDialog extends ModalDialog {
         Button run = addButton(tr("bulk.run"), true, model::run);
         run.setId("bulkRun");
         run.disableProperty().bind(model.canRunProperty().not());
-        setOnHidden(e -> model.getPreview().cancel());
+        setOnHidden(e -> {
+            model.getPreview().cancel();
+            model.getLeftBehind().cancel();
+        });
+    }
+
+    /** The spam and abuse ticks, each with what it removes over the selection, as in the single deactivation. */
+    private static VBox leftBehindBox(BulkLeftBehindViewModel model) {
+        CheckBox redact = tick("bulkRedactMessages", tr("bulk.redact"), model.redactProperty());
+        Label messages = Views.help("");
+        messages.setId("bulkRedactPreview");
+        messages.textProperty().bind(model.messagesPreviewProperty());
+        messages.visibleProperty().bind(redact.selectedProperty());
+        messages.managedProperty().bind(messages.visibleProperty());
+        CheckBox media = tick("bulkDeleteMedia", tr("bulk.media"), model.deleteMediaProperty());
+        Label files = Views.help("");
+        files.setId("bulkDeleteMediaPreview");
+        files.textProperty().bind(model.mediaPreviewProperty());
+        files.visibleProperty().bind(media.selectedProperty());
+        files.managedProperty().bind(files.visibleProperty());
+        VBox box = new VBox(6, redact, messages, media, files);
+        box.getStyleClass().add("warning-box");
+        return box;
+    }
+
+    private static CheckBox tick(String id, String text, javafx.beans.property.BooleanProperty value) {
+        CheckBox box = new CheckBox(text);
+        box.setId(id);
+        box.setWrapText(true);
+        box.setMinHeight(Region.USE_PREF_SIZE);
+        box.setMnemonicParsing(true);
+        box.selectedProperty().bindBidirectional(value);
+        return box;
     }
 
     /** The sums of what goes, shown for a deactivation, with progress and a way to stop reading. */

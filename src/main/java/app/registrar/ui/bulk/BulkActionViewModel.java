@@ -49,6 +49,7 @@ public final class BulkActionViewModel extends JobViewModel<BulkReport> {
     private final ObservableList<BulkResult> results = FXCollections.observableArrayList();
     private final BooleanBinding canRun;
     private final SelectionPreviewViewModel preview;
+    private final BulkLeftBehindViewModel leftBehind;
 
     public BulkActionViewModel(BulkService service, DialogService dialogs, List<String> userIds) {
         this.service = service;
@@ -70,6 +71,9 @@ public final class BulkActionViewModel extends JobViewModel<BulkReport> {
         }, action, typedCount, eraseUnderstood, passwordsFile, job.running);
         preview = new SelectionPreviewViewModel(service,
                 this.userIds.stream().filter(id -> !id.equals(signedInUserId)).toList());
+        leftBehind = new BulkLeftBehindViewModel(service,
+                this.userIds.stream().filter(id -> !id.equals(signedInUserId)).toList(), preview.reportProperty());
+        leftBehind.deleteMediaProperty().addListener((obs, old, now) -> preview.mediaDeleted(now));
         action.addListener((obs, old, now) -> {
             typedCount.set("");
             eraseUnderstood.set(false);
@@ -103,7 +107,9 @@ public final class BulkActionViewModel extends JobViewModel<BulkReport> {
         results.clear();
         JobControl control = job.begin(tr("bulk.starting", label(chosen), affectedCount()));
         Path passwords = chosen == BulkAction.REACTIVATE && service.managesPasswords() ? passwordsFile.get() : null;
-        service.runAction(userIds, chosen, passwords, control, new ProgressRelay<BulkProgress>(service.executor(), p -> {
+        app.registrar.bulk.LeftBehind removedFirst = chosen.isDestructive() ? leftBehind.chosen()
+                : app.registrar.bulk.LeftBehind.NOTHING;
+        service.runAction(userIds, chosen, passwords, removedFirst, control, new ProgressRelay<BulkProgress>(service.executor(), p -> {
                     if (job.running.get()) {
                         job.progress.set(p.fraction());
                         job.status.set(tr("bulk.progress", p.finished(), p.total()));
@@ -137,6 +143,12 @@ public final class BulkActionViewModel extends JobViewModel<BulkReport> {
         String key = "bulk.confirm." + chosen.name().toLowerCase(Locale.ROOT).replace('_', '.');
         String text = tr(key + ".text") + (includesOwnAccount() && chosen != BulkAction.REACTIVATE
                 ? "\n" + tr("bulk.confirm.own.left.out") : "");
+        if (chosen.isDestructive() && leftBehind.chosen().redactMessages()) {
+            text += "\n" + tr("bulk.confirm.redact");
+        }
+        if (chosen.isDestructive() && leftBehind.chosen().deleteMedia()) {
+            text += "\n" + tr("bulk.confirm.media");
+        }
         return new Confirmation(tr("bulk.confirm.title", label(chosen)),
                 tr(key + ".header", affected.size(), names), text,
                 tr(key + ".action", affected.size()), tr("bulk.confirm.cancel"), chosen.isDestructive());
@@ -145,6 +157,11 @@ public final class BulkActionViewModel extends JobViewModel<BulkReport> {
     /** What a deactivation of the selection takes away, added up; read once a deactivation is chosen. */
     public SelectionPreviewViewModel getPreview() {
         return preview;
+    }
+
+    /** The spam and abuse ticks (remove every message, delete uploaded media), offered for a deactivation. */
+    public BulkLeftBehindViewModel getLeftBehind() {
+        return leftBehind;
     }
 
     public void pause() {

@@ -25,6 +25,8 @@ public final class SelectionPreviewViewModel extends JobViewModel<Totals> {
     private final List<String> userIds;
     private final ObservableList<String> lines = FXCollections.observableArrayList();
     private final ObservableList<String> linesView = FXCollections.unmodifiableObservableList(lines);
+    /** Whether the run deletes the media first: the media line then no longer says it stays. */
+    private boolean mediaDeleted;
 
     SelectionPreviewViewModel(BulkService service, List<String> userIds) {
         this.service = service;
@@ -58,7 +60,7 @@ public final class SelectionPreviewViewModel extends JobViewModel<Totals> {
     private void show(Totals sums) {
         report.set(sums);
         job.progress.set(sums.fraction());
-        lines.setAll(describe(sums));
+        lines.setAll(describe(sums, mediaDeleted));
         if (sums.cancelled()) {
             job.status.set(tr("bulk.preview.cancelled", sums.read(), sums.accounts()));
         } else if (sums.read() < sums.accounts()) {
@@ -68,12 +70,21 @@ public final class SelectionPreviewViewModel extends JobViewModel<Totals> {
         }
     }
 
-    static List<String> describe(Totals sums) {
+    /** The media tick changed: the media line says whether the files stay or go. */
+    void mediaDeleted(boolean deleted) {
+        mediaDeleted = deleted;
+        if (report.get() != null) {
+            lines.setAll(describe(report.get(), deleted));
+        }
+    }
+
+    static List<String> describe(Totals sums, boolean mediaDeleted) {
         List<String> out = new ArrayList<>();
         out.add(tr("bulk.preview.rooms", sums.rooms()));
         out.add(tr("bulk.preview.devices", sums.devices()));
         out.add(tr("bulk.preview.emails", sums.emails()));
-        out.add(tr("bulk.preview.media", sums.mediaCount(), Formats.bytes(sums.mediaBytes())));
+        out.add(tr(mediaDeleted ? "bulk.preview.media.deleted" : "bulk.preview.media", sums.mediaCount(),
+                Formats.bytes(sums.mediaBytes())));
         return out;
     }
 

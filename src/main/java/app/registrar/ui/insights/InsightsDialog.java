@@ -121,7 +121,9 @@ public final class InsightsDialog extends ModalDialog {
     }
 
     private VBox withSave(XYChart<?, ?> chart, Chart which) {
-        Button save = new Button(tr("insights.save"));
+        // Each button names its chart, so each has its own Alt shortcut.
+        Button save = new Button(tr("insights.save." + which.name().toLowerCase(Locale.ROOT)));
+        save.setMnemonicParsing(true);
         save.setId("save" + which.name().charAt(0) + which.name().substring(1).toLowerCase(Locale.ROOT));
         save.getStyleClass().add("flat");
         save.setMinWidth(Region.USE_PREF_SIZE);

@@ -14,6 +14,7 @@ import app.registrar.testing.SynapseDatabase;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
 import app.registrar.ui.bulk.InactiveAccountsDialog;
+import app.registrar.ui.common.I18n;
 import app.registrar.ui.insights.InsightsDialog;
 import app.registrar.ui.insights.InsightsViewModel;
 import java.awt.image.BufferedImage;
@@ -142,5 +143,78 @@ class InsightsFxTest {
         assertThat(saved.getWidth()).isEqualTo((int) Math.ceil(chart.getBoundsInParent().getWidth()));
         assertThat(saved.getHeight()).isEqualTo((int) Math.ceil(chart.getBoundsInParent().getHeight()));
         robot.interact(() -> ((Stage) window(InsightsDialog.class)).close());
+    }
+
+    /**
+     * The three "Save as PNG" buttons, one per chart, each with its own Alt shortcut in every shipped language: no
+     * letter shared with another control of the dialog, and Alt+letter presses exactly that button.
+     */
+    @Test
+    void eachSaveAsPngButtonHasItsOwnAltShortcutInEveryLanguage() throws Exception {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        java.util.Locale before = I18n.locale();
+        UiTaskExecutor executor = new UiTaskExecutor(2);
+        try {
+            for (java.util.Locale language : I18n.SHIPPED) {
+                I18n.use(language);
+                InsightsViewModel model = new InsightsViewModel(new BulkService(executor,
+                        SignedIn.asAdmin(synapse, executor).connection()), new FakeDialogService());
+                Platform.runLater(() -> new InsightsDialog(robot.listTargetWindows().get(0), model).show());
+                waitUntil(() -> model.insightsProperty().get() != null && !model.runningProperty().get());
+                javafx.scene.Scene scene = window(InsightsDialog.class).getScene();
+                java.util.Map<Character, java.util.List<String>> byLetter = new java.util.TreeMap<>();
+                for (javafx.scene.control.Labeled control : robot.lookup(n -> n instanceof javafx.scene.control.Labeled l
+                        && l.isMnemonicParsing() && l.getText() != null && l.getText().contains("_") && n.isVisible())
+                        .queryAllAs(javafx.scene.control.Labeled.class)) {
+                    if (control.getScene() != scene) {
+                        continue;
+                    }
+                    String text = control.getText();
+                    byLetter.computeIfAbsent(Character.toUpperCase(text.charAt(text.indexOf('_') + 1)),
+                            k -> new java.util.ArrayList<>()).add(text);
+                }
+                byLetter.forEach((letter, texts) -> {
+                    if (texts.size() > 1) {
+                        problems.add(language + ": Alt+" + letter + " on " + texts);
+                    }
+                });
+                for (String id : new String[] {"#saveCreated", "#saveActivity", "#saveKinds"}) {
+                    javafx.scene.control.Button save = robot.from(scene.getRoot()).lookup(id).queryButton();
+                    String text = save.getText();
+                    if (!save.isMnemonicParsing() || !text.contains("_")) {
+                        problems.add(language + ": no shortcut on " + text);
+                        continue;
+                    }
+                    javafx.scene.input.KeyCode code = javafx.scene.input.KeyCode.getKeyCode(
+                            String.valueOf(Character.toUpperCase(text.charAt(text.indexOf('_') + 1))));
+                    if (code == null) {
+                        problems.add(language + ": no key for the shortcut of " + text);
+                        continue;
+                    }
+                    boolean[] fired = new boolean[1];
+                    javafx.event.EventHandler<javafx.event.ActionEvent> catcher = e -> {
+                        fired[0] = true;
+                        e.consume();
+                    };
+                    robot.interact(() -> save.addEventFilter(javafx.event.ActionEvent.ACTION, catcher));
+                    robot.interact(() -> scene.getRoot().requestFocus());
+                    robot.press(javafx.scene.input.KeyCode.ALT).press(code).release(code)
+                            .release(javafx.scene.input.KeyCode.ALT);
+                    WaitForAsyncUtils.waitForFxEvents();
+                    robot.interact(() -> save.removeEventFilter(javafx.event.ActionEvent.ACTION, catcher));
+                    if (!fired[0]) {
+                        problems.add(language + ": Alt+" + code.getName() + " does not press " + text);
+                    }
+                }
+                if (language.equals(java.util.Locale.GERMAN)) {
+                    robot.interact(() -> Screenshots.save(scene, "insights-save-shortcuts-de"));
+                }
+                robot.interact(() -> ((Stage) window(InsightsDialog.class)).close());
+            }
+        } finally {
+            I18n.use(before);
+            executor.shutdown();
+        }
+        assertThat(problems).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.ui.common.ModalDialog;
 import app.registrar.ui.common.Views;
+import javafx.print.Printer;
 import javafx.print.PrinterJob;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckBox;
@@ -20,10 +21,17 @@ import javafx.stage.Window;
 public final class WelcomeDialog extends ModalDialog {
 
     private final WelcomeViewModel model;
+    /** Where the printer is chosen: the system's print dialog; a test picks its PDF printer instead. */
+    private final java.util.function.Predicate<PrinterJob> printerChoice;
 
     public WelcomeDialog(Window owner, WelcomeViewModel model) {
+        this(owner, model, null);
+    }
+
+    WelcomeDialog(Window owner, WelcomeViewModel model, java.util.function.Predicate<PrinterJob> printerChoice) {
         super(owner, tr("welcome.title", model.getUserId()));
         this.model = model;
+        this.printerChoice = printerChoice != null ? printerChoice : job -> job.showPrintDialog(this);
         Label intro = new Label(tr("welcome.intro"));
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);
@@ -51,9 +59,15 @@ public final class WelcomeDialog extends ModalDialog {
         setOnHidden(e -> model.forget());
     }
 
-    /** Prints the note on one page through the system's print dialog; says so when no printer is set up. */
+    /**
+     * Prints the note on one page on the printer the admin picks in the system's print dialog; says so when no
+     * printer is set up. A machine with printers but none marked as the default still prints: the dialog then
+     * starts on the first one.
+     */
     private void print() {
-        PrinterJob job = PrinterJob.createPrinterJob();
+        java.util.Optional<Printer> first = java.util.Optional.ofNullable(Printer.getDefaultPrinter())
+                .or(() -> Printer.getAllPrinters().stream().findFirst());
+        PrinterJob job = first.map(PrinterJob::createPrinterJob).orElse(null);
         if (job == null) {
             Alert none = new Alert(Alert.AlertType.INFORMATION,
                     tr("welcome.print.none"));
@@ -63,18 +77,24 @@ public final class WelcomeDialog extends ModalDialog {
             none.showAndWait();
             return;
         }
-        if (!job.showPrintDialog(this)) {
+        job.getJobSettings().setJobName(tr("welcome.print.job"));
+        if (!printerChoice.test(job)) {
             job.cancelJob();
             return;
         }
-        Text text = new Text(model.textProperty().get());
+        print(job, model.textProperty().get());
+    }
+
+    /** The note as plain text wrapped at the page's printable width, sent to the job's printer; false if it failed. */
+    static boolean print(PrinterJob job, String note) {
+        Text text = new Text(note);
         text.setFont(Font.font(11));
         TextFlow page = new TextFlow(text);
         page.setPrefWidth(job.getJobSettings().getPageLayout().getPrintableWidth());
         if (job.printPage(page)) {
-            job.endJob();
-        } else {
-            job.cancelJob();
+            return job.endJob();
         }
+        job.cancelJob();
+        return false;
     }
 }

@@ -258,14 +258,15 @@ public final class UserListView extends BorderPane {
         userId.setId("columnUser");
         userId.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getUserId()));
         userId.setCellFactory(c -> withTooltip());
-        userId.setPrefWidth(250);
-        userId.setMinWidth(140);
+        // Narrower than its longest IDs (they have a tooltip), so the other headers and dates fit beside it.
+        userId.setPrefWidth(200);
+        userId.setMinWidth(120);
 
         TableColumn<UserRowViewModel, String> name = new TableColumn<>(tr("list.column.name"));
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getDisplayName()));
         name.setCellFactory(c -> withTooltip());
         name.setSortable(false);
-        name.setPrefWidth(170);
+        name.setPrefWidth(Math.max(150, headerWidth(name.getText())));
         name.setMinWidth(90);
 
         TableColumn<UserRowViewModel, UserRowViewModel> status = new TableColumn<>(tr("list.column.status"));
@@ -279,8 +280,9 @@ public final class UserListView extends BorderPane {
         created.setId("columnCreated");
         created.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getCreatedAt()));
         created.setCellFactory(c -> textCell(Formats::date));
-        created.setPrefWidth(118);
-        created.setMinWidth(90);
+        // The whole date ("Dec 22, 2026") always fits: it is what the column is sorted by.
+        created.setPrefWidth(Math.max(headerWidth(created.getText()), dateWidth()));
+        created.setMinWidth(dateWidth());
 
         TableColumn<UserRowViewModel, Instant> seen = new TableColumn<>(tr("list.column.seen"));
         seen.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getLastSeenAt()));
@@ -294,10 +296,11 @@ public final class UserListView extends BorderPane {
             }
         });
         seen.setSortable(false);
-        seen.setPrefWidth(110);
+        seen.setPrefWidth(Math.max(110, headerWidth(seen.getText())));
         seen.setMinWidth(105);
 
         table.getColumns().setAll(List.of(avatar, userId, name, status, created, seen));
+        fitHeadersWhenThereIsRoom(table, List.of(name, created, seen));
         // Each header holds its whole name in a tooltip, for when the column is narrower than its name.
         for (TableColumn<UserRowViewModel, ?> column : List.of(userId, name, status, created, seen)) {
             Label header = new Label(column.getText());
@@ -347,6 +350,58 @@ public final class UserListView extends BorderPane {
      * Wide enough for the usual pair of badges side by side ("Deactivated" + "Erased") in this language, or, as
      * the least, for the widest single badge (pairs then wrap onto two lines).
      */
+    /**
+     * The columns right of the user ID are squeezed first when the list is narrower than they would like, down to
+     * their minimum. Where the list has room for every header whole (the default window in every shipped language),
+     * those minimums are the headers' own widths, so none is cut; in a narrower list they fall back to the compact
+     * ones and a cut header keeps its whole name in its tooltip.
+     */
+    private static void fitHeadersWhenThereIsRoom(TableView<UserRowViewModel> table,
+                                                  List<TableColumn<UserRowViewModel, ?>> columns) {
+        Map<TableColumn<UserRowViewModel, ?>, Double> compact = new java.util.HashMap<>();
+        Map<TableColumn<UserRowViewModel, ?>, Double> whole = new java.util.HashMap<>();
+        // Measured now: the header's text later moves into its graphic (the label with the tooltip).
+        columns.forEach(c -> {
+            compact.put(c, c.getMinWidth());
+            whole.put(c, Math.max(c.getMinWidth(), headerWidth(c.getText())));
+        });
+        double others = table.getColumns().stream().filter(c -> !columns.contains(c))
+                .mapToDouble(TableColumn::getMinWidth).sum();
+        double needed = others + whole.values().stream().mapToDouble(Double::doubleValue).sum();
+        javafx.beans.value.ChangeListener<Number> fit = (obs, old, width) -> {
+            // The vertical scroll bar takes its share; 16 px leave room for it and the border.
+            boolean room = width.doubleValue() - 16 >= needed;
+            columns.forEach(c -> c.setMinWidth(room ? whole.get(c) : compact.get(c)));
+            // A raised minimum does not widen a column already laid out: take the room from the others (the
+            // resize policy keeps them at their own minimums).
+            javafx.application.Platform.runLater(() -> columns.forEach(c -> {
+                if (c.getWidth() < c.getMinWidth()) {
+                    table.resizeColumn(c, c.getMinWidth() - c.getWidth());
+                }
+            }));
+        };
+        table.widthProperty().addListener(fit);
+    }
+
+    /** A column header's width with its text whole: bold text, the cell's padding and the sort arrow. */
+    private static double headerWidth(String header) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(header);
+        text.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 14));
+        return Math.ceil(text.getLayoutBounds().getWidth() + 40);
+    }
+
+    /** The widest date of this language's short format (a two-digit day of each month), with the cell's padding. */
+    private static double dateWidth() {
+        double widest = 0;
+        for (int month = 1; month <= 12; month++) {
+            Instant day = java.time.LocalDate.of(2026, month, 28).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
+            javafx.scene.text.Text text = new javafx.scene.text.Text(Formats.date(day));
+            text.setFont(javafx.scene.text.Font.font(14));
+            widest = Math.max(widest, text.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest + 24);
+    }
+
     private static double statusWidth(boolean pair) {
         String[][] pairs = {{"status.deactivated", "status.erased"}, {"status.locked", "status.admin"},
                 {"status.suspended", "status.shadow.banned"}};

@@ -94,6 +94,41 @@ class LanguagesFxTest {
         });
     }
 
+    /**
+     * The list's column headers and dates cut short at the window's size, tooltip or not: an admin reads a header
+     * and a date at a glance, not by hovering over them.
+     */
+    private static List<String> cutInList(Scene scene) {
+        return fx(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            List<String> cut = new ArrayList<>();
+            TableView<?> table = (TableView<?>) scene.lookup("#userTable");
+            List<Labeled> whole = new ArrayList<>();
+            for (javafx.scene.control.TableColumn<?, ?> column : table.getColumns()) {
+                if (column.getGraphic() instanceof Labeled header) {
+                    whole.add(header);
+                }
+            }
+            for (Node cell : table.lookupAll(".table-cell")) {
+                if (cell instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
+                        && "columnCreated".equals(c.getTableColumn().getId()) && c.getText() != null && !c.getText().isBlank()) {
+                    whole.add(c);
+                }
+            }
+            for (Labeled labeled : whole) {
+                String expected = labeled.getText();
+                String shown = labeled.getChildrenUnmodifiable().stream()
+                        .filter(n -> n instanceof Text && n.getClass().getSimpleName().equals("LabeledText"))
+                        .map(n -> ((Text) n).getText()).findFirst().orElse(expected);
+                if (!shown.equals(expected)) {
+                    cut.add("the list shows \"" + shown + "\" of \"" + expected + "\"");
+                }
+            }
+            return cut;
+        });
+    }
+
     /** Buttons the admin cannot reach: outside the window and not inside something that scrolls. */
     private static List<String> unreachableButtons(Scene scene) {
         return ui.onFx(() -> {
@@ -154,6 +189,10 @@ class LanguagesFxTest {
         String name = tag.equals("en-XA") ? "pseudo" : tag;
         List<String> problems = new ArrayList<>();
         cutLabels(stage.getScene()).forEach(c -> problems.add("main window: " + c));
+        if (!tag.equals("en-XA")) {
+            // The pseudo-language is longer than any shipped one: its headers may need their tooltip.
+            cutInList(stage.getScene()).forEach(c -> problems.add("main window: " + c));
+        }
         robot.interact(() -> Screenshots.save(stage.getScene(), "lang-main-window-" + name));
 
         for (String opener : new String[] {"#deactivateAccount", "#createAccount", "#editAccount", "#resetPassword"}) {

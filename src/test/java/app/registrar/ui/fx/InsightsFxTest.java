@@ -160,7 +160,7 @@ class InsightsFxTest {
                 InsightsViewModel model = new InsightsViewModel(new BulkService(executor,
                         SignedIn.asAdmin(synapse, executor).connection()), new FakeDialogService());
                 Platform.runLater(() -> new InsightsDialog(robot.listTargetWindows().get(0), model).show());
-                waitUntil(() -> model.insightsProperty().get() != null && !model.runningProperty().get());
+                ui.waitUntil(() -> model.reportProperty().get() != null && !model.runningProperty().get());
                 javafx.scene.Scene scene = window(InsightsDialog.class).getScene();
                 java.util.Map<Character, java.util.List<String>> byLetter = new java.util.TreeMap<>();
                 for (javafx.scene.control.Labeled control : robot.lookup(n -> n instanceof javafx.scene.control.Labeled l
@@ -200,7 +200,7 @@ class InsightsFxTest {
                     robot.interact(() -> scene.getRoot().requestFocus());
                     robot.press(javafx.scene.input.KeyCode.ALT).press(code).release(code)
                             .release(javafx.scene.input.KeyCode.ALT);
-                    WaitForAsyncUtils.waitForFxEvents();
+                    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
                     robot.interact(() -> save.removeEventFilter(javafx.event.ActionEvent.ACTION, catcher));
                     if (!fired[0]) {
                         problems.add(language + ": Alt+" + code.getName() + " does not press " + text);

@@ -99,7 +99,7 @@ class LanguagesFxTest {
      * and a date at a glance, not by hovering over them.
      */
     private static List<String> cutInList(Scene scene) {
-        return fx(() -> {
+        return ui.onFx(() -> {
             scene.getRoot().applyCss();
             scene.getRoot().layout();
             List<String> cut = new ArrayList<>();

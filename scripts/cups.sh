@@ -10,12 +10,12 @@
 #
 # Needs root (cupsd runs its PDF backend as root) and the Debian packages cups, cups-client, cups-bsd,
 # printer-driver-cups-pdf (and poppler-utils, tesseract-ocr for the test that reads the PDF); .ci/run installs them.
-# Environment: CUPS_PORT (default 18631), CUPS_DIR (default target/cups).
+# Environment: CUPS_PORT (default 19631, as in pom.xml), CUPS_DIR (default target/cups).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIR="${CUPS_DIR:-$HERE/target/cups}"
-PORT="${CUPS_PORT:-18631}"
+PORT="${CUPS_PORT:-19631}"
 PIDFILE="$DIR/cupsd.pid"
 PRINTER="RegistrarPDF"
 # cups-pdf reads its settings from /etc/cups only; one file per port, so two checkouts do not share an output folder.
@@ -44,6 +44,10 @@ start() {
   if running; then
     echo "running (pid $(cat "$PIDFILE")) on $CUPS_SERVER"
     return
+  fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+    echo "cups.sh: port $PORT is already in use by another program or another checkout's print server; choose another: CUPS_PORT=… (and the same for ./mvnw)" >&2
+    exit 1
   fi
   mkdir -p "$DIR"/{conf/ppd,spool,cache,state,log,pdf}
   mkdir -p "$DIR/tmp" && chmod 1777 "$DIR/tmp"   # the filters run as lp and write their temporary files here
@@ -103,5 +107,5 @@ case "${1:-}" in
   stop) stop ;;
   status) if running; then echo "running (pid $(cat "$PIDFILE")) on $CUPS_SERVER"; else echo "not running"; fi ;;
   env) echo "CUPS_SERVER=$CUPS_SERVER" ;;
-  *) echo "usage: $0 start|stop|status|env   (CUPS_PORT, default 18631; CUPS_DIR, default target/cups)" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|env   (CUPS_PORT, default 19631; CUPS_DIR, default target/cups)" >&2; exit 2 ;;
 esac

@@ -23,6 +23,7 @@ import app.registrar.bulk.PasswordFile;
 import app.registrar.bulk.RowOutcome;
 import app.registrar.model.PasswordPolicy;
 import app.registrar.store.SynapseAccountStore;
+import app.registrar.ui.common.I18n;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,7 +95,9 @@ public final class Bench {
     private final int importCount;
     private final Boolean scroll;
     private final int jumps;
-    private final Set<String> phases;
+    /** False: the UI phase signs in only (no searches, jumps or scroll), for a quick look at the sign-in. */
+    private final boolean browse;
+    private final java.util.Set<String> phases;
     private final Path work;
     private final Path synapsePidFile;
     private final Map<String, List<Double>> figures = new LinkedHashMap<>();
@@ -117,7 +120,8 @@ public final class Bench {
         // Scrolling a million rows 100 at a time takes most of an hour: by default only up to 200,000.
         scroll = options.containsKey("scroll") ? Boolean.valueOf(options.get("scroll")) : null;
         jumps = Integer.parseInt(options.getOrDefault("jumps", "20"));
-        phases = Set.of(options.getOrDefault("phases", "ui,export,insights,import").split(","));
+        browse = Boolean.parseBoolean(options.getOrDefault("browse", "true"));
+        phases = java.util.Set.of(options.getOrDefault("phases", "ui,export,insights,import").split(","));
         work = Path.of(options.getOrDefault("work", "target/bench"));
         synapsePidFile = Path.of(options.getOrDefault("synapse-pid-file", "target/synapse-big/homeserver.pid"));
     }
@@ -199,6 +203,25 @@ public final class Bench {
             long[] started = {0};
             long fxCpu = fxCpuNanos();
             long[] fxAtMainView = {0};
+            // When discovery is over (the progress line says it signs in now) and when the main scene is set.
+            long[] discovered = {0};
+            long[] sceneSet = {0};
+            javafx.beans.value.ChangeListener<Object> progress = (obs, old, now) -> {
+                if (discovered[0] == 0 && now != null && now.toString().equals(I18n.tr("connect.signing.in"))) {
+                    discovered[0] = System.nanoTime();
+                }
+            };
+            onFx(() -> {
+                Node status = find("#progress");
+                if (status instanceof javafx.scene.control.Labeled labeled) {
+                    labeled.textProperty().addListener(progress);
+                }
+                stage.sceneProperty().addListener((obs, old, now) -> {
+                    if (sceneSet[0] == 0) {
+                        sceneSet[0] = System.nanoTime();
+                    }
+                });
+            });
             long rendered = awaitPulse(() -> {
                 started[0] = System.nanoTime();
                 ((Button) find("#signIn")).fire();
@@ -221,6 +244,11 @@ public final class Bench {
             record("sign-in → first rows rendered (ms)", registrar);
             record("  of which click → main view shown", ms(signedIn[0] - started[0]));
             record("  of which main view shown → first rows rendered", ms(rendered - signedIn[0]));
+            if (discovered[0] != 0) {
+                record("    click → discovery done (password request sent)", ms(discovered[0] - started[0]));
+                record("    discovery done → main scene set", ms(sceneSet[0] - discovered[0]));
+            }
+            record("    main scene set → main view's first pulse", ms(signedIn[0] - sceneSet[0]));
             record("  JavaFX thread's CPU from the click to the first rows (ms)", ms(fxCpuNanos() - fxCpu));
             record("    of which until the main view's first pulse (ms)", ms(fxAtMainView[0] - fxCpu));
             double login = curlLogin();
@@ -243,6 +271,10 @@ public final class Bench {
             probe.auth().logout();
         }
 
+        if (!browse) {
+            FxToolkit.cleanupApplication(app);
+            return;
+        }
         for (int run = 0; run < runs; run++) {
             String query = SEARCHES[run % SEARCHES.length];
             long[] started = {0};

@@ -139,6 +139,7 @@ public final class ConnectView extends StackPane {
         spinner.visibleProperty().bind(model.busyProperty());
         spinner.managedProperty().bind(spinner.visibleProperty());
         Label progress = new Label();
+        progress.setId("progress");
         progress.textProperty().bind(model.progressProperty());
         HBox buttons = new HBox(8, spinner, progress, new Region(), cancel, signIn);
         HBox.setHgrow(buttons.getChildren().get(2), Priority.ALWAYS);

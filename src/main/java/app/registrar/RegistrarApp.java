@@ -62,6 +62,12 @@ public final class RegistrarApp extends Application {
     // What the main window shows, so a change of language can build it again for the same session.
     private LoginSession shownSession;
     private ServerInfo shownServer;
+    /** The main window built while the password check was on the server, waiting for its session. */
+    private Prepared prepared;
+
+    /** A main window built ahead of its session, for {@code server}, in a scene of its own already styled. */
+    private record Prepared(ServerInfo server, MainViewModel model, MainView view, Scene scene) {
+    }
 
     @Override
     public void start(Stage primaryStage) {
@@ -171,8 +177,35 @@ public final class RegistrarApp extends Application {
             main.close();
         }
         main = null;
+        dropPrepared();
         stage.setTitle(tr("app.title"));
-        show(new ConnectView(new ConnectViewModel(connection, dialogs, recent, this::showMain)));
+        ConnectViewModel connect = new ConnectViewModel(connection, dialogs, recent, this::showMain);
+        connect.whileSigningIn(this::prepareMain);
+        show(new ConnectView(connect));
+    }
+
+    /**
+     * Builds, styles and lays out the main window while the password check is on the server (a third of a second
+     * at Synapse's default bcrypt cost): the window's first styling pass is most of the JavaFX thread's work after
+     * signing in, and here it overlaps the server's instead of following it.
+     */
+    private void prepareMain(ServerInfo server) {
+        if (main != null) {
+            return;
+        }
+        dropPrepared();
+        MainViewModel model = new MainViewModel(accounts, connection, dialogs, server, this::showConnect);
+        MainView view = mainView(model);
+        Scene scene = newScene(view);
+        view.prepare(scene.getWidth(), scene.getHeight());
+        prepared = new Prepared(server, model, view, scene);
+    }
+
+    private void dropPrepared() {
+        if (prepared != null) {
+            prepared.model().close();
+            prepared = null;
+        }
     }
 
     private void showMain(LoginSession session, ServerInfo server) {
@@ -181,23 +214,39 @@ public final class RegistrarApp extends Application {
         if (main != null) {
             main.close();
         }
+        stage.setTitle(tr("app.title.connected", server.host()));
+        if (prepared != null && prepared.server() == server) {
+            main = prepared.model();
+            main.start(session);
+            stage.setScene(prepared.scene());
+            prepared = null;
+            return;
+        }
+        dropPrepared();
         main = new MainViewModel(accounts, connection, dialogs, session, server, this::showConnect);
         // The first page is asked for before the main view is built, so the request runs while the view is built
         // and laid out; its answer comes back through the JavaFX thread, so never before the view is in place.
         main.start();
-        stage.setTitle(tr("app.title.connected", server.host()));
-        MainView view = new MainView(main);
-        view.addHeaderItem(new LanguageMenu(language, this::relabel));
-        show(view);
+        show(mainView(main));
+    }
+
+    private MainView mainView(MainViewModel model) {
+        MainView view = new MainView(model);
+        view.addHeaderItem(new app.registrar.ui.common.LanguageMenu(language, this::relabel));
+        return view;
     }
 
     private void show(Parent root) {
+        stage.setScene(newScene(root));
+    }
+
+    private Scene newScene(Parent root) {
         // A new scene for each screen: a scene keeps the Alt shortcuts of field labels that left it, so the
         // sign-in's "_Password" would still hold Alt+P and take it from the main window's Reset password.
         Scene old = stage.getScene();
         Scene scene = old == null ? new Scene(root) : new Scene(root, old.getWidth(), old.getHeight());
         scene.getStylesheets().add(Theme.stylesheet());
-        stage.setScene(scene);
+        return scene;
     }
 
     /** Builds the current screen again in the language just chosen; the session stays as it is. */

@@ -66,6 +66,7 @@ public final class ConnectViewModel {
     private final SignInMethods methods;
 
     private TaskHandle running = TaskHandle.NONE;
+    private java.util.function.Consumer<ServerInfo> whileSigningIn = info -> { };
     /** Set when the admin trusted a certificate during an attempt: the attempt is made again once it ends. */
     private boolean retryAfterTrust;
 
@@ -107,6 +108,14 @@ public final class ConnectViewModel {
         }
     }
 
+    /**
+     * Work to do on the JavaFX thread while the password or token is checked on the server (the app builds the main
+     * window then, so that it is ready when the session arrives); it may come to nothing if the sign-in fails.
+     */
+    public void whileSigningIn(java.util.function.Consumer<ServerInfo> prepare) {
+        this.whileSigningIn = java.util.Objects.requireNonNull(prepare);
+    }
+
     /** Picks a server used before, with the user name used there. */
     public void chooseRecent(String address) {
         if (address == null) {
@@ -134,6 +143,11 @@ public final class ConnectViewModel {
                 .onFailure(this::fail)
                 .andFinally(this::finish)
                 .start();
+    }
+
+    /** The password or token request has gone out: the app may prepare what follows meanwhile. */
+    void signingIn(ServerInfo info) {
+        whileSigningIn.accept(info);
     }
 
     /** Hands a session on once signed in, forgetting the secrets typed for it. */

@@ -68,9 +68,12 @@ final class SignInMethods {
             });
         }
         progress.accept(tr("connect.signing.in"));
-        return method() == Method.PASSWORD
+        BackgroundTask<LoginSession> login = method() == Method.PASSWORD
                 ? connection.signIn(info, form.userProperty().get().strip(), form.passwordProperty().get())
                 : connection.useToken(info, form.tokenProperty().get().strip());
+        // Scheduled, not run here: the request goes out first, and the work fills the server's wait.
+        connection.executor().schedule(0, () -> form.signingIn(info));
+        return login;
     }
 
     /**

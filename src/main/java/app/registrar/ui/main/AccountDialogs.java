@@ -31,7 +31,8 @@ final class AccountDialogs {
     private final ConnectionService connection;
     private final SecurityService security;
     private final DialogService dialogs;
-    private final LoginSession session;
+    /** Read when a dialog is made: the main window may be built before the session exists. */
+    private final java.util.function.Supplier<LoginSession> session;
     private final ServerInfo server;
     private final UserListViewModel list;
     private final AccountDetailsViewModel details;
@@ -39,7 +40,8 @@ final class AccountDialogs {
     private final PendingWelcome pendingWelcome = new PendingWelcome();
 
     AccountDialogs(AccountService accounts, ConnectionService connection, SecurityService security, DialogService dialogs,
-                   LoginSession session, ServerInfo server, UserListViewModel list, AccountDetailsViewModel details,
+                   java.util.function.Supplier<LoginSession> session, ServerInfo server, UserListViewModel list,
+                   AccountDetailsViewModel details,
                    Consumer<String> openAccount) {
         this.accounts = accounts;
         this.connection = connection;
@@ -59,7 +61,7 @@ final class AccountDialogs {
 
     EditUserViewModel newCreateAccount(String serverName) {
         PendingWelcome.Watch watch = new PendingWelcome.Watch();
-        EditUserViewModel created = EditUserViewModel.forCreate(accounts, dialogs, serverName, session.userId(), server.passwordPolicy(),
+        EditUserViewModel created = EditUserViewModel.forCreate(accounts, dialogs, serverName, session.get().userId(), server.passwordPolicy(),
                 account -> {
                     pendingWelcome.offer(account.userId(), watch.generatedPasswordUsed());
                     list.refresh();
@@ -72,7 +74,7 @@ final class AccountDialogs {
     }
 
     EditUserViewModel newEditAccount(UserDetails user) {
-        EditUserViewModel edit = EditUserViewModel.forEdit(accounts, dialogs, session.userId(), server.passwordPolicy(), user, saved -> {
+        EditUserViewModel edit = EditUserViewModel.forEdit(accounts, dialogs, session.get().userId(), server.passwordPolicy(), user, saved -> {
             if (saved.admin() != user.admin()) {
                 details.recordAdminChanged(saved.userId(), saved.admin());
             } else {
@@ -116,7 +118,7 @@ final class AccountDialogs {
     /** {@code serverName} lets the admin type the bare name of an account of this server to confirm. */
     DeactivateViewModel newDeactivate(UserDetails user, String serverName) {
         DeactivateViewModel[] made = new DeactivateViewModel[1];
-        made[0] = new DeactivateViewModel(accounts, dialogs, user.userId(), session.userId(), serverName, () -> {
+        made[0] = new DeactivateViewModel(accounts, dialogs, user.userId(), session.get().userId(), serverName, () -> {
             details.notes().recordDeactivated(user.userId(), made[0].eraseProperty().get());
             changed();
         });

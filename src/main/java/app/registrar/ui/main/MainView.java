@@ -60,11 +60,15 @@ public final class MainView extends BorderPane {
         this.model = model;
         Label brand = new Label(tr("app.title"), new FontIcon(Feather.USERS));
         brand.getStyleClass().add("title-4");
-        Label who = new Label(model.getSignedInText());
+        Label who = new Label();
+        // Bound: the window may be built while the password check is still on the server.
+        who.textProperty().bind(model.signedInTextProperty());
         who.setId("signedIn");
         who.getStyleClass().add("placeholder-text");
         // The one header text that may shrink; the whole of it stays a hover away.
-        who.setTooltip(new Tooltip(who.getText()));
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(who.textProperty());
+        who.setTooltip(whole);
         who.setMinWidth(60);
         brand.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
@@ -273,6 +277,17 @@ public final class MainView extends BorderPane {
     /** Puts {@code item} into the header, before About (the app adds its language menu there). */
     public void addHeaderItem(Node item) {
         header.getChildren().add(header.getChildren().indexOf(about), item);
+    }
+
+    /**
+     * Styles and lays this view out at {@code width} × {@code height} before it is shown, the list's row cells
+     * included, so that showing it later costs the JavaFX thread little (the app does this while signing in).
+     */
+    public void prepare(double width, double height) {
+        resize(width, height);
+        applyCss();
+        layout();
+        listView.prepareRows();
     }
 
     public UserListView listView() {

@@ -52,7 +52,8 @@ public final class MainViewModel {
     private final AccountService accounts;
     private final ConnectionService connection;
     private final DialogService dialogs;
-    private final LoginSession session;
+    /** Null until {@link #start(LoginSession)}: the window may be built while the password check is on the server. */
+    private LoginSession session;
     private final ServerInfo server;
     private final Runnable onSignedOut;
     private final UserListViewModel list;
@@ -66,13 +67,24 @@ public final class MainViewModel {
     private final AuditService audit;
     private final RecentChangesViewModel recentChanges;
     private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper signedInText = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     public MainViewModel(AccountService accounts, ConnectionService connection, DialogService dialogs,
                          LoginSession session, ServerInfo server, Runnable onSignedOut) {
+        this(accounts, connection, dialogs, server, onSignedOut);
+        this.session = session;
+        signedInText.set(signedInText(session));
+    }
+
+    /**
+     * The main window for {@code server} before anyone is signed in to it, so it can be built and styled while the
+     * password check is still on the server; {@link #start(LoginSession)} then gives it the session.
+     */
+    public MainViewModel(AccountService accounts, ConnectionService connection, DialogService dialogs,
+                         ServerInfo server, Runnable onSignedOut) {
         this.accounts = accounts;
         this.connection = connection;
         this.dialogs = dialogs;
-        this.session = session;
         this.server = server;
         this.onSignedOut = onSignedOut;
         this.list = new UserListViewModel(accounts);
@@ -84,7 +96,7 @@ public final class MainViewModel {
         details.userProperty().addListener((obs, old, shown) -> encryption.show(shown));
         this.audit = new AuditService(accounts.executor(), connection);
         this.recentChanges = new RecentChangesViewModel(audit, details.userProperty());
-        this.accountDialogs = new AccountDialogs(accounts, connection, security, dialogs, session, server, list, details,
+        this.accountDialogs = new AccountDialogs(accounts, connection, security, dialogs, () -> this.session, server, list, details,
                 this::openAccount);
         // An empty selection (the list reloaded, or the account left the filtered list after deactivation)
         // keeps the last account in the details, so its next action is still one click away.
@@ -101,8 +113,18 @@ public final class MainViewModel {
         recentChanges.close();
     }
 
+    /** Takes the session it was built ahead of, then {@link #start()}. */
+    public void start(LoginSession signedIn) {
+        this.session = java.util.Objects.requireNonNull(signedIn);
+        signedInText.set(signedInText(signedIn));
+        start();
+    }
+
     /** Loads the first page and starts watching for an expired session. */
     public void start() {
+        if (session == null) {
+            throw new IllegalStateException("no session yet: start(LoginSession)");
+        }
         connection.onSessionExpired(() -> sessionExpired.set(true));
         // Once the list was read again after the homeserver stopped answering, the open account is read again too.
         list.staleProperty().addListener((obs, was, now) -> {
@@ -261,7 +283,16 @@ public final class MainViewModel {
     }
 
     public String getSignedInText() {
-        return tr("main.signed.in", session.userId(), server.host()
+        return signedInText.get();
+    }
+
+    /** Who is signed in where; empty until the session is there. */
+    public javafx.beans.property.ReadOnlyStringProperty signedInTextProperty() {
+        return signedInText.getReadOnlyProperty();
+    }
+
+    private String signedInText(LoginSession signedIn) {
+        return tr("main.signed.in", signedIn.userId(), server.host()
                 + (server.serverVersion() == null ? "" : " · Synapse " + server.serverVersion()));
     }
 

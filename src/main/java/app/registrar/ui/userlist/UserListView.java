@@ -424,6 +424,23 @@ public final class UserListView extends BorderPane {
         search.selectAll();
     }
 
+    /**
+     * Makes the table's row cells before the first page is there (while the password check is on the server), with
+     * rows that are still loading: creating and styling a screenful of rows and their cells is most of the JavaFX
+     * thread's work when the first rows come, and the table keeps the cells it made to show the real rows in.
+     */
+    public void prepareRows() {
+        javafx.collections.ObservableList<UserRowViewModel> rows = table.getItems();
+        if (!rows.isEmpty()) {
+            return;
+        }
+        table.setItems(javafx.collections.FXCollections.observableList(
+                java.util.stream.IntStream.range(0, 60).mapToObj(UserRowViewModel::loading).toList()));
+        table.applyCss();
+        table.layout();
+        table.setItems(rows);
+    }
+
     public TableView<UserRowViewModel> table() {
         return table;
     }

@@ -71,6 +71,54 @@ class ConnectViewModelTest {
     }
 
     @Test
+    void whileThePasswordIsCheckedTheMainWindowCanBePreparedForTheServerTheSessionIsThenFor() {
+        List<ServerInfo> prepared = new ArrayList<>();
+        model.whileSigningIn(prepared::add);
+        type(synapse.url().toString(), synapse.adminUser(), synapse.adminPassword());
+
+        model.signIn();
+
+        assertThat(connected).hasSize(1);
+        assertThat(prepared).singleElement().isSameAs(servers.get(0));
+    }
+
+    @Test
+    void onRealThreadsThePreparationRunsOnTheJavaFxThreadAndAWrongPasswordStillHandsNothingOn() {
+        List<ServerInfo> prepared = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> onFxThread = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ConnectionService onWorkers = new ConnectionService(app.registrar.testing.FxWorkers.executor());
+        ConnectViewModel onThreads = app.registrar.testing.FxWorkers.onFx(() -> new ConnectViewModel(
+                onWorkers, dialogs, new RecentServers(prefs),
+                (session, server) -> {
+                    connected.add(session);
+                    servers.add(server);
+                }));
+        onThreads.whileSigningIn(server -> {
+            prepared.add(server);
+            onFxThread.add(javafx.application.Platform.isFxApplicationThread());
+        });
+        app.registrar.testing.FxWorkers.onFx(() -> {
+            onThreads.serverProperty().set(synapse.url().toString());
+            onThreads.userProperty().set(synapse.adminUser());
+            onThreads.passwordProperty().set("not-" + synapse.adminPassword());
+            onThreads.signIn();
+        });
+        app.registrar.testing.FxWorkers.awaitFx("the wrong password refused", () -> !onThreads.isBusy() && onThreads.getError() != null);
+        assertThat(connected).isEmpty();
+        assertThat(prepared).hasSize(1);
+
+        app.registrar.testing.FxWorkers.onFx(() -> {
+            onThreads.passwordProperty().set(synapse.adminPassword());
+            onThreads.signIn();
+        });
+        app.registrar.testing.FxWorkers.awaitFx("signed in", () -> !connected.isEmpty());
+
+        assertThat(prepared).hasSize(2);
+        assertThat(prepared.get(1)).isSameAs(servers.get(0));
+        assertThat(onFxThread).containsOnly(true);
+    }
+
+    @Test
     void serverUsedBeforeIsOfferedAgainWithItsUserName() {
         type(synapse.url().toString(), synapse.adminUser(), synapse.adminPassword());
         model.signIn();

@@ -26,6 +26,23 @@ class MainViewModelTest {
     }
 
     @Test
+    void aWindowBuiltBeforeTheSessionSaysWhoIsSignedInAndListsAccountsOnceItGetsIt(TestSynapse synapse) {
+        SignedIn signedIn = SignedIn.asAdmin(synapse);
+        MainViewModel early = new MainViewModel(signedIn.accounts(), signedIn.connection(), new FakeDialogService(),
+                signedIn.server(), () -> { });
+        assertThat(early.getSignedInText()).isEmpty();
+        assertThatThrownBy(early::start).isInstanceOf(IllegalStateException.class);
+
+        early.start(signedIn.session());
+
+        assertThat(early.getSignedInText()).contains(signedIn.session().userId());
+        assertThat(early.getList().getRows()).isNotEmpty();
+        assertThat(early.serverName()).isEqualTo(signedIn.connection().serverName());
+        // The account dialogs read the session when they are made, not when the window was.
+        assertThat(early.newCreateAccount()).isNotNull();
+    }
+
+    @Test
     void endingTheSessionRevokesTheTokenOnTheServer(TestSynapse synapse) {
         SignedIn signedIn = SignedIn.asAdmin(synapse);
         AdminApi sameToken = signedIn.connection().homeserver().orElseThrow().admin();

@@ -485,6 +485,17 @@ public final class UserListView extends BorderPane {
 
     /** The status chips of a row. */
     private static final class StatusCell extends TableCell<UserRowViewModel, UserRowViewModel> {
+        // Kept and refilled for each row the cell shows: new labels would each need a skin and a styling pass,
+        // which made most of the JavaFX thread's work when a page of rows came in.
+        private final FlowPane chips = new FlowPane(4, 2);
+        private final List<Label> made = new java.util.ArrayList<>();
+
+        StatusCell() {
+            // Badges wrap onto a second line in a narrow column instead of being cut.
+            chips.setAlignment(Pos.CENTER_LEFT);
+            chips.prefWrapLengthProperty().bind(widthProperty().subtract(12));
+        }
+
         @Override
         protected void updateItem(UserRowViewModel row, boolean empty) {
             super.updateItem(row, empty);
@@ -493,17 +504,19 @@ public final class UserListView extends BorderPane {
                 setAccessibleText(null);
                 return;
             }
-            // Badges wrap onto a second line in a narrow column instead of being cut.
-            FlowPane chips = new FlowPane(4, 2);
-            chips.setAlignment(Pos.CENTER_LEFT);
-            chips.prefWrapLengthProperty().bind(widthProperty().subtract(12));
-            for (UserRowViewModel.Status status : row.getStatuses()) {
-                Label chip = new Label(status.label());
-                chip.getStyleClass().addAll("status-chip", status.styleClass());
+            List<UserRowViewModel.Status> statuses = row.getStatuses();
+            while (made.size() < statuses.size()) {
+                Label chip = new Label();
                 // A badge is never cut: the column is at least as wide as the widest one (see statusWidth).
                 chip.setMinWidth(Region.USE_PREF_SIZE);
-                chips.getChildren().add(chip);
+                made.add(chip);
             }
+            for (int i = 0; i < statuses.size(); i++) {
+                Label chip = made.get(i);
+                chip.setText(statuses.get(i).label());
+                chip.getStyleClass().setAll("label", "status-chip", statuses.get(i).styleClass());
+            }
+            chips.getChildren().setAll(made.subList(0, statuses.size()));
             setGraphic(chips);
             setAccessibleText(row.getStatusText());
         }
@@ -514,10 +527,18 @@ public final class UserListView extends BorderPane {
         private final UserListViewModel model;
         private final Map<String, Image> images;
 
+        /** Kept for every row the cell shows (a new label each time needs a skin and a styling pass). */
+        private final Label initials = new Label();
+
         AvatarCell(UserListViewModel model, Map<String, Image> images) {
             this.model = model;
             this.images = images;
             setAlignment(Pos.CENTER);
+            initials.getStyleClass().add("avatar-initials");
+            initials.setMinSize(28, 28);
+            initials.setPrefSize(28, 28);
+            initials.setMaxSize(28, 28);
+            initials.setAlignment(Pos.CENTER);
         }
 
         @Override
@@ -527,12 +548,7 @@ public final class UserListView extends BorderPane {
                 setGraphic(null);
                 return;
             }
-            Label initials = new Label(row.getInitials());
-            initials.getStyleClass().add("avatar-initials");
-            initials.setMinSize(28, 28);
-            initials.setPrefSize(28, 28);
-            initials.setMaxSize(28, 28);
-            initials.setAlignment(Pos.CENTER);
+            initials.setText(row.getInitials());
             setGraphic(initials);
             String uri = row.getAvatarUrl();
             if (uri == null) {

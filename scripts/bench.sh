@@ -5,6 +5,7 @@
 #
 #   scripts/bench.sh [--accounts=N] [--runs=5] [--jumps=20] [--import-runs=3] [--import-count=1000]
 #                    [--scroll=true|false] [--phases=ui,export,insights,import] [--keep]
+#                    [--browse=false] (sign-ins only) [--import-passwords=false] (no bcrypt: a memory test)
 #
 # The app runs with the installed launcher's JVM options (packaging/launcher.args); BENCH_JAVA_OPTS replaces them.
 # --scroll defaults to true up to 200,000 accounts (scrolling a million rows 100 at a time takes most of an hour).

@@ -93,6 +93,8 @@ public final class Bench {
     private final int runs;
     private final int importRuns;
     private final int importCount;
+    /** False: the imported accounts get no password, so the server's bcrypt does not set the pace (a memory test). */
+    private final boolean importPasswords;
     private final Boolean scroll;
     private final int jumps;
     /** False: the UI phase signs in only (no searches, jumps or scroll), for a quick look at the sign-in. */
@@ -117,6 +119,7 @@ public final class Bench {
         runs = Integer.parseInt(options.getOrDefault("runs", "5"));
         importRuns = Integer.parseInt(options.getOrDefault("import-runs", "3"));
         importCount = Integer.parseInt(options.getOrDefault("import-count", "1000"));
+        importPasswords = Boolean.parseBoolean(options.getOrDefault("import-passwords", "true"));
         // Scrolling a million rows 100 at a time takes most of an hour: by default only up to 200,000.
         scroll = options.containsKey("scroll") ? Boolean.valueOf(options.get("scroll")) : null;
         jumps = Integer.parseInt(options.getOrDefault("jumps", "20"));
@@ -565,7 +568,9 @@ public final class Bench {
             ImportReport report;
             try (ImportJournal journal = ImportJournal.open(journals, csv, url.toString());
                  PasswordFile passwords = PasswordFile.create(passwordsFile)) {
-                report = new CsvImporter(api).run(preview, ImportOptions.defaults(), journal, passwords, new JobControl(), p -> { });
+                ImportOptions options = importPasswords ? ImportOptions.defaults()
+                        : new ImportOptions(ImportOptions.defaults().existing(), false, ImportOptions.defaults().parallel());
+                report = new CsvImporter(api).run(preview, options, journal, passwords, new JobControl(), p -> { });
             } finally {
                 Files.deleteIfExists(passwordsFile);
                 Files.deleteIfExists(csv);
@@ -577,6 +582,8 @@ public final class Bench {
             record("import of " + importCount + " accounts (accounts/s)", importCount / seconds);
             record("  Registrar CPU during the import (% of one core)", 100 * clientCpu / seconds);
             record("  Synapse CPU during the import (% of one core)", 100 * synapseCpu / seconds);
+            notes.put("peak memory (VmHWM) of this process after importing " + importCount + " accounts",
+                    procStatus().get("VmHWM") / 1024 + " MB");
         }
     }
 

@@ -232,7 +232,7 @@ public final class RegistrarApp extends Application {
 
     private MainView mainView(MainViewModel model) {
         MainView view = new MainView(model);
-        view.addHeaderItem(new app.registrar.ui.common.LanguageMenu(language, this::relabel));
+        view.addHeaderItem(new LanguageMenu(language, this::relabel));
         return view;
     }
 

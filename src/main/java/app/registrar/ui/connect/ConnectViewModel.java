@@ -1,7 +1,5 @@
 package app.registrar.ui.connect;
 
-import static app.registrar.ui.common.I18n.tr;
-
 import app.registrar.api.ErrorCategory;
 import app.registrar.api.LoginSession;
 import app.registrar.api.MatrixApiException;
@@ -15,7 +13,9 @@ import app.registrar.ui.common.CertificateQuestion;
 import app.registrar.ui.common.DialogService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.ErrorReport;
+import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -30,6 +30,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import static app.registrar.ui.common.I18n.tr;
 
 /**
  * The connect screen: where the homeserver is, and how the admin signs in (password or pasted access token).
@@ -66,7 +67,7 @@ public final class ConnectViewModel {
     private final SignInMethods methods;
 
     private TaskHandle running = TaskHandle.NONE;
-    private java.util.function.Consumer<ServerInfo> whileSigningIn = info -> { };
+    private Consumer<ServerInfo> whileSigningIn = info -> { };
     /** Set when the admin trusted a certificate during an attempt: the attempt is made again once it ends. */
     private boolean retryAfterTrust;
 
@@ -112,8 +113,8 @@ public final class ConnectViewModel {
      * Work to do on the JavaFX thread while the password or token is checked on the server (the app builds the main
      * window then, so that it is ready when the session arrives); it may come to nothing if the sign-in fails.
      */
-    public void whileSigningIn(java.util.function.Consumer<ServerInfo> prepare) {
-        this.whileSigningIn = java.util.Objects.requireNonNull(prepare);
+    public void whileSigningIn(Consumer<ServerInfo> prepare) {
+        this.whileSigningIn = Objects.requireNonNull(prepare);
     }
 
     /** Picks a server used before, with the user name used there. */

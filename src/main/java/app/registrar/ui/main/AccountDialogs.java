@@ -19,6 +19,7 @@ import app.registrar.ui.userlist.UserListViewModel;
 import app.registrar.ui.welcome.PendingWelcome;
 import app.registrar.ui.welcome.WelcomeViewModel;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The view models of the dialogs that change one account (create, edit, reset the password, welcome, deactivate,
@@ -32,7 +33,7 @@ final class AccountDialogs {
     private final SecurityService security;
     private final DialogService dialogs;
     /** Read when a dialog is made: the main window may be built before the session exists. */
-    private final java.util.function.Supplier<LoginSession> session;
+    private final Supplier<LoginSession> session;
     private final ServerInfo server;
     private final UserListViewModel list;
     private final AccountDetailsViewModel details;
@@ -40,7 +41,7 @@ final class AccountDialogs {
     private final PendingWelcome pendingWelcome = new PendingWelcome();
 
     AccountDialogs(AccountService accounts, ConnectionService connection, SecurityService security, DialogService dialogs,
-                   java.util.function.Supplier<LoginSession> session, ServerInfo server, UserListViewModel list,
+                   Supplier<LoginSession> session, ServerInfo server, UserListViewModel list,
                    AccountDetailsViewModel details,
                    Consumer<String> openAccount) {
         this.accounts = accounts;

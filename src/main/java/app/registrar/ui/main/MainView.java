@@ -66,7 +66,7 @@ public final class MainView extends BorderPane {
         who.setId("signedIn");
         who.getStyleClass().add("placeholder-text");
         // The one header text that may shrink; the whole of it stays a hover away.
-        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        Tooltip whole = new Tooltip();
         whole.textProperty().bind(who.textProperty());
         who.setTooltip(whole);
         who.setMinWidth(60);

@@ -1,7 +1,5 @@
 package app.registrar.ui.main;
 
-import static app.registrar.ui.common.I18n.tr;
-
 import app.registrar.api.LoginSession;
 import app.registrar.api.ServerInfo;
 import app.registrar.api.UserDetails;
@@ -36,12 +34,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import static app.registrar.ui.common.I18n.tr;
 
 /**
  * The main window once signed in: the account list, the details of the selected account, and the dialogs they
@@ -67,7 +67,7 @@ public final class MainViewModel {
     private final AuditService audit;
     private final RecentChangesViewModel recentChanges;
     private final ReadOnlyBooleanWrapper sessionExpired = new ReadOnlyBooleanWrapper();
-    private final javafx.beans.property.ReadOnlyStringWrapper signedInText = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper signedInText = new ReadOnlyStringWrapper("");
 
     public MainViewModel(AccountService accounts, ConnectionService connection, DialogService dialogs,
                          LoginSession session, ServerInfo server, Runnable onSignedOut) {
@@ -115,7 +115,7 @@ public final class MainViewModel {
 
     /** Takes the session it was built ahead of, then {@link #start()}. */
     public void start(LoginSession signedIn) {
-        this.session = java.util.Objects.requireNonNull(signedIn);
+        this.session = Objects.requireNonNull(signedIn);
         signedInText.set(signedInText(signedIn));
         start();
     }
@@ -287,7 +287,7 @@ public final class MainViewModel {
     }
 
     /** Who is signed in where; empty until the session is there. */
-    public javafx.beans.property.ReadOnlyStringProperty signedInTextProperty() {
+    public ReadOnlyStringProperty signedInTextProperty() {
         return signedInText.getReadOnlyProperty();
     }
 

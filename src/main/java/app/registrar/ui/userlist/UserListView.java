@@ -1,23 +1,25 @@
 package app.registrar.ui.userlist;
 
-import static app.registrar.ui.common.I18n.tr;
-
 import app.registrar.api.UserQuery.AccountState;
 import app.registrar.ui.common.Formats;
 import app.registrar.ui.common.Views;
 import app.registrar.ui.userlist.UserListViewModel.SortColumn;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -53,6 +55,7 @@ import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import static app.registrar.ui.common.I18n.tr;
 
 /** The account list: search, filters, the lazily paged table and its empty and error states. */
 public final class UserListView extends BorderPane {
@@ -430,12 +433,12 @@ public final class UserListView extends BorderPane {
      * thread's work when the first rows come, and the table keeps the cells it made to show the real rows in.
      */
     public void prepareRows() {
-        javafx.collections.ObservableList<UserRowViewModel> rows = table.getItems();
+        ObservableList<UserRowViewModel> rows = table.getItems();
         if (!rows.isEmpty()) {
             return;
         }
-        table.setItems(javafx.collections.FXCollections.observableList(
-                java.util.stream.IntStream.range(0, 60).mapToObj(UserRowViewModel::loading).toList()));
+        table.setItems(FXCollections.observableList(
+                IntStream.range(0, 60).mapToObj(UserRowViewModel::loading).toList()));
         table.applyCss();
         table.layout();
         table.setItems(rows);
@@ -488,7 +491,7 @@ public final class UserListView extends BorderPane {
         // Kept and refilled for each row the cell shows: new labels would each need a skin and a styling pass,
         // which made most of the JavaFX thread's work when a page of rows came in.
         private final FlowPane chips = new FlowPane(4, 2);
-        private final List<Label> made = new java.util.ArrayList<>();
+        private final List<Label> made = new ArrayList<>();
 
         StatusCell() {
             // Badges wrap onto a second line in a narrow column instead of being cut.

@@ -72,8 +72,7 @@ public final class MainViewModel {
     public MainViewModel(AccountService accounts, ConnectionService connection, DialogService dialogs,
                          LoginSession session, ServerInfo server, Runnable onSignedOut) {
         this(accounts, connection, dialogs, server, onSignedOut);
-        this.session = session;
-        signedInText.set(signedInText(session));
+        use(session);
     }
 
     /**
@@ -115,8 +114,7 @@ public final class MainViewModel {
 
     /** Takes the session it was built ahead of, then {@link #start()}. */
     public void start(LoginSession signedIn) {
-        this.session = Objects.requireNonNull(signedIn);
-        signedInText.set(signedInText(signedIn));
+        use(signedIn);
         start();
     }
 
@@ -291,9 +289,10 @@ public final class MainViewModel {
         return signedInText.getReadOnlyProperty();
     }
 
-    private String signedInText(LoginSession signedIn) {
-        return tr("main.signed.in", signedIn.userId(), server.host()
-                + (server.serverVersion() == null ? "" : " · Synapse " + server.serverVersion()));
+    private void use(LoginSession signedIn) {
+        session = Objects.requireNonNull(signedIn);
+        signedInText.set(tr("main.signed.in", signedIn.userId(), server.host()
+                + (server.serverVersion() == null ? "" : " · Synapse " + server.serverVersion())));
     }
 
     public UserListViewModel getList() {

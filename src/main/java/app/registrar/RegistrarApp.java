@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -49,6 +50,21 @@ import javafx.stage.Stage;
 
 /** The JavaFX application: wires services, view models and views, and switches between connect and main. */
 public final class RegistrarApp extends Application {
+
+    /** How a web page is opened (the browser sign-ins): null for the system browser through HostServices. */
+    private final Consumer<String> browser;
+
+    public RegistrarApp() {
+        this(null);
+    }
+
+    /**
+     * The app with its own way of opening a web page, for tests that play the person's browser (the system browser
+     * cannot be driven from a test); everything else is the app as shipped.
+     */
+    public RegistrarApp(Consumer<String> browser) {
+        this.browser = browser;
+    }
 
     private UiTaskExecutor executor;
     private Network network;
@@ -78,7 +94,7 @@ public final class RegistrarApp extends Application {
         // The language chosen in Registrar (remembered), else the system's; set before any screen is built.
         language = new LanguageSetting(prefs, Locale.getDefault());
         I18n.use(language.effective());
-        dialogs = new FxDialogService(() -> stage, getHostServices());
+        dialogs = browser == null ? new FxDialogService(() -> stage, getHostServices()) : FxDialogService.withBrowser(() -> stage, browser);
         // Pinned certificates (fingerprints, not secrets) live beside the other preferences; a proxy's password
         // question is put on the JavaFX thread while the worker that met the proxy waits.
         network = new Network(CertificatePins.inPreferences(Preferences.userRoot()

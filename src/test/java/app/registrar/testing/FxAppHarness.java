@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -44,6 +45,18 @@ public final class FxAppHarness {
         System.setProperty("registrar.prefs", "app/registrar/test/" + UUID.randomUUID());
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(RegistrarApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /**
+     * Starts the app like {@link #start()}, with {@code browser} opening web pages instead of the system browser
+     * (which a test cannot drive): the one part of the app a test replaces.
+     */
+    public FxAppHarness start(Consumer<String> browser) throws TimeoutException {
+        System.setProperty("registrar.prefs", "app/registrar/test/" + UUID.randomUUID());
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(() -> new RegistrarApp(browser));
         WaitForAsyncUtils.waitForFxEvents();
         return this;
     }

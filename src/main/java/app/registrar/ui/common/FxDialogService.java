@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.HostServices;
 import javafx.application.Platform;
@@ -32,11 +33,20 @@ import org.controlsfx.control.Notifications;
 public final class FxDialogService implements DialogService {
 
     private final Supplier<Window> owner;
-    private final HostServices hostServices;
+    private final Consumer<String> browser;
 
     public FxDialogService(Supplier<Window> owner, HostServices hostServices) {
+        this(hostServices == null ? null : (Consumer<String>) hostServices::showDocument, owner);
+    }
+
+    private FxDialogService(Consumer<String> browser, Supplier<Window> owner) {
         this.owner = owner;
-        this.hostServices = hostServices;
+        this.browser = browser;
+    }
+
+    /** With how a web page is opened: the system browser (HostServices) in the app, a scripted one in a test. */
+    public static FxDialogService withBrowser(Supplier<Window> owner, Consumer<String> browser) {
+        return new FxDialogService(browser, owner);
     }
 
     @Override
@@ -234,7 +244,7 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void openInBrowser(String url) {
-        hostServices.showDocument(url);
+        browser.accept(url);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package app.registrar;
 
-import app.registrar.ui.common.Theme;
+import app.registrar.ui.common.view.Theme;
 import javafx.application.Application;
 
 /**

@@ -10,7 +10,6 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.testing.SynapseExtension;
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * homeserver.
  *
  * <p>Every top-level package is named here as a layer, and a class in a package that is not is a failure, so a new
- * package cannot slip past the rules. The layers are packages; only inside {@code ui}, where a screen's view and view
- * model share their feature package (a pair by name), the split between the two goes by the view's name.
+ * package cannot slip past the rules. The layers are packages, and so is the split inside {@code ui}: a screen's views
+ * sit in the {@code view} package of its feature, its view models in the feature package itself.
  */
 class LayerRulesTest {
 
@@ -47,22 +45,11 @@ class LayerRulesTest {
     /** The UI toolkits. */
     static final String[] JAVAFX = {"javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp.ikonli.."};
 
-    /** Shared view helpers in {@code ui.common}: controls, stages and the JavaFX implementation of DialogService. */
-    static final Set<String> VIEW_HELPERS = Set.of(
-            "app.registrar.ui.common.FxDialogService",
-            "app.registrar.ui.common.LanguageMenu",
-            "app.registrar.ui.common.ModalDialog",
-            "app.registrar.ui.common.NewPasswordField",
-            "app.registrar.ui.common.Theme",
-            "app.registrar.ui.common.Views",
-            "app.registrar.ui.bulk.PasswordsFileRow");
-
-    /** The parts of the UI that build controls; every other class in {@code ui} is held to the view-model rules. */
-    static final DescribedPredicate<JavaClass> VIEWS = DescribedPredicate.describe("views",
-            c -> c.getSimpleName().endsWith("View") || c.getSimpleName().endsWith("Dialog")
-                    || c.getEnclosingClass().map(e -> e.getSimpleName().endsWith("View")
-                    || e.getSimpleName().endsWith("Dialog")).orElse(false)
-                    || VIEW_HELPERS.contains(c.getName().replaceAll("\\$.*", "")));
+    /**
+     * The parts of the UI that build controls: each feature's {@code view} package ({@code ui.details.view},
+     * {@code ui.common.view}, ...). Every other class in {@code ui} is held to the view-model rules.
+     */
+    static final String VIEWS = "app.registrar.ui..view..";
 
     private static JavaClasses classes;
 
@@ -125,9 +112,16 @@ class LayerRulesTest {
 
     @Test
     void viewModelsNeverImportTheSceneGraphOrHttp() {
-        noClasses().that().resideInAPackage(UI).and(not(VIEWS))
+        noClasses().that().resideInAPackage(UI).and().resideOutsideOfPackage(VIEWS)
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "okhttp3..",
                         "org.controlsfx..", "atlantafx..", "org.kordamp.ikonli..")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsNeverUseViews() {
+        noClasses().that().resideInAPackage(UI).and().resideOutsideOfPackage(VIEWS)
+                .should().dependOnClassesThat().resideInAPackage(VIEWS)
                 .check(classes);
     }
 
@@ -148,7 +142,7 @@ class LayerRulesTest {
         List<String> tooLong = new ArrayList<>();
         for (JavaClass c : classes) {
             if (!c.getPackageName().startsWith("app.registrar.ui") || c.isNestedClass() || c.isAnonymousClass()
-                    || VIEWS.test(c)) {
+                    || c.getPackageName().endsWith(".view")) {
                 continue;
             }
             Path source = SynapseExtension.projectDir().resolve("src/main/java/" + c.getName().replace('.', '/') + ".java");

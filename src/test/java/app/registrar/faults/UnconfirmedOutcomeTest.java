@@ -17,7 +17,7 @@ import app.registrar.ui.common.I18n;
 import app.registrar.ui.deactivate.DeactivateViewModel;
 import app.registrar.ui.details.AccountDetailsViewModel;
 import app.registrar.ui.edituser.EditUserViewModel;
-import app.registrar.ui.password.ResetPasswordDialog;
+import app.registrar.ui.password.view.ResetPasswordDialog;
 import app.registrar.ui.password.ResetPasswordViewModel;
 import app.registrar.ui.reactivate.ReactivateViewModel;
 import java.util.List;

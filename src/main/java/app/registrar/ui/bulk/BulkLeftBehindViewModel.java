@@ -76,7 +76,7 @@ public final class BulkLeftBehindViewModel {
     }
 
     /** Stops counting (the dialog closed). */
-    void cancel() {
+    public void cancel() {
         if (counting != null) {
             counting.cancel();
         }

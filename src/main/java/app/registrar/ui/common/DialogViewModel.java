@@ -13,7 +13,7 @@ import javafx.collections.ObservableList;
 /**
  * The command state every dialog's view model shares: busy while its command runs (held across chained steps
  * until the last one ends, so the button cannot send twice), the wish to close the dialog once the command
- * succeeded, and the last error in the admin's words. The dialog binds to these three; {@link ModalDialog} keeps
+ * succeeded, and the last error in the admin's words. The dialog binds to these three; {@code ModalDialog} keeps
  * the window open while busy.
  */
 public abstract class DialogViewModel {

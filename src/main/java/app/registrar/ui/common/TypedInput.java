@@ -13,7 +13,7 @@ import javafx.collections.ObservableList;
 
 /**
  * Whether the admin typed, picked or ticked anything in a dialog since it opened, so that closing it (Escape,
- * Cancel, the window's close button) asks before throwing that away ({@link ModalDialog#askBeforeDiscarding}).
+ * Cancel, the window's close button) asks before throwing that away ({@code ModalDialog.askBeforeDiscarding}).
  * A field changed and changed back counts as untouched; once the dialog's work is {@link #doneWhen done} (saved,
  * imported), nothing is left to lose.
  */

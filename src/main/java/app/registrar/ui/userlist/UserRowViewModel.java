@@ -30,7 +30,7 @@ public final class UserRowViewModel {
         return new UserRowViewModel(index, user);
     }
 
-    static UserRowViewModel loading(int index) {
+    public static UserRowViewModel loading(int index) {
         return new UserRowViewModel(index, null);
     }
 

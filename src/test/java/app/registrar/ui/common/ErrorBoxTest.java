@@ -3,6 +3,7 @@ package app.registrar.ui.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.testing.FxWorkers;
+import app.registrar.ui.common.view.Views;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.VBox;

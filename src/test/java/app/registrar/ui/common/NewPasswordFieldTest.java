@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.registrar.model.PasswordPolicy;
 import app.registrar.testing.FakeDialogService;
 import app.registrar.testing.FxWorkers;
+import app.registrar.ui.common.view.NewPasswordField;
+import app.registrar.ui.common.view.Theme;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;

@@ -13,7 +13,7 @@ import app.registrar.testing.FxAppHarness;
 import app.registrar.testing.Screenshots;
 import app.registrar.testing.SynapseExtension;
 import app.registrar.testing.TestSynapse;
-import app.registrar.ui.bulk.ImportDialog;
+import app.registrar.ui.bulk.view.ImportDialog;
 import app.registrar.ui.main.MainViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;

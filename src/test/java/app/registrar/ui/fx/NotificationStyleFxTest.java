@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.registrar.testing.FxWorkers;
 import app.registrar.testing.Screenshots;
-import app.registrar.ui.common.FxDialogService;
-import app.registrar.ui.common.Theme;
+import app.registrar.ui.common.view.FxDialogService;
+import app.registrar.ui.common.view.Theme;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.registrar.testing.FakeDialogService;
 import app.registrar.testing.Screenshots;
 import app.registrar.testing.SynapseExtension;
+import app.registrar.ui.welcome.view.WelcomeDialog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -14,9 +14,11 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxRobotInterface;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -30,7 +32,7 @@ public final class FxAppHarness {
     /** Generous: several engineers and their servers share two cores; only a failing wait ever waits this long. */
     private static final int PATIENCE_SECONDS = 60;
 
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new SteadyRobot();
     private final String name;
     private Stage stage;
     private Application app;
@@ -93,10 +95,27 @@ public final class FxAppHarness {
         return stage;
     }
 
+    /**
+     * Polls {@code condition} from the test thread until it holds. A condition that looks nodes up walks the scene
+     * graph while the JavaFX thread may be changing it (a panel rebuilt, a dialog laid out), so a lookup can throw
+     * mid-change: that poll counts as "not yet" and the next one looks again. The last such throw is attached to
+     * the time-out, so a condition that always throws still fails, with its cause.
+     */
     public void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        RuntimeException[] lastThrow = new RuntimeException[1];
         try {
-            WaitForAsyncUtils.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.call();
+                } catch (RuntimeException racedWithTheFxThread) {
+                    lastThrow[0] = racedWithTheFxThread;
+                    return false;
+                }
+            });
         } catch (TimeoutException e) {
+            if (lastThrow[0] != null) {
+                e.addSuppressed(lastThrow[0]);
+            }
             shoot(name + "-gave-up");
             throw e;
         }
@@ -200,5 +219,27 @@ public final class FxAppHarness {
             }
         }
         return true;
+    }
+
+    /**
+     * A robot whose {@code clickOn(query)} waits for the JavaFX thread to finish what it has queued and retries
+     * when the node it found was taken out of its scene before the click (a panel rebuilt after a read-back):
+     * TestFX then throws "scene is null" while working out where to click, before the mouse has moved, so a
+     * retry never clicks twice.
+     */
+    private static final class SteadyRobot extends FxRobot {
+        @Override
+        public FxRobotInterface clickOn(String query, MouseButton... buttons) {
+            for (int attempt = 1; ; attempt++) {
+                WaitForAsyncUtils.waitForFxEvents();
+                try {
+                    return super.clickOn(query, buttons);
+                } catch (NullPointerException nodeLeftItsScene) {
+                    if (attempt == 3) {
+                        throw nodeLeftItsScene;
+                    }
+                }
+            }
+        }
     }
 }

@@ -11,57 +11,44 @@ import app.registrar.bulk.SelectionMessages;
 import app.registrar.bulk.SelectionRemovalPreview.Totals;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.Formats;
+import app.registrar.ui.common.LeftBehindTicks;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * The spam and abuse ticks of a bulk deactivation, as on a single one: remove every message the selected accounts
  * sent (counted over the selection once ticked, one account at a time) and delete the media they uploaded (the
  * selection's removal sums). The run removes both from each account before deactivating it.
  */
-public final class BulkLeftBehindViewModel {
+public final class BulkLeftBehindViewModel extends LeftBehindTicks {
 
     private final BulkService service;
     private final List<String> userIds;
-    private final BooleanProperty redact = new SimpleBooleanProperty(false);
-    private final BooleanProperty deleteMedia = new SimpleBooleanProperty(false);
-    private final ReadOnlyStringWrapper messagesPreview = new ReadOnlyStringWrapper("");
-    private final StringBinding mediaPreview;
     private JobControl counting;
 
     BulkLeftBehindViewModel(BulkService service, List<String> userIds, ReadOnlyObjectProperty<Totals> removal) {
-        this.service = service;
-        this.userIds = List.copyOf(userIds);
-        // Counting reads every room of every account: only once the admin ticks the box.
-        redact.addListener((obs, old, now) -> {
-            if (now && counting == null) {
-                countMessages();
-            }
-        });
-        mediaPreview = Bindings.createStringBinding(() -> {
+        super(Bindings.createStringBinding(() -> {
             Totals sums = removal.get();
             if (sums == null) {
                 return tr("bulk.media.preview.reading");
             }
             String files = tr("deactivate.media.preview", sums.mediaCount(), Formats.bytes(sums.mediaBytes()));
             return sums.read() < sums.accounts() ? tr("bulk.preview.partial", files, sums.read(), sums.accounts()) : files;
-        }, removal);
+        }, removal));
+        this.service = service;
+        this.userIds = List.copyOf(userIds);
     }
 
-    private void countMessages() {
+    @Override
+    protected void countMessages() {
         JobControl job = new JobControl();
         counting = job;
-        messagesPreview.set(tr("bulk.redact.counting", 0, userIds.size()));
+        showMessages(tr("bulk.redact.counting", 0, userIds.size()));
         service.countMessages(userIds, job, new ProgressRelay<SelectionMessages.Totals>(service.executor(),
-                        sums -> messagesPreview.set(tr("bulk.redact.counting", sums.read(), sums.accounts()))))
+                        sums -> showMessages(tr("bulk.redact.counting", sums.read(), sums.accounts()))))
                 .onSuccess(this::counted)
-                .onFailure(e -> messagesPreview.set(tr("deactivate.redact.preview.failed",
+                .onFailure(e -> showMessages(tr("deactivate.redact.preview.failed",
                         ErrorMessages.describe(e).message())))
                 .start();
     }
@@ -72,7 +59,7 @@ public final class BulkLeftBehindViewModel {
         if (sums.cancelled() || sums.failed() > 0) {
             text += " " + tr("bulk.redact.partial", sums.read() - sums.failed(), sums.accounts());
         }
-        messagesPreview.set(text);
+        showMessages(text);
     }
 
     /** Stops counting (the dialog closed). */
@@ -84,22 +71,7 @@ public final class BulkLeftBehindViewModel {
 
     /** What the run removes from each account before deactivating it. */
     public LeftBehind chosen() {
-        return new LeftBehind(redact.get(), deleteMedia.get());
+        return new LeftBehind(redactProperty().get(), deleteMediaProperty().get());
     }
 
-    public BooleanProperty redactProperty() {
-        return redact;
-    }
-
-    public BooleanProperty deleteMediaProperty() {
-        return deleteMedia;
-    }
-
-    public ReadOnlyStringProperty messagesPreviewProperty() {
-        return messagesPreview.getReadOnlyProperty();
-    }
-
-    public StringBinding mediaPreviewProperty() {
-        return mediaPreview;
-    }
 }

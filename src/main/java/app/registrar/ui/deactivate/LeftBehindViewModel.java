@@ -11,14 +11,10 @@ import app.registrar.bulk.ProgressRelay;
 import app.registrar.service.CleanupService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.Formats;
+import app.registrar.ui.common.LeftBehindTicks;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * The two ticks of deactivation for spam and abuse, each with its preview: remove every message the account sent
@@ -26,50 +22,39 @@ import javafx.beans.property.SimpleBooleanProperty;
  * removal preview's count and size). Both run before the deactivation, as the redactions are sent as the account,
  * which must still be in its rooms.
  */
-public final class LeftBehindViewModel {
+public final class LeftBehindViewModel extends LeftBehindTicks {
 
     private final CleanupService service;
     private final String userId;
-    private final BooleanProperty redact = new SimpleBooleanProperty(false);
-    private final BooleanProperty deleteMedia = new SimpleBooleanProperty(false);
-    private final ReadOnlyStringWrapper messagesPreview = new ReadOnlyStringWrapper("");
-    private final StringBinding mediaPreview;
-    private boolean counted;
     /** The count made after the tick, null until it is in (or when it failed). */
     private CleanupService.MessagePreview messageCount;
 
     LeftBehindViewModel(CleanupService service, String userId, ReadOnlyObjectProperty<RemovalPreview> removal) {
-        this.service = service;
-        this.userId = userId;
-        // Counting messages reads every room: done only once the admin ticks the box.
-        redact.addListener((obs, old, now) -> {
-            if (now && !counted) {
-                counted = true;
-                countMessages();
-            }
-        });
-        mediaPreview = Bindings.createStringBinding(() -> {
+        super(Bindings.createStringBinding(() -> {
             RemovalPreview p = removal.get();
             return p == null ? "" : tr("deactivate.media.preview", p.mediaCount(), Formats.bytes(p.mediaBytes()));
-        }, removal);
+        }, removal));
+        this.service = service;
+        this.userId = userId;
     }
 
-    private void countMessages() {
-        messagesPreview.set(tr("deactivate.redact.counting"));
+    @Override
+    protected void countMessages() {
+        showMessages(tr("deactivate.redact.counting"));
         service.messagePreview(userId)
                 .onSuccess(p -> {
                     messageCount = p;
-                    messagesPreview.set(tr(p.atLimit() ? "deactivate.redact.preview.limit"
+                    showMessages(tr(p.atLimit() ? "deactivate.redact.preview.limit"
                             : "deactivate.redact.preview", p.messages(), p.rooms(), CleanupApi.REDACT_LIMIT));
                 })
-                .onFailure(e -> messagesPreview.set(tr("deactivate.redact.preview.failed",
+                .onFailure(e -> showMessages(tr("deactivate.redact.preview.failed",
                         ErrorMessages.describe(e).message())))
                 .start();
     }
 
     /** Whether anything is to be removed before the deactivation. */
     boolean anythingTicked() {
-        return redact.get() || deleteMedia.get();
+        return redactProperty().get() || deleteMediaProperty().get();
     }
 
     /**
@@ -78,7 +63,7 @@ public final class LeftBehindViewModel {
      * nothing is deactivated.
      */
     void run(Consumer<String> progress, Consumer<String> then, Consumer<MatrixApiException> failed) {
-        if (!redact.get()) {
+        if (!redactProperty().get()) {
             removeMedia(progress, "", then, failed);
             return;
         }
@@ -107,7 +92,7 @@ public final class LeftBehindViewModel {
 
     private void removeMedia(Consumer<String> progress, String note, Consumer<String> then,
                              Consumer<MatrixApiException> failed) {
-        if (!deleteMedia.get()) {
+        if (!deleteMediaProperty().get()) {
             then.accept(note);
             return;
         }
@@ -115,20 +100,4 @@ public final class LeftBehindViewModel {
         service.deleteMedia(userId).onSuccess(count -> then.accept(note)).onFailure(failed::accept).start();
     }
 
-    public BooleanProperty redactProperty() {
-        return redact;
-    }
-
-    public BooleanProperty deleteMediaProperty() {
-        return deleteMedia;
-    }
-
-    /** How many messages would go, once counted after the tick. */
-    public ReadOnlyStringProperty messagesPreviewProperty() {
-        return messagesPreview.getReadOnlyProperty();
-    }
-
-    public StringBinding mediaPreviewProperty() {
-        return mediaPreview;
-    }
 }

@@ -5,8 +5,8 @@ import static app.registrar.ui.common.I18n.tr;
 import app.registrar.bulk.BulkAction;
 import app.registrar.bulk.BulkResult;
 import app.registrar.ui.bulk.BulkActionViewModel;
-import app.registrar.ui.bulk.BulkLeftBehindViewModel;
 import app.registrar.ui.bulk.SelectionPreviewViewModel;
+import app.registrar.ui.common.view.LeftBehindBox;
 import app.registrar.ui.common.view.ModalDialog;
 import app.registrar.ui.common.view.Views;
 import java.util.List;
@@ -104,7 +104,8 @@ public final class BulkActionDialog extends ModalDialog {
         results.setPlaceholder(new Label(tr("bulk.results.none")));
         VBox.setVgrow(results, Priority.ALWAYS);
 
-        VBox leftBehind = leftBehindBox(model.getLeftBehind());
+        VBox leftBehind = LeftBehindBox.of(model.getLeftBehind(), tr("bulk.redact"), tr("bulk.media"),
+                "bulkRedactMessages", "bulkRedactPreview", "bulkDeleteMedia", "bulkDeleteMediaPreview");
         leftBehind.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> model.actionProperty().get() != null && model.actionProperty().get().isDestructive(), model.actionProperty()));
         leftBehind.managedProperty().bind(leftBehind.visibleProperty());
@@ -122,35 +123,6 @@ public final class BulkActionDialog extends ModalDialog {
             model.getPreview().cancel();
             model.getLeftBehind().cancel();
         });
-    }
-
-    /** The spam and abuse ticks, each with what it removes over the selection, as in the single deactivation. */
-    private static VBox leftBehindBox(BulkLeftBehindViewModel model) {
-        CheckBox redact = tick("bulkRedactMessages", tr("bulk.redact"), model.redactProperty());
-        Label messages = Views.help("");
-        messages.setId("bulkRedactPreview");
-        messages.textProperty().bind(model.messagesPreviewProperty());
-        messages.visibleProperty().bind(redact.selectedProperty());
-        messages.managedProperty().bind(messages.visibleProperty());
-        CheckBox media = tick("bulkDeleteMedia", tr("bulk.media"), model.deleteMediaProperty());
-        Label files = Views.help("");
-        files.setId("bulkDeleteMediaPreview");
-        files.textProperty().bind(model.mediaPreviewProperty());
-        files.visibleProperty().bind(media.selectedProperty());
-        files.managedProperty().bind(files.visibleProperty());
-        VBox box = new VBox(6, redact, messages, media, files);
-        box.getStyleClass().add("warning-box");
-        return box;
-    }
-
-    private static CheckBox tick(String id, String text, javafx.beans.property.BooleanProperty value) {
-        CheckBox box = new CheckBox(text);
-        box.setId(id);
-        box.setWrapText(true);
-        box.setMinHeight(Region.USE_PREF_SIZE);
-        box.setMnemonicParsing(true);
-        box.selectedProperty().bindBidirectional(value);
-        return box;
     }
 
     /** The sums of what goes, shown for a deactivation, with progress and a way to stop reading. */

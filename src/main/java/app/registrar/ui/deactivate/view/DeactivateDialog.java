@@ -2,12 +2,11 @@ package app.registrar.ui.deactivate.view;
 
 import static app.registrar.ui.common.I18n.tr;
 
+import app.registrar.ui.common.view.LeftBehindBox;
 import app.registrar.ui.common.view.ModalDialog;
 import app.registrar.ui.common.view.Views;
 import app.registrar.ui.deactivate.DeactivateViewModel;
-import app.registrar.ui.deactivate.LeftBehindViewModel;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -86,7 +85,8 @@ public final class DeactivateDialog extends ModalDialog {
             content = new VBox(12, userId, what, points, preview, eraseBox, typeLabel, typed, mismatch, progress, Views.errorBox(model.errorProperty()),
                     Views.checkAgainButton(model.getOutcome()));
             if (model.getLeftBehind() != null) {
-                VBox leftBehind = leftBehindBox(model.getLeftBehind());
+                VBox leftBehind = LeftBehindBox.of(model.getLeftBehind(), tr("deactivate.redact"), tr("deactivate.media"),
+                        "redactMessages", "redactPreview", "deleteMedia", "deleteMediaPreview");
                 leftBehind.disableProperty().bind(model.busyProperty());
                 // After the confirmation field, so adding the ticks leaves that field where it always was.
                 content.getChildren().add(content.getChildren().indexOf(mismatch) + 1, leftBehind);
@@ -113,35 +113,6 @@ public final class DeactivateDialog extends ModalDialog {
             }
         });
         setOnShown(e -> typed.requestFocus());
-    }
-
-    /** The spam and abuse ticks, each with what it removes (counted once ticked). */
-    private static VBox leftBehindBox(LeftBehindViewModel model) {
-        CheckBox redact = tick("redactMessages", tr("deactivate.redact"), model.redactProperty());
-        Label messages = Views.help("");
-        messages.setId("redactPreview");
-        messages.textProperty().bind(model.messagesPreviewProperty());
-        messages.visibleProperty().bind(redact.selectedProperty());
-        messages.managedProperty().bind(messages.visibleProperty());
-        CheckBox media = tick("deleteMedia", tr("deactivate.media"), model.deleteMediaProperty());
-        Label files = Views.help("");
-        files.setId("deleteMediaPreview");
-        files.textProperty().bind(model.mediaPreviewProperty());
-        files.visibleProperty().bind(media.selectedProperty());
-        files.managedProperty().bind(files.visibleProperty());
-        VBox box = new VBox(6, redact, messages, media, files);
-        box.getStyleClass().add("warning-box");
-        return box;
-    }
-
-    private static CheckBox tick(String id, String text, BooleanProperty value) {
-        CheckBox box = new CheckBox(text);
-        box.setId(id);
-        box.setWrapText(true);
-        box.setMinHeight(Region.USE_PREF_SIZE);
-        box.setMnemonicParsing(true);
-        box.selectedProperty().bindBidirectional(value);
-        return box;
     }
 
     private static Label point(String text) {

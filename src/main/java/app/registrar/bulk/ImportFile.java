@@ -56,6 +56,12 @@ public final class ImportFile {
 
     /** Synapse refuses longer display names (synapse/handlers/profile.py, MAX_DISPLAYNAME_LEN), counted in code points. */
     static final int MAX_DISPLAY_NAME = 256;
+    /**
+     * The most rows one import takes. Every row is held (checked, shown in the preview, then run), about 370 bytes
+     * each, in the launcher's 128 MB heap beside the app's own 60–70 MB: 100,000 rows leave room to spare, while a
+     * file of 200,000 would not fit (docs/performance.md). A bigger file is refused with the advice to split it.
+     */
+    public static final int MAX_ROWS = 100_000;
 
     private ImportFile() {
     }
@@ -102,6 +108,9 @@ public final class ImportFile {
                 String[] cells = lines.next();
                 if (isBlank(cells)) {
                     continue;
+                }
+                if (number == MAX_ROWS) {
+                    throw new ImportFileException(file, ImportFileException.Reason.TOO_MANY_ROWS, line, "");
                 }
                 rows.add(check(++number, line, cells, columns, serverName, policy, seen));
             }

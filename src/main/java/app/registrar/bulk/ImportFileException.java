@@ -15,7 +15,9 @@ public final class ImportFileException extends FileFault {
     public enum Reason {
         EMPTY,
         NO_USER_ID_COLUMN,
-        NOT_CSV
+        NOT_CSV,
+        /** More rows than {@link ImportFile#MAX_ROWS}: the file is refused before its rows fill the heap. */
+        TOO_MANY_ROWS
     }
 
     private final Reason reason;
@@ -28,6 +30,7 @@ public final class ImportFileException extends FileFault {
                     case EMPTY -> "the file is empty";
                     case NO_USER_ID_COLUMN -> "the file has no user_id column";
                     case NOT_CSV -> "not readable as CSV near line " + line + ": " + detail;
+                    case TOO_MANY_ROWS -> "more than " + ImportFile.MAX_ROWS + " rows (line " + line + ")";
                 });
         this.reason = reason;
         this.line = line;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
 /**
@@ -108,7 +109,7 @@ public final class CleanupApi {
      * each status read to {@code progress}. Must run before deactivation: the redactions are sent as the account,
      * which has to be in the rooms.
      */
-    public RedactStatus redactEverything(String userId, long pauseMillis, java.util.function.Consumer<RedactStatus> progress) {
+    public RedactStatus redactEverything(String userId, long pauseMillis, Consumer<RedactStatus> progress) {
         List<String> rooms = joinedRooms(userId);
         if (rooms.isEmpty()) {
             return new RedactStatus(RedactState.COMPLETE, Map.of(), null);

@@ -13,6 +13,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -37,7 +39,7 @@ public final class DeactivateViewModel extends DialogViewModel {
     private final BooleanProperty erase = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     /** False once the admin ticked "remove every message": the dialog then no longer says they stay visible. */
-    private final javafx.beans.property.ReadOnlyBooleanWrapper messagesStay = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper messagesStay = new ReadOnlyBooleanWrapper(true);
     private final BooleanBinding canDeactivate;
     private final OutcomeCheck outcome = new OutcomeCheck();
     private RemovalPreviewViewModel preview;
@@ -223,7 +225,7 @@ public final class DeactivateViewModel extends DialogViewModel {
     }
 
     /** Whether the account's messages stay visible after this deactivation: not when they are to be redacted. */
-    public javafx.beans.property.ReadOnlyBooleanProperty messagesStayVisibleProperty() {
+    public ReadOnlyBooleanProperty messagesStayVisibleProperty() {
         return messagesStay.getReadOnlyProperty();
     }
 

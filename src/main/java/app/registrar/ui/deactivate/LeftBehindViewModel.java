@@ -12,6 +12,7 @@ import app.registrar.service.CleanupService;
 import app.registrar.ui.common.ErrorMessages;
 import app.registrar.ui.common.Formats;
 import app.registrar.ui.common.LeftBehindTicks;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -74,7 +75,7 @@ public final class LeftBehindViewModel extends LeftBehindTicks {
         progress.accept(RedactProgress.running(count, 0));
         service.redactMessages(userId, new ProgressRelay<RedactStatus>(service.executor(),
                         status -> progress.accept(RedactProgress.running(count,
-                                java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)))))
+                                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)))))
                 .onSuccess(status -> {
                     if (status.state() == CleanupApi.RedactState.FAILED) {
                         failed.accept(MatrixApiException.local(ErrorCategory.UNEXPECTED_RESPONSE,

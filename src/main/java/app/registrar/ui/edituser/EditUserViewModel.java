@@ -18,6 +18,7 @@ import app.registrar.ui.common.OutcomeCheck;
 import app.registrar.ui.common.TextSafety;
 import app.registrar.ui.conflicts.HolderCheck;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -236,7 +237,7 @@ public final class EditUserViewModel extends DialogViewModel {
      * What the read-back tells the audit trail: whether a lost create made the account, and whether a lost change
      * of admin rights alone (audited as grant-admin or revoke-admin) was made. Other edits stay unconfirmed.
      */
-    private void settleAudit(java.util.Optional<UserDetails> found) {
+    private void settleAudit(Optional<UserDetails> found) {
         if (isCreate()) {
             service.settleAudit(getUserId(), found.isPresent(), "create").start();
         } else if (sentUpdate != null && sentUpdate.has("admin") && sentUpdate.without("admin").isEmpty()) {

@@ -15,6 +15,7 @@ import app.registrar.testing.TestSynapse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,8 +85,8 @@ class ConnectViewModelTest {
 
     @Test
     void onRealThreadsThePreparationRunsOnTheJavaFxThreadAndAWrongPasswordStillHandsNothingOn() {
-        List<ServerInfo> prepared = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<Boolean> onFxThread = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<ServerInfo> prepared = new CopyOnWriteArrayList<>();
+        List<Boolean> onFxThread = new CopyOnWriteArrayList<>();
         ConnectionService onWorkers = new ConnectionService(app.registrar.testing.FxWorkers.executor());
         ConnectViewModel onThreads = app.registrar.testing.FxWorkers.onFx(() -> new ConnectViewModel(
                 onWorkers, dialogs, new RecentServers(prefs),

@@ -14,6 +14,7 @@ import app.registrar.ui.common.view.Theme;
 import app.registrar.ui.deactivate.view.DeactivateDialog;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -67,7 +68,7 @@ class LeftBehindDialogFxTest {
         String files = robot.from(root).lookup("#deleteMediaPreview").queryLabeled().getText();
         boolean saidAfter = stays.isVisible();
         // The whole content, as the admin scrolls through it.
-        Node content = robot.from(root).lookup((java.util.function.Predicate<Node>) n -> n instanceof ScrollPane)
+        Node content = robot.from(root).lookup((Predicate<Node>) n -> n instanceof ScrollPane)
                 .tryQuery().map(n -> ((ScrollPane) n).getContent()).orElse(root);
         robot.interact(() -> Screenshots.save(content, "deactivate-left-behind"));
         robot.interact(dialog[0]::close);

@@ -8,7 +8,10 @@ import app.registrar.ui.userlist.UserListViewModel;
 import app.registrar.ui.userlist.UserRowViewModel;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -53,6 +57,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
@@ -352,10 +357,6 @@ public final class UserListView extends BorderPane {
     }
 
     /**
-     * Wide enough for the usual pair of badges side by side ("Deactivated" + "Erased") in this language, or, as
-     * the least, for the widest single badge (pairs then wrap onto two lines).
-     */
-    /**
      * The columns right of the user ID are squeezed first when the list is narrower than they would like, down to
      * their minimum. Where the list has room for every header whole (the default window in every shipped language),
      * those minimums are the headers' own widths, so none is cut; in a narrower list they fall back to the compact
@@ -363,8 +364,8 @@ public final class UserListView extends BorderPane {
      */
     private static void fitHeadersWhenThereIsRoom(TableView<UserRowViewModel> table,
                                                   List<TableColumn<UserRowViewModel, ?>> columns) {
-        Map<TableColumn<UserRowViewModel, ?>, Double> compact = new java.util.HashMap<>();
-        Map<TableColumn<UserRowViewModel, ?>, Double> whole = new java.util.HashMap<>();
+        Map<TableColumn<UserRowViewModel, ?>, Double> compact = new HashMap<>();
+        Map<TableColumn<UserRowViewModel, ?>, Double> whole = new HashMap<>();
         // Measured now: the header's text later moves into its graphic (the label with the tooltip).
         columns.forEach(c -> {
             compact.put(c, c.getMinWidth());
@@ -373,13 +374,13 @@ public final class UserListView extends BorderPane {
         double others = table.getColumns().stream().filter(c -> !columns.contains(c))
                 .mapToDouble(TableColumn::getMinWidth).sum();
         double needed = others + whole.values().stream().mapToDouble(Double::doubleValue).sum();
-        javafx.beans.value.ChangeListener<Number> fit = (obs, old, width) -> {
+        ChangeListener<Number> fit = (obs, old, width) -> {
             // The vertical scroll bar takes its share; 16 px leave room for it and the border.
             boolean room = width.doubleValue() - 16 >= needed;
             columns.forEach(c -> c.setMinWidth(room ? whole.get(c) : compact.get(c)));
             // A raised minimum does not widen a column already laid out: take the room from the others (the
             // resize policy keeps them at their own minimums).
-            javafx.application.Platform.runLater(() -> columns.forEach(c -> {
+            Platform.runLater(() -> columns.forEach(c -> {
                 if (c.getWidth() < c.getMinWidth()) {
                     table.resizeColumn(c, c.getMinWidth() - c.getWidth());
                 }
@@ -390,23 +391,23 @@ public final class UserListView extends BorderPane {
 
     /** A column header's width with its text whole: bold text, the cell's padding and the sort arrow. */
     private static double headerWidth(String header) {
-        javafx.scene.text.Text text = new javafx.scene.text.Text(header);
-        text.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 14));
-        return Math.ceil(text.getLayoutBounds().getWidth() + 40);
+        return Math.ceil(textWidth(header, Font.font(null, FontWeight.BOLD, 14)) + 40);
     }
 
     /** The widest date of this language's short format (a two-digit day of each month), with the cell's padding. */
     private static double dateWidth() {
         double widest = 0;
         for (int month = 1; month <= 12; month++) {
-            Instant day = java.time.LocalDate.of(2026, month, 28).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
-            javafx.scene.text.Text text = new javafx.scene.text.Text(Formats.date(day));
-            text.setFont(javafx.scene.text.Font.font(14));
-            widest = Math.max(widest, text.getLayoutBounds().getWidth());
+            Instant day = LocalDate.of(2026, month, 28).atStartOfDay(ZoneId.systemDefault()).toInstant();
+            widest = Math.max(widest, textWidth(Formats.date(day), Font.font(14)));
         }
         return Math.ceil(widest + 24);
     }
 
+    /**
+     * Wide enough for the usual pair of badges side by side ("Deactivated" + "Erased") in this language, or, as
+     * the least, for the widest single badge (pairs then wrap onto two lines).
+     */
     private static double statusWidth(boolean pair) {
         String[][] pairs = {{"status.deactivated", "status.erased"}, {"status.locked", "status.admin"},
                 {"status.suspended", "status.shadow.banned"}};
@@ -414,14 +415,19 @@ public final class UserListView extends BorderPane {
         for (String[] keys : pairs) {
             double width = 0;
             for (String key : keys) {
-                Text text = new Text(tr(key));
-                text.setFont(Font.font(11));
-                double chip = text.getLayoutBounds().getWidth() + 14 + 4;
+                double chip = textWidth(tr(key), Font.font(11)) + 14 + 4;
                 width = pair ? width + chip : Math.max(width, chip);
             }
             widest = Math.max(widest, width);
         }
         return Math.ceil(widest + 16);
+    }
+
+    /** How wide {@code value} is drawn in {@code font}, without padding. */
+    private static double textWidth(String value, Font font) {
+        Text text = new Text(value);
+        text.setFont(font);
+        return text.getLayoutBounds().getWidth();
     }
 
     public void focusSearch() {

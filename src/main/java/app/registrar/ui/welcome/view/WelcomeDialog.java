@@ -5,6 +5,8 @@ import static app.registrar.ui.common.I18n.tr;
 import app.registrar.ui.common.view.ModalDialog;
 import app.registrar.ui.common.view.Views;
 import app.registrar.ui.welcome.WelcomeViewModel;
+import java.util.Optional;
+import java.util.function.Predicate;
 import javafx.print.Printer;
 import javafx.print.PrinterJob;
 import javafx.scene.control.Alert;
@@ -23,13 +25,13 @@ public final class WelcomeDialog extends ModalDialog {
 
     private final WelcomeViewModel model;
     /** Where the printer is chosen: the system's print dialog; a test picks its PDF printer instead. */
-    private final java.util.function.Predicate<PrinterJob> printerChoice;
+    private final Predicate<PrinterJob> printerChoice;
 
     public WelcomeDialog(Window owner, WelcomeViewModel model) {
         this(owner, model, null);
     }
 
-    public WelcomeDialog(Window owner, WelcomeViewModel model, java.util.function.Predicate<PrinterJob> printerChoice) {
+    public WelcomeDialog(Window owner, WelcomeViewModel model, Predicate<PrinterJob> printerChoice) {
         super(owner, tr("welcome.title", model.getUserId()));
         this.model = model;
         this.printerChoice = printerChoice != null ? printerChoice : job -> job.showPrintDialog(this);
@@ -66,7 +68,7 @@ public final class WelcomeDialog extends ModalDialog {
      * starts on the first one.
      */
     private void print() {
-        java.util.Optional<Printer> first = java.util.Optional.ofNullable(Printer.getDefaultPrinter())
+        Optional<Printer> first = Optional.ofNullable(Printer.getDefaultPrinter())
                 .or(() -> Printer.getAllPrinters().stream().findFirst());
         PrinterJob job = first.map(PrinterJob::createPrinterJob).orElse(null);
         if (job == null) {

@@ -3,11 +3,13 @@ package app.registrar.ui.connect.view;
 import static app.registrar.ui.common.I18n.tr;
 
 import app.registrar.ui.common.view.Views;
+import app.registrar.ui.common.view.WhenNeeded;
 import app.registrar.ui.connect.ConnectViewModel.Method;
 import app.registrar.ui.connect.ConnectViewModel;
 import atlantafx.base.theme.Styles;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -85,43 +87,16 @@ public final class ConnectView extends StackPane {
             }
         });
 
-        TextField user = new TextField();
-        user.setId("user");
-        user.setPromptText(tr("connect.user.prompt"));
-        user.textProperty().bindBidirectional(model.userProperty());
-        PasswordField password = new PasswordField();
-        password.setId("password");
-        password.textProperty().bindBidirectional(model.passwordProperty());
-        VBox passwordBox = new VBox(4,
-                Views.labelFor("connect.user", user), user, Views.problem(model.userProblemProperty()),
-                Views.labelFor("connect.password", password), password);
-
-        PasswordField token = new PasswordField();
-        token.setId("token");
-        token.textProperty().bindBidirectional(model.tokenProperty());
-        VBox tokenBox = new VBox(4, Views.labelFor("connect.token", token), token, Views.help(tr("connect.token.help")));
-
-        TextField clientId = new TextField();
-        clientId.setId("clientId");
-        clientId.setPromptText(tr("connect.client.id.prompt"));
-        clientId.textProperty().bindBidirectional(model.clientIdProperty());
-        PasswordField clientSecret = new PasswordField();
-        clientSecret.setId("clientSecret");
-        clientSecret.textProperty().bindBidirectional(model.clientSecretProperty());
-        VBox clientBox = new VBox(4,
-                Views.labelFor("connect.client.id", clientId), clientId, Views.problem(model.userProblemProperty()),
-                Views.labelFor("connect.client.secret", clientSecret), clientSecret, Views.help(tr("connect.client.help")));
-        clientBox.visibleProperty().bind(model.methodProperty().isEqualTo(Method.CLIENT));
-        clientBox.managedProperty().bind(clientBox.visibleProperty());
-        clientBox.disableProperty().bind(model.busyProperty());
-
-        VBox ssoBox = new VBox(4, Views.help(tr("connect.sso.help")));
-        ssoBox.visibleProperty().bind(model.methodProperty().isEqualTo(Method.SSO));
-        ssoBox.managedProperty().bind(ssoBox.visibleProperty());
-        passwordBox.visibleProperty().bind(model.methodProperty().isEqualTo(Method.PASSWORD));
-        passwordBox.managedProperty().bind(passwordBox.visibleProperty());
-        tokenBox.visibleProperty().bind(model.methodProperty().isEqualTo(Method.TOKEN));
-        tokenBox.managedProperty().bind(tokenBox.visibleProperty());
+        // Only the chosen method's fields, the error area, the spinner and Cancel that are on screen are made with
+        // the screen; the rest are made when first needed (WhenNeeded), since JavaFX styles hidden parts and makes
+        // their skins before the first window all the same (issue 15, docs/performance.md).
+        WhenNeeded passwordBox = new WhenNeeded(model.methodProperty().isEqualTo(Method.PASSWORD),
+                () -> passwordFields(model));
+        WhenNeeded tokenBox = new WhenNeeded(model.methodProperty().isEqualTo(Method.TOKEN), () -> tokenFields(model));
+        WhenNeeded ssoBox = new WhenNeeded(model.methodProperty().isEqualTo(Method.SSO),
+                () -> Views.help(tr("connect.sso.help")));
+        WhenNeeded clientBox = new WhenNeeded(model.methodProperty().isEqualTo(Method.CLIENT),
+                () -> clientFields(model));
 
         Button signIn = new Button(tr("connect.sign.in"));
         signIn.setId("signIn");
@@ -129,16 +104,17 @@ public final class ConnectView extends StackPane {
         signIn.getStyleClass().add("accent");
         signIn.disableProperty().bind(model.canSignInProperty().not());
         signIn.setOnAction(e -> model.signIn());
-        Button cancel = new Button(tr("connect.cancel"));
-        cancel.setCancelButton(true);
-        cancel.visibleProperty().bind(model.busyProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setOnAction(e -> model.cancel());
-
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
-        spinner.visibleProperty().bind(model.busyProperty());
-        spinner.managedProperty().bind(spinner.visibleProperty());
+        WhenNeeded cancel = new WhenNeeded(model.busyProperty(), () -> {
+            Button button = new Button(tr("connect.cancel"));
+            button.setCancelButton(true);
+            button.setOnAction(e -> model.cancel());
+            return button;
+        });
+        WhenNeeded spinner = new WhenNeeded(model.busyProperty(), () -> {
+            ProgressIndicator indicator = new ProgressIndicator();
+            indicator.setPrefSize(18, 18);
+            return indicator;
+        });
         Label progress = new Label();
         progress.setId("progress");
         progress.textProperty().bind(model.progressProperty());
@@ -146,24 +122,30 @@ public final class ConnectView extends StackPane {
         HBox.setHgrow(buttons.getChildren().get(2), Priority.ALWAYS);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        Label notice = new Label();
-        notice.setWrapText(true);
-        notice.setMinHeight(Region.USE_PREF_SIZE);
-        notice.getStyleClass().add("notice");
-        notice.textProperty().bind(model.noticeProperty());
-        notice.visibleProperty().bind(Bindings.isNotEmpty(model.noticeProperty()));
-        notice.managedProperty().bind(notice.visibleProperty());
+        WhenNeeded notice = new WhenNeeded(Bindings.isNotEmpty(model.noticeProperty()), () -> {
+            Label label = new Label();
+            label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+            label.getStyleClass().add("notice");
+            label.textProperty().bind(model.noticeProperty());
+            return label;
+        });
 
+        Label serverLabel = Views.labelFor("connect.server", server);
+        // Gaps as margins rather than empty regions: fewer nodes for the first styling pass. Each is the old
+        // spacer's height plus the one VBox spacing it took.
+        VBox.setMargin(serverLabel, new Insets(16, 0, 0, 0));
+        VBox.setMargin(methods, new Insets(12, 0, 8, 0));
+        VBox.setMargin(buttons, new Insets(14, 0, 0, 0));
         VBox form = new VBox(6,
                 title, subtitle,
-                spacer(10),
-                Views.labelFor("connect.server", server), server, Views.help(tr("connect.server.help")),
-                Views.problem(model.serverProblemProperty()),
-                spacer(6), methods, spacer(2),
-                passwordBox, tokenBox, ssoBox, clientBox, Views.problem(model.secretProblemProperty()),
+                serverLabel, server, Views.help(tr("connect.server.help")),
+                problem(model.serverProblemProperty()),
+                methods,
+                passwordBox, tokenBox, ssoBox, clientBox, problem(model.secretProblemProperty()),
                 notice,
-                Views.errorBox(model.errorProperty()),
-                spacer(8), buttons);
+                new WhenNeeded(Bindings.isNotNull(model.errorProperty()), () -> Views.errorBox(model.errorProperty())),
+                buttons);
         form.setPadding(new Insets(32));
         form.setMaxWidth(480);
         form.setMaxHeight(USE_PREF_SIZE);
@@ -173,6 +155,7 @@ public final class ConnectView extends StackPane {
         methods.disableProperty().bind(model.busyProperty());
         passwordBox.disableProperty().bind(model.busyProperty());
         tokenBox.disableProperty().bind(model.busyProperty());
+        clientBox.disableProperty().bind(model.busyProperty());
 
         getChildren().add(form);
         setPadding(new Insets(24));
@@ -180,9 +163,41 @@ public final class ConnectView extends StackPane {
         Platform.runLater(server::requestFocus);
     }
 
-    private static Region spacer(double height) {
-        Region region = new Region();
-        region.setMinHeight(height);
-        return region;
+    private static VBox passwordFields(ConnectViewModel model) {
+        TextField user = new TextField();
+        user.setId("user");
+        user.setPromptText(tr("connect.user.prompt"));
+        user.textProperty().bindBidirectional(model.userProperty());
+        PasswordField password = new PasswordField();
+        password.setId("password");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        return new VBox(4,
+                Views.labelFor("connect.user", user), user, problem(model.userProblemProperty()),
+                Views.labelFor("connect.password", password), password);
+    }
+
+    private static VBox tokenFields(ConnectViewModel model) {
+        PasswordField token = new PasswordField();
+        token.setId("token");
+        token.textProperty().bindBidirectional(model.tokenProperty());
+        return new VBox(4, Views.labelFor("connect.token", token), token, Views.help(tr("connect.token.help")));
+    }
+
+    private static VBox clientFields(ConnectViewModel model) {
+        TextField clientId = new TextField();
+        clientId.setId("clientId");
+        clientId.setPromptText(tr("connect.client.id.prompt"));
+        clientId.textProperty().bindBidirectional(model.clientIdProperty());
+        PasswordField clientSecret = new PasswordField();
+        clientSecret.setId("clientSecret");
+        clientSecret.textProperty().bindBidirectional(model.clientSecretProperty());
+        return new VBox(4,
+                Views.labelFor("connect.client.id", clientId), clientId, problem(model.userProblemProperty()),
+                Views.labelFor("connect.client.secret", clientSecret), clientSecret, Views.help(tr("connect.client.help")));
+    }
+
+    /** A field's problem line, made when there first is one. */
+    private static WhenNeeded problem(ReadOnlyStringProperty text) {
+        return new WhenNeeded(Bindings.isNotEmpty(text), () -> Views.problem(text));
     }
 }

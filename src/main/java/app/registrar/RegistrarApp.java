@@ -122,9 +122,11 @@ public final class RegistrarApp extends Application {
         stage.setMinHeight(600);
         stage.setWidth(1180);
         stage.setHeight(760);
-        loadIcons();
         showConnect();
         stage.show();
+        // After show: the window's icons are for the task bar and the window manager, not for the first screen, and
+        // their decoding would take a core from the first styling pass on a machine with two (issue 15).
+        loadIcons();
         // The keychain is read on a worker; a session found there is restored instead of asking to sign in.
         connection.findRestorableSession().onSuccess(found -> found.filter(last -> main == null).ifPresent(this::restore)).start();
         // While the admin types, do the first request's one-time work (trust stores, HTTP and JSON classes).

@@ -198,7 +198,9 @@ public final class Bench {
             // Past the warm-up that starts with the connect screen, as an admin typing would be.
             Thread.sleep(1500);
             onFx(() -> {
-                ((ComboBox<?>) find("#server")).getEditor().setText(url.toString());
+                // A drop-down when servers were signed in to before, a plain field on a first start.
+                Node server = find("#server");
+                (server instanceof ComboBox<?> box ? box.getEditor() : (TextInputControl) server).setText(url.toString());
                 ((TextInputControl) find("#user")).setText(userLocalpart);
                 ((TextInputControl) find("#password")).setText(adminPassword);
             });

@@ -29,8 +29,10 @@ import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
@@ -57,6 +59,10 @@ class ConnectViewFxTest {
         FxWorkers.startToolkit();
         prefs = Preferences.userRoot().node("app/registrar/test/" + UUID.randomUUID());
         executor = new UiTaskExecutor(2);
+    }
+
+    /** The connect screen as the app shows it, in a window of the app's size. */
+    private void open() {
         Network network = new Network(CertificatePins.inPreferences(prefs.node("trust")), ProxyPrompt.NONE);
         ConnectionService connection = new ConnectionService(executor, new MemoryCredentialStore(), LastSession.inMemory(),
                 network);
@@ -73,13 +79,16 @@ class ConnectViewFxTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        onFx(() -> stage.hide());
+        if (stage != null) {
+            onFx(() -> stage.hide());
+        }
         executor.shutdown();
         prefs.removeNode();
     }
 
     @Test
     void everySignInMethodShowsItsOwnFieldsAndFillsTheViewModel() {
+        open();
         // Password, the method chosen at start.
         type("#user", "admin");
         type("#password", "Pass-1");
@@ -118,6 +127,7 @@ class ConnectViewFxTest {
 
     @Test
     void aRefusedServerShowsTheErrorAreaWithItsSentence() {
+        open();
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = closed.getLocalPort();
             closed.close();
@@ -137,6 +147,7 @@ class ConnectViewFxTest {
 
     @Test
     void whileSigningInTheSpinnerAndCancelShowAndCancelStopsIt() throws Exception {
+        open();
         // A server that takes the connection and never answers keeps the sign-in busy until it is cancelled.
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             List<Socket> held = new ArrayList<>();
@@ -165,6 +176,27 @@ class ConnectViewFxTest {
                 socket.close();
             }
         }
+    }
+
+    @Test
+    void theServerFieldOffersTheServersSignedInToBeforeAndIsAPlainFieldWithoutThem() {
+        open();
+        assertThat(onFx(() -> stage.getScene().lookup("#server"))).isInstanceOf(TextField.class);
+        type("#server", "matrix.example.org");
+        assertThat(onFx(() -> model.serverProperty().get())).isEqualTo("matrix.example.org");
+        onFx(() -> stage.hide());
+
+        new RecentServers(prefs).remember("https://matrix.example.org", "admin");
+        new RecentServers(prefs).remember("https://synapse.example.net", "ops");
+        open();
+        @SuppressWarnings("unchecked")
+        ComboBox<String> server = onFx(() -> (ComboBox<String>) stage.getScene().lookup("#server"));
+        assertThat(onFx(() -> List.copyOf(server.getItems())))
+                .containsExactlyInAnyOrder("https://matrix.example.org", "https://synapse.example.net");
+        onFx(() -> server.setValue("https://matrix.example.org"));
+        assertThat(onFx(() -> model.serverProperty().get() + " " + model.userProperty().get()))
+                .isEqualTo("https://matrix.example.org admin");
+        onFx(() -> Screenshots.save(stage.getScene(), "connect-recent"));
     }
 
     private void choose(String toggle, Method method) {

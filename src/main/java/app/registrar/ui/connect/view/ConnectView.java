@@ -14,6 +14,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -38,17 +39,7 @@ public final class ConnectView extends StackPane {
         subtitle.setWrapText(true);
         subtitle.setMinHeight(Region.USE_PREF_SIZE);
 
-        ComboBox<String> server = new ComboBox<>(model.getRecentServers());
-        server.setId("server");
-        server.setEditable(true);
-        server.setMaxWidth(Double.MAX_VALUE);
-        server.setPromptText(tr("connect.server.prompt"));
-        server.getEditor().textProperty().bindBidirectional(model.serverProperty());
-        server.setOnAction(e -> {
-            if (server.getValue() != null && model.getRecentServers().contains(server.getValue())) {
-                model.chooseRecent(server.getValue());
-            }
-        });
+        Control server = serverField(model);
         server.setAccessibleText(tr("connect.server").replace("_", ""));
 
         ToggleButton byPassword = new ToggleButton(tr("connect.method.password"));
@@ -161,6 +152,33 @@ public final class ConnectView extends StackPane {
         setPadding(new Insets(24));
         StackPane.setAlignment(form, Pos.CENTER);
         Platform.runLater(server::requestFocus);
+    }
+
+    /**
+     * The homeserver's field: a drop-down of the servers signed in to before when there are some, else a plain
+     * field, which looks the same without the arrow that would open an empty list. The drop-down's list and
+     * its skin are a fifth of the first window's styling work, which a first start need not pay (issue 15).
+     */
+    private static Control serverField(ConnectViewModel model) {
+        if (model.getRecentServers().isEmpty()) {
+            TextField field = new TextField();
+            field.setId("server");
+            field.setPromptText(tr("connect.server.prompt"));
+            field.textProperty().bindBidirectional(model.serverProperty());
+            return field;
+        }
+        ComboBox<String> server = new ComboBox<>(model.getRecentServers());
+        server.setId("server");
+        server.setEditable(true);
+        server.setMaxWidth(Double.MAX_VALUE);
+        server.setPromptText(tr("connect.server.prompt"));
+        server.getEditor().textProperty().bindBidirectional(model.serverProperty());
+        server.setOnAction(e -> {
+            if (server.getValue() != null && model.getRecentServers().contains(server.getValue())) {
+                model.chooseRecent(server.getValue());
+            }
+        });
+        return server;
     }
 
     private static VBox passwordFields(ConnectViewModel model) {

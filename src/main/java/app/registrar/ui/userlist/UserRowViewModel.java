@@ -30,6 +30,18 @@ public final class UserRowViewModel {
         return new UserRowViewModel(index, user);
     }
 
+    /**
+     * A made-up account of the common kinds (active; admin; locked), for a view to make and style its row cells
+     * before the first page is there. Never shown: the view replaces it before its first frame.
+     */
+    public static UserRowViewModel sample(int index) {
+        String id = "@sample" + index + ":example.org";
+        Instant created = Instant.EPOCH.plusSeconds(86_400L * 365 * 50 + index * 3_600L);
+        UserSummary user = new UserSummary(id, "Sample Account " + index, null, false, index % 7 == 1, null, false,
+                false, false, index % 11 == 2, created, created.plusSeconds(60));
+        return new UserRowViewModel(index, user);
+    }
+
     public static UserRowViewModel loading(int index) {
         return new UserRowViewModel(index, null);
     }

@@ -436,9 +436,12 @@ public final class UserListView extends BorderPane {
     }
 
     /**
-     * Makes the table's row cells before the first page is there (while the password check is on the server), with
-     * rows that are still loading: creating and styling a screenful of rows and their cells is most of the JavaFX
-     * thread's work when the first rows come, and the table keeps the cells it made to show the real rows in.
+     * Makes the table's row cells before the first page is there (while signing in), with made-up accounts of the
+     * common kinds that are styled and laid out but never drawn: creating and styling a screenful of rows, their
+     * status chips and avatar initials, is most of the JavaFX thread's work when the first rows come, and the cells
+     * keep their labels to show the real rows in. Rows that are still loading would make the cells but not the
+     * chips and initials (measured: 66–86 ms of the JavaFX thread's CPU for the first rows with those, 36–58 ms
+     * with these, load 6).
      */
     public void prepareRows() {
         ObservableList<UserRowViewModel> rows = table.getItems();
@@ -446,7 +449,7 @@ public final class UserListView extends BorderPane {
             return;
         }
         table.setItems(FXCollections.observableList(
-                IntStream.range(0, 60).mapToObj(UserRowViewModel::loading).toList()));
+                IntStream.range(0, 60).mapToObj(UserRowViewModel::sample).toList()));
         table.applyCss();
         table.layout();
         table.setItems(rows);

@@ -198,17 +198,19 @@ public final class RegistrarApp extends Application {
         dropPrepared();
         stage.setTitle(tr("app.title"));
         ConnectViewModel connect = new ConnectViewModel(connection, dialogs, recent, this::showMain);
-        connect.whileSigningIn(this::prepareMain);
+        connect.prepareFor(this::prepareMain);
         show(new ConnectView(connect));
+        connect.lookAhead();
     }
 
     /**
-     * Builds, styles and lays out the main window while the password check is on the server (a third of a second
-     * at Synapse's default bcrypt cost): the window's first styling pass is most of the JavaFX thread's work after
-     * signing in, and here it overlaps the server's instead of following it.
+     * Builds, styles and lays out the main window before the session is there: once the server was found while the
+     * admin types the password, else while the password check is on the server (a third of a second at Synapse's
+     * default bcrypt cost). The window's first styling pass is most of the JavaFX thread's work after signing in;
+     * here it overlaps the admin's typing or the server's work instead of following it.
      */
     private void prepareMain(ServerInfo server) {
-        if (main != null) {
+        if (main != null || (prepared != null && prepared.server() == server)) {
             return;
         }
         dropPrepared();

@@ -293,6 +293,11 @@ public final class ConnectionService {
         return tasks.of(() -> ServerApi.describe(ServerApi.resolve(ServerAddress.parse(address), network), network));
     }
 
+    /** What {@link #discover} found earlier for the same address, handed on as a task's result. */
+    public BackgroundTask<ServerInfo> found(ServerInfo server) {
+        return tasks.of(() -> server);
+    }
+
     /**
      * Trusts exactly the certificate a server presented, for that server ({@code host:port}), from now on: only
      * ever after the admin said so. Quick (one preferences write), so it runs on the caller's thread.

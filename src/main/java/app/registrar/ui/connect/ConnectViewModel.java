@@ -65,9 +65,10 @@ public final class ConnectViewModel {
     private final BooleanBinding canSignIn;
     private final SignInWait wait;
     private final SignInMethods methods;
+    private final ServerLookAhead lookAhead;
 
     private TaskHandle running = TaskHandle.NONE;
-    private Consumer<ServerInfo> whileSigningIn = info -> { };
+    private Consumer<ServerInfo> prepare = info -> { };
     /** Set when the admin trusted a certificate during an attempt: the attempt is made again once it ends. */
     private boolean retryAfterTrust;
 
@@ -84,6 +85,8 @@ public final class ConnectViewModel {
         }
         wait = new SignInWait(connection.executor(), error::set);
         methods = new SignInMethods(connection, dialogs, this, progress::set, notice::set, error::set);
+        lookAhead = new ServerLookAhead(connection);
+        lookAhead.whenFound(info -> prepare.accept(info));
         canSignIn = busy.not().and(wait.secondsProperty().isEqualTo(0));
         // Typing again clears the old complaint about that field, never what was typed.
         // The error about the last attempt goes too: it no longer describes what is on screen (a wait the server
@@ -110,11 +113,21 @@ public final class ConnectViewModel {
     }
 
     /**
-     * Work to do on the JavaFX thread while the password or token is checked on the server (the app builds the main
-     * window then, so that it is ready when the session arrives); it may come to nothing if the sign-in fails.
+     * Work to do on the JavaFX thread for the server about to be signed in to (the app builds the main window, so
+     * that it is ready when the session arrives): once the server in the field was found ahead ({@link #lookAhead}),
+     * else while the password or token is checked. It may come to nothing if the sign-in fails or another server
+     * is chosen, and may be asked again for the same server.
      */
-    public void whileSigningIn(Consumer<ServerInfo> prepare) {
-        this.whileSigningIn = Objects.requireNonNull(prepare);
+    public void prepareFor(Consumer<ServerInfo> prepare) {
+        this.prepare = Objects.requireNonNull(prepare);
+    }
+
+    /**
+     * Finds the server in the field in the background while the admin types the password, so that Sign in can go
+     * straight to the password check (the screen calls this when it opens with a remembered server).
+     */
+    public void lookAhead() {
+        lookAhead.look(server.get());
     }
 
     /** Picks a server used before, with the user name used there. */
@@ -127,6 +140,7 @@ public final class ConnectViewModel {
         if (!last.isEmpty()) {
             user.set(last);
         }
+        lookAhead();
     }
 
     /** Finds the server, signs in and hands the session on. Refuses with field messages when something is missing. */
@@ -139,7 +153,7 @@ public final class ConnectViewModel {
         busy.set(true);
         String address = server.get().strip();
         progress.set(tr("connect.checking", address));
-        running = connection.discover(address)
+        running = lookAhead.foundFor(address).map(connection::found).orElseGet(() -> connection.discover(address))
                 .then(info -> completed(address, info, methods.signIn(info)))
                 .onFailure(this::fail)
                 .andFinally(this::finish)
@@ -148,7 +162,7 @@ public final class ConnectViewModel {
 
     /** The password or token request has gone out: the app may prepare what follows meanwhile. */
     void signingIn(ServerInfo info) {
-        whileSigningIn.accept(info);
+        prepare.accept(info);
     }
 
     /** Hands a session on once signed in, forgetting the secrets typed for it. */
@@ -172,6 +186,8 @@ public final class ConnectViewModel {
         if (e.category() == ErrorCategory.CANCELLED) {
             return;
         }
+        // What was found ahead may be what is wrong now; the next attempt finds the server again.
+        lookAhead.forget();
         if (askToTrust(e)) {
             retryAfterTrust = true;
             return;

@@ -74,7 +74,7 @@ class ConnectViewModelTest {
     @Test
     void whileThePasswordIsCheckedTheMainWindowCanBePreparedForTheServerTheSessionIsThenFor() {
         List<ServerInfo> prepared = new ArrayList<>();
-        model.whileSigningIn(prepared::add);
+        model.prepareFor(prepared::add);
         type(synapse.url().toString(), synapse.adminUser(), synapse.adminPassword());
 
         model.signIn();
@@ -94,7 +94,7 @@ class ConnectViewModelTest {
                     connected.add(session);
                     servers.add(server);
                 }));
-        onThreads.whileSigningIn(server -> {
+        onThreads.prepareFor(server -> {
             prepared.add(server);
             onFxThread.add(javafx.application.Platform.isFxApplicationThread());
         });

@@ -139,6 +139,21 @@ public final class PagedUserList extends ObservableListBase<UserRowViewModel> {
         return placeholders.computeIfAbsent(index, UserRowViewModel::loading);
     }
 
+    /**
+     * Asks now for the pages that hold rows {@code first} to {@code first + count - 1}, which the table is about to
+     * show (a jump): otherwise it asks only when it lays those rows out, a frame later.
+     */
+    void prefetch(int first, int count) {
+        if (size == 0 || count <= 0) {
+            return;
+        }
+        int from = Math.max(0, Math.min(first, size - 1));
+        int to = Math.min(size - 1, from + count - 1);
+        for (int page = from / PAGE_SIZE; page <= to / PAGE_SIZE; page++) {
+            request(page);
+        }
+    }
+
     /** The index of a loaded row with this user ID, or -1. */
     int indexOfLoaded(String userId) {
         for (List<UserRowViewModel> page : pages.values()) {

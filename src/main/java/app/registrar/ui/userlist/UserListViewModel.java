@@ -220,6 +220,11 @@ public final class UserListViewModel {
         return rows;
     }
 
+    /** The table is about to show {@code count} rows from {@code first} (a jump): their pages are asked for now. */
+    public void willShow(int first, int count) {
+        rows.prefetch(first, count);
+    }
+
     PagedUserList pagedRows() {
         return rows;
     }

@@ -71,6 +71,19 @@ class UserListViewModelTest {
     }
 
     @Test
+    void aJumpAsksForThePagesOfTheRowsAboutToBeShownBeforeTheTableAsksForTheRows() {
+        UserListViewModel model = searching(prefix);
+
+        model.willShow(190, 20);
+
+        // rows 190-209 straddle the second and third pages; no row was read yet
+        assertThat(model.pagedRows().loadedPages()).isEqualTo(3);
+        model.willShow(225, 20);
+        assertThat(model.pagedRows().loadedPages()).as("nothing past the last row").isEqualTo(3);
+        assertThat(model.getRows().get(209).isLoading()).isFalse();
+    }
+
+    @Test
     void fullUserIdSearchMatchesTheWholeId() {
         UserListViewModel model = searching(id(42));
 

@@ -38,6 +38,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollToEvent;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -254,6 +255,10 @@ public final class UserListView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(40);
+        // A jump to a row (scrollTo) says where the table is going before its next layout does: the rows' pages
+        // are asked for at once instead of a frame later, when the layout first asks for the rows.
+        table.addEventHandler(ScrollToEvent.scrollToTopIndex(), event -> model.willShow(event.getScrollTarget(),
+                (int) Math.ceil(table.getHeight() / table.getFixedCellSize())));
 
         TableColumn<UserRowViewModel, UserRowViewModel> avatar = new TableColumn<>("");
         avatar.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

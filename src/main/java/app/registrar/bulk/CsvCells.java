@@ -1,6 +1,9 @@
 package app.registrar.bulk;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * How cells are written to and read from CSV files for spreadsheets. A cell that starts with {@code = + - @}, a tab
@@ -49,7 +52,67 @@ public final class CsvCells {
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 
+    /**
+     * {@link Instant#toString()} (ISO-8601 in UTC, milliseconds only when there are some), written by hand for the
+     * instants an account list has (whole milliseconds, years 1970 to 9999): the JDK's formatter took a fifth of the
+     * export's own time for a million accounts' two dates each. Anything else goes to the JDK's.
+     */
     static String time(Instant value) {
-        return value == null ? "" : value.toString();
+        if (value == null) {
+            return "";
+        }
+        long seconds = value.getEpochSecond();
+        int nanos = value.getNano();
+        if (seconds < 0 || seconds >= LAST_SECOND || nanos % 1_000_000 != 0) {
+            return value.toString();
+        }
+        LocalDate date = LocalDate.ofEpochDay(seconds / 86_400);
+        int second = (int) (seconds % 86_400);
+        char[] text = new char[nanos == 0 ? 20 : 24];
+        digits(text, 0, date.getYear(), 4);
+        text[4] = '-';
+        digits(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, second / 3600, 2);
+        text[13] = ':';
+        digits(text, 14, second / 60 % 60, 2);
+        text[16] = ':';
+        digits(text, 17, second % 60, 2);
+        if (nanos != 0) {
+            text[19] = '.';
+            digits(text, 20, nanos / 1_000_000, 3);
+        }
+        text[text.length - 1] = 'Z';
+        return new String(text);
+    }
+
+    /** 10000-01-01T00:00:00Z: from there on the JDK writes a sign before the year. */
+    private static final long LAST_SECOND = 253_402_300_800L;
+
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    /**
+     * Writes one row of a CSV file: every cell quoted (so a spreadsheet never guesses a type), quotes inside doubled,
+     * a CRLF at the end: what Jackson's CSV writer wrote with quotes always on, by hand since that writer took half
+     * of the export's own time.
+     */
+    static void writeRow(Writer out, String[] cells) throws IOException {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write('"');
+            String cell = cells[i];
+            out.write(cell.indexOf('"') < 0 ? cell : cell.replace("\"", "\"\""));
+            out.write('"');
+        }
+        out.write("\r\n");
     }
 }

@@ -8,10 +8,6 @@ import app.registrar.api.FileFault;
 import app.registrar.api.MatrixApiException;
 import app.registrar.api.UserQuery;
 import app.registrar.api.UserSummary;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -37,12 +33,6 @@ public final class CsvExporter {
     /** The columns, in order; {@link CsvImporter} reads {@code user_id}, {@code displayname}, {@code admin} and {@code user_type} back. */
     public static final List<String> COLUMNS = List.of("user_id", "displayname", "admin", "deactivated", "erased",
             "locked", "shadow_banned", "guest", "user_type", "created", "last_seen", "avatar_url");
-
-    private static final CsvMapper MAPPER = CsvMapper.builder()
-            .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
-            .enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)
-            .build();
-    private static final CsvSchema SCHEMA = CsvSchema.emptySchema().withLineSeparator("\r\n");
 
     private final AccountStream stream;
 
@@ -88,16 +78,15 @@ public final class CsvExporter {
                                Consumer<ExportProgress> progress) throws IOException {
         long[] written = {0};
         AccountStream.Outcome outcome;
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(part), StandardCharsets.UTF_8), 1 << 16);
-             SequenceWriter rows = MAPPER.writer(SCHEMA).writeValues(out)) {
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(part), StandardCharsets.UTF_8), 1 << 16)) {
             // A byte-order mark makes Excel read the file as UTF-8 instead of the system's code page.
             out.write('\uFEFF');
-            rows.write(COLUMNS);
+            CsvCells.writeRow(out, COLUMNS.toArray(String[]::new));
             try {
                 outcome = stream.read(filter, control, (page, total) -> {
                     String[] cells = new String[COLUMNS.size()];
                     for (UserSummary user : page) {
-                        rows.write(cells(user, cells));
+                        CsvCells.writeRow(out, cells(user, cells));
                     }
                     written[0] += page.size();
                     progress.accept(new ExportProgress(written[0], total));

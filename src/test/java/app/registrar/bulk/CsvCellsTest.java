@@ -61,4 +61,52 @@ class CsvCellsTest {
         assertThat(preview.rows()).extracting(ImportRow::displayName).containsExactly("Alice", "Bob\tB.");
         assertThat(preview.rows()).extracting(ImportRow::row).containsExactly(1, 2);
     }
+
+    @Test
+    void timesAreWrittenExactlyAsInstantWritesThem() {
+        java.util.Random random = new java.util.Random(15);
+        java.util.List<java.time.Instant> instants = new java.util.ArrayList<>(java.util.List.of(
+                java.time.Instant.EPOCH, java.time.Instant.ofEpochMilli(120), java.time.Instant.ofEpochMilli(1_700_000_000_001L),
+                java.time.Instant.parse("2024-02-29T23:59:59Z"), java.time.Instant.parse("9999-12-31T23:59:59.999Z"),
+                java.time.Instant.ofEpochSecond(253_402_300_800L), java.time.Instant.ofEpochMilli(-1),
+                java.time.Instant.ofEpochSecond(5, 1)));
+        for (int i = 0; i < 20_000; i++) {
+            long millis = (long) (random.nextDouble() * 4_102_444_800_000L);
+            instants.add(java.time.Instant.ofEpochMilli(random.nextBoolean() ? millis : millis / 1000 * 1000));
+        }
+
+        for (java.time.Instant instant : instants) {
+            assertThat(CsvCells.time(instant)).as("%s", instant).isEqualTo(instant.toString());
+        }
+        assertThat(CsvCells.time(null)).isEmpty();
+    }
+
+    @Test
+    void rowsAreWrittenAsJacksonsCsvWriterWritesThemWithQuotesAlwaysOn() throws Exception {
+        String[][] rows = {
+            {"user_id", "displayname", "admin"},
+            {"'@a:example.org", "Ann \"the\" Admin", "true"},
+            {"", "comma, inside", "line\nbreak"},
+            {"carriage\rreturn", "\"\"", "Zoë ✓ 😀"},
+        };
+        com.fasterxml.jackson.dataformat.csv.CsvMapper mapper = com.fasterxml.jackson.dataformat.csv.CsvMapper.builder()
+                .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+                .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)
+                .build();
+        java.io.StringWriter jackson = new java.io.StringWriter();
+        try (com.fasterxml.jackson.databind.SequenceWriter writer = mapper
+                .writer(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withLineSeparator("\r\n"))
+                .writeValues(jackson)) {
+            for (String[] row : rows) {
+                writer.write(row);
+            }
+        }
+        java.io.StringWriter byHand = new java.io.StringWriter();
+        for (String[] row : rows) {
+            CsvCells.writeRow(byHand, row);
+        }
+
+        assertThat(byHand.toString()).isEqualTo(jackson.toString());
+        assertThat(byHand.toString()).startsWith("\"user_id\",\"displayname\",\"admin\"\r\n\"'@a:example.org\",\"Ann \"\"the\"\" Admin\"");
+    }
 }

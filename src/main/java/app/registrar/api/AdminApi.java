@@ -22,6 +22,9 @@ public final class AdminApi {
     /** Deactivating a big account (many rooms) can take minutes; never re-send it because a timer ran out. */
     static final Duration DEACTIVATION_TIMEOUT = Duration.ofMinutes(15);
 
+    /** See {@link #firstByteTimeout(int)}. */
+    static final Duration FIRST_BYTE_PER_ROW = Duration.ofNanos(400_000);
+
     private final HttpTransport http;
 
     public AdminApi(HttpTransport http) {
@@ -62,16 +65,27 @@ public final class AdminApi {
     public StreamedPage streamUsers(UserQuery query, UserRowSink sink) {
         HttpUrl.Builder v3 = admin("v3", "users").newBuilder();
         query.applyTo(v3, true);
+        Duration firstByte = firstByteTimeout(query.limit());
         try {
-            return http.getStreamed(v3.build(), parser -> UserListReader.read(parser, sink));
+            return http.getStreamed(v3.build(), parser -> UserListReader.read(parser, sink), firstByte);
         } catch (MatrixApiException e) {
             if (e.category() != ErrorCategory.ENDPOINT_UNAVAILABLE || query.state() == UserQuery.AccountState.DEACTIVATED) {
                 throw e;
             }
             HttpUrl.Builder v2 = admin("v2", "users").newBuilder();
             query.applyTo(v2, false);
-            return http.getStreamed(v2.build(), parser -> UserListReader.read(parser, sink));
+            return http.getStreamed(v2.build(), parser -> UserListReader.read(parser, sink), firstByte);
         }
+    }
+
+    /**
+     * How long a streamed listing of {@code rows} may wait for its next byte: Synapse counts, sorts and encodes the
+     * whole reply before the first byte (about 40 µs a row on a quiet two-core machine), so the wait grows with the
+     * rows asked for, with ten times that margin for a busy server, and is never below
+     * {@link HttpTransport#STREAM_READ_TIMEOUT}. A million rows may wait about 9 minutes.
+     */
+    static Duration firstByteTimeout(int rows) {
+        return HttpTransport.STREAM_READ_TIMEOUT.plus(FIRST_BYTE_PER_ROW.multipliedBy(rows));
     }
 
     public UserDetails getUser(String userId) {

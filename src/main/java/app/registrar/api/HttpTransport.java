@@ -218,14 +218,18 @@ public final class HttpTransport {
      * A GET whose successful JSON reply is handed to {@code reader} as a stream: nothing of it is held whole, so a
      * reply of any size costs the memory {@code reader} keeps. The whole-call timeout is off, since the reader may
      * take its time with what it reads (an export writing its file, waiting for the page before it); the read
-     * timeout still ends a server that stops sending, but is at least {@link #STREAM_READ_TIMEOUT}: Synapse prepares
-     * a whole page of up to {@link UserQuery#MAX_LIMIT} rows before its first byte, several seconds on a quiet
-     * machine and several times that on a busy one. Errors are read and categorised as for {@link #get}.
+     * timeout still ends a server that stops sending, but is at least {@code firstByte}: Synapse prepares a whole
+     * reply before its first byte, which for a million accounts takes it most of a minute on a quiet machine and
+     * several times that on a busy one. Errors are read and categorised as for {@link #get}.
      */
     <T> T getStreamed(HttpUrl url, StreamReader<T> reader) {
+        return getStreamed(url, reader, STREAM_READ_TIMEOUT);
+    }
+
+    <T> T getStreamed(HttpUrl url, StreamReader<T> reader, Duration firstByte) {
         Request request = authorize(new Request.Builder().url(url).get(), true).build();
         Call call = reads.newBuilder().callTimeout(Duration.ZERO)
-                .readTimeout(Duration.ofMillis(Math.max(reads.readTimeoutMillis(), STREAM_READ_TIMEOUT.toMillis())))
+                .readTimeout(Duration.ofMillis(Math.max(reads.readTimeoutMillis(), firstByte.toMillis())))
                 .build().newCall(request);
         Cancellation.register(call);
         long started = System.nanoTime();

@@ -10,6 +10,7 @@ import app.registrar.store.AccountStore;
 import app.registrar.store.SynapseAccountStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,34 +22,34 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Reads every account a query matches, in the query's order, without ever holding a page whole: each reply is
  * parsed as it arrives ({@link AccountStore#streamUsers}) and its rows are handed on in chunks. A small first page
- * tells the total quickly; because Synapse's pages are offsets, the remaining pages are then asked for several at a
- * time, and each one's reply is read once the page before it has been handed on (until then it waits in the
- * socket). Every request pays Synapse's fixed cost of counting all matching accounts, so pages are large
- * ({@link #pageSize(long)}): memory no longer depends on their size.
+ * tells the total quickly; the rest then comes in as few requests as the server can bear ({@link #MAX_PAGE}), one
+ * for everything up to two million accounts: every Synapse list request pays a count of all matching accounts and an
+ * offset scan, so each extra page costs the server more than this side can win by reading one page while the server
+ * prepares the next (measured in docs/performance.md). Memory does not depend on the page size. With a fixed page
+ * size (tests, the benchmark's other shapes), pages are asked for several at a time, and each one's reply is read
+ * once the page before it has been handed on (until then it waits in the socket).
  */
 final class AccountStream {
 
-    /**
-     * Requests in flight at once. Synapse encodes JSON in one Python thread, so more requests do not make it encode
-     * faster; two let PostgreSQL count and sort one page while Python encodes the other, and let this side parse one
-     * reply while the server prepares the next.
-     */
+    /** Requests in flight at once when pages have a fixed size; the rest of a read by total is one request. */
     static final int PARALLEL = 2;
     /**
-     * Rows per request after the first, once the total is known: a third of all accounts, within
-     * [{@link #MIN_PAGE}, {@link #MAX_PAGE}]. Every request pays for counting all matching accounts again, so pages
-     * are large; three or more of them let this side read one while the server prepares the next, so what is left
-     * after the server's last answer is reading a third. Synapse prepares a whole page before it sends the first
-     * byte, so {@link #MAX_PAGE} keeps that wait well inside the read timeout (150,000 rows: about 6 s here).
+     * The most rows asked for in one request after the first page: beyond it the rest is split into equal pages.
+     * Synapse builds a whole reply in memory before its first byte (about 1 GB for a million accounts), so a
+     * bigger server is read in several requests rather than one the server may not have the memory for.
      */
-    static final int MIN_PAGE = 25_000;
-    static final int MAX_PAGE = 150_000;
-    /** Asks {@link #pageSize(long)} to size the pages by the total rather than a fixed size. */
+    static final int MAX_PAGE = 2_000_000;
+    /** Rows per request when following the server's next_token past the total (accounts added meanwhile). */
+    static final int TRAILING_PAGE = 25_000;
+    /** Asks {@link #pageSize(long, long)} to size the pages by the total rather than a fixed size. */
     static final int BY_TOTAL = 0;
     /** Rows of the first request: enough to start writing, small enough that the total is known at once. */
     static final int FIRST_PAGE = 1_000;
@@ -56,6 +57,12 @@ final class AccountStream {
     static final int CHUNK = 1_000;
     /** A page's last user IDs kept to drop repeats at the start of the next one (accounts added meanwhile). */
     static final int TAIL = 1_000;
+    /**
+     * How often a read that has handed on no row for a while says how long it has been waiting: Synapse prepares a
+     * whole reply before its first byte (most of a minute for a million accounts), and an admin watching the
+     * progress should see time pass rather than a count that stands still.
+     */
+    static final Duration WAIT_REPORT = Duration.ofSeconds(1);
 
     /** Receives each chunk of rows, in order, one call at a time (from the export's worker threads). */
     @FunctionalInterface
@@ -90,17 +97,39 @@ final class AccountStream {
         this.pageSize = pageSize == BY_TOTAL ? BY_TOTAL : Math.max(1, Math.min(UserQuery.MAX_LIMIT, pageSize));
     }
 
-    /** The rows of each request after the first; {@code total} is -1 while not yet known. */
-    int pageSize(long total) {
+    /** The rows of the request at {@code offset} (after the first page), once the total is known. */
+    int pageSize(long total, long offset) {
         if (pageSize != BY_TOTAL) {
             return pageSize;
         }
-        return (int) Math.max(MIN_PAGE, Math.min(MAX_PAGE, total < 0 ? MIN_PAGE : total / 3 + 1));
+        long rest = Math.max(1, total - offset);
+        long pages = (rest + MAX_PAGE - 1) / MAX_PAGE;
+        return (int) Math.min(UserQuery.MAX_LIMIT, (rest + pages - 1) / pages);
     }
 
     Outcome read(UserQuery query, JobControl control, PageSink sink) throws IOException {
+        return read(query, control, sink, waited -> { });
+    }
+
+    /**
+     * Like {@link #read(UserQuery, JobControl, PageSink)}, and while no row has been handed on for
+     * {@link #WAIT_REPORT} or longer (the server preparing its reply), tells {@code waiting} how long, about every
+     * {@link #WAIT_REPORT}, from a thread of its own.
+     */
+    Outcome read(UserQuery query, JobControl control, PageSink sink, Consumer<Duration> waiting) throws IOException {
         UserQuery base = query.withFrom(null);
         Delivery delivery = new Delivery(control, sink);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "registrar-export-wait");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(() -> {
+            long idle = System.nanoTime() - delivery.lastHandedOn;
+            if (idle >= WAIT_REPORT.toNanos() && !control.isCancelled()) {
+                waiting.accept(Duration.ofNanos(idle));
+            }
+        }, WAIT_REPORT.toMillis(), WAIT_REPORT.toMillis(), TimeUnit.MILLISECONDS);
         AtomicInteger threadCount = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(parallel, runnable -> {
             Thread thread = new Thread(runnable, "registrar-export-" + threadCount.incrementAndGet());
@@ -113,13 +142,14 @@ final class AccountStream {
         String trailingToken = null;
         try {
             while (true) {
-                // Until the first answer tells the total, the first pages are asked for at once: on a small server
-                // the extra ones come back empty, on a big one they save a whole round of waiting.
+                // With fixed pages, the first ones are asked for at once before the total is known: on a small server
+                // the extra ones come back empty, on a big one they save a whole round of waiting. By total, the rest
+                // waits for the first answer, since its size is the total.
                 long total = delivery.total;
-                while (ahead.size() < parallel && (total < 0 || nextOffset < total)) {
-                    int size = pageSize(total);
-                    int limit = nextOffset == 0 ? Math.min(size, FIRST_PAGE) : size;
-                    if (total >= 0 && total - (nextOffset + limit) < limit / 2) {
+                while (ahead.size() < parallel && (total < 0 ? nextOffset == 0 || pageSize != BY_TOTAL : nextOffset < total)) {
+                    int limit = nextOffset == 0 ? Math.min(FIRST_PAGE, pageSize == BY_TOTAL ? FIRST_PAGE : pageSize)
+                            : pageSize(total, nextOffset);
+                    if (nextOffset > 0 && total >= 0 && total - (nextOffset + limit) < limit / 2) {
                         // The last page takes a small remainder along: a request of its own would pay the count again.
                         limit = (int) Math.max(1, Math.min(UserQuery.MAX_LIMIT, total - nextOffset));
                     }
@@ -144,7 +174,7 @@ final class AccountStream {
             // Accounts created while the export ran: follow the server's own next_token to the real end.
             while (trailingToken != null && !control.isCancelled()) {
                 delivery.changed = true;
-                StreamedPage page = delivery.page(base.withLimit(pageSize(delivery.total)).withFrom(trailingToken),
+                StreamedPage page = delivery.page(base.withLimit(pageSize == BY_TOTAL ? TRAILING_PAGE : pageSize).withFrom(trailingToken),
                         CompletableFuture.completedFuture(null), new CompletableFuture<>());
                 trailingToken = page.nextToken();
             }
@@ -152,6 +182,7 @@ final class AccountStream {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
+            ticker.shutdownNow();
             ahead.forEach(future -> future.cancel(true));
             pool.shutdownNow();
         }
@@ -181,6 +212,8 @@ final class AccountStream {
         private final PageSink sink;
         volatile long total = -1;
         volatile boolean changed;
+        /** {@link System#nanoTime()} when rows were last handed on (or the read began). */
+        volatile long lastHandedOn = System.nanoTime();
         private long delivered;
         private boolean startedHandingOn;
         private Set<String> previousTail = Set.of();
@@ -221,6 +254,7 @@ final class AccountStream {
             }
             delivered += chunk.size();
             startedHandingOn = true;
+            lastHandedOn = System.nanoTime();
         }
 
         /** One page's rows as they are read: held back until its turn (and, on the first page, until the total). */

@@ -19,11 +19,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * Writes every account a list query matches to a CSV file: no cap on the number of rows, streamed page by page
- * (memory stays the same for ten accounts or a million), with progress and cancel. Every cell is quoted and cells
+ * (memory stays the same for ten accounts or a million), with progress (rows written, or how long the server has been
+ * preparing its reply) and cancel. Every cell is quoted and cells
  * that a spreadsheet would run as a formula are neutralised ({@link CsvCells}). The file is written beside the
  * target under a {@code .part} name and moved into place only when complete, so a cancelled or failed export never
  * leaves a half file that looks whole.
@@ -77,6 +79,9 @@ public final class CsvExporter {
     private ExportReport write(UserQuery filter, Path target, Path part, JobControl control,
                                Consumer<ExportProgress> progress) throws IOException {
         long[] written = {0};
+        // Read by the wait reports' thread while the rows are written.
+        AtomicLong writtenSoFar = new AtomicLong();
+        AtomicLong totalSoFar = new AtomicLong(-1);
         AccountStream.Outcome outcome;
         try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(part), StandardCharsets.UTF_8), 1 << 16)) {
             // A byte-order mark makes Excel read the file as UTF-8 instead of the system's code page.
@@ -89,8 +94,10 @@ public final class CsvExporter {
                         CsvCells.writeRow(out, cells(user, cells));
                     }
                     written[0] += page.size();
+                    writtenSoFar.set(written[0]);
+                    totalSoFar.set(total);
                     progress.accept(new ExportProgress(written[0], total));
-                });
+                }, waited -> progress.accept(new ExportProgress(writtenSoFar.get(), totalSoFar.get(), waited)));
             } catch (MatrixApiException e) {
                 if (e.category() != ErrorCategory.CANCELLED || !control.isCancelled()) {
                     throw e;

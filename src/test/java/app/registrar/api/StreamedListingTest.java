@@ -143,4 +143,25 @@ class StreamedListingTest {
 
         assertThat(error).isSameAs(full);
     }
+
+    @Test
+    void aReplyThatStartsLaterThanTheClientsReadTimeoutIsStillRead() {
+        // Synapse prepares a whole listing before its first byte: the client's 500 ms must not end the wait.
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .headersDelay(1500, TimeUnit.MILLISECONDS).body("{\"users\":[" + rows(0, 2) + "],\"total\":2}").build());
+        List<UserSummary> seen = new ArrayList<>();
+
+        StreamedPage page = admin.streamUsers(UserQuery.all(), seen::add);
+
+        assertThat(page).isEqualTo(new StreamedPage(2, null, 2));
+        assertThat(seen).hasSize(2);
+    }
+
+    @Test
+    void theWaitForTheFirstByteGrowsWithTheRowsAskedFor() {
+        assertThat(AdminApi.firstByteTimeout(100)).isBetween(HttpTransport.STREAM_READ_TIMEOUT,
+                HttpTransport.STREAM_READ_TIMEOUT.plusSeconds(1));
+        // A million rows: Synapse needed about 40 s on a quiet two-core machine; a busy one must not be cut off.
+        assertThat(AdminApi.firstByteTimeout(1_000_000)).isGreaterThan(Duration.ofMinutes(5));
+    }
 }

@@ -118,4 +118,78 @@ class AccountStreamTest {
         assertThat(written).startsWith(user(0).userId(), user(1).userId()).contains(user(before - 1).userId());
         assertThat(outcome.changedMeanwhile()).isTrue();
     }
+
+    @Test
+    void byTotalTheRestComesInOneRequestAfterAFirstPageForTheTotal() throws Exception {
+        int total = 12_345;
+        List<String> requests = Collections.synchronizedList(new ArrayList<>());
+        AccountStore store = store(total, AccountStreamTest::user, from -> { });
+        AccountStore recording = (AccountStore) Proxy.newProxyInstance(AccountStore.class.getClassLoader(),
+                new Class<?>[] {AccountStore.class}, (proxy, method, args) -> {
+                    UserQuery query = (UserQuery) args[0];
+                    requests.add(query.from() + "+" + query.limit());
+                    return method.invoke(store, args);
+                });
+        List<String> written = new ArrayList<>();
+
+        AccountStream.Outcome outcome = new AccountStream(recording).read(UserQuery.all(), new JobControl(),
+                (rows, t) -> rows.forEach(row -> written.add(row.userId())));
+
+        // Every request pays the server's count of all accounts: two requests, not one per page.
+        assertThat(requests).containsExactly("null+" + AccountStream.FIRST_PAGE,
+                AccountStream.FIRST_PAGE + "+" + (total - AccountStream.FIRST_PAGE));
+        assertThat(written).hasSize(total).doesNotHaveDuplicates();
+        assertThat(written.get(total - 1)).isEqualTo(user(total - 1).userId());
+        assertThat(outcome).isEqualTo(new AccountStream.Outcome(total, total, false, false));
+    }
+
+    @Test
+    void aServerBiggerThanTheLargestRequestIsReadInEqualPagesNoneAboveIt() {
+        AccountStream stream = new AccountStream(store(0, AccountStreamTest::user, from -> { }));
+        long total = 4_500_001;
+        long offset = AccountStream.FIRST_PAGE;
+
+        int size = stream.pageSize(total, offset);
+
+        assertThat(size).isLessThanOrEqualTo(AccountStream.MAX_PAGE);
+        // Three pages cover the rest; the last one is not a small remainder that would pay the count again.
+        assertThat(3L * size).isGreaterThanOrEqualTo(total - offset);
+        assertThat(2L * size).isLessThan(total - offset);
+        assertThat(stream.pageSize(990_485, offset)).isEqualTo(990_485 - offset);
+    }
+
+    @Test
+    void whileTheServerPreparesTheRestTheTimeWaitedIsReportedAndRowsFollowAfterIt() throws Exception {
+        int total = 3_000;
+        CountDownLatch waitSeen = new CountDownLatch(2);
+        // The second request (the rest) sends nothing until two wait reports have come: the server preparing it.
+        AccountStore store = store(total, AccountStreamTest::user, from -> {
+            if (from > 0) {
+                assertThat(waitSeen.await(20, TimeUnit.SECONDS)).isTrue();
+            }
+        });
+        List<java.time.Duration> waits = Collections.synchronizedList(new ArrayList<>());
+        List<Long> deliveredAtWait = Collections.synchronizedList(new ArrayList<>());
+        long[] delivered = {0};
+
+        AccountStream.Outcome outcome = new AccountStream(store).read(UserQuery.all(), new JobControl(),
+                (rows, t) -> {
+                    synchronized (delivered) {
+                        delivered[0] += rows.size();
+                    }
+                }, waited -> {
+                    waits.add(waited);
+                    synchronized (delivered) {
+                        deliveredAtWait.add(delivered[0]);
+                    }
+                    waitSeen.countDown();
+                });
+
+        assertThat(waits).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(waits).allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(AccountStream.WAIT_REPORT));
+        // Later reports say longer: the time since rows last came, not a fixed step.
+        assertThat(waits.get(1)).isGreaterThan(waits.get(0));
+        assertThat(deliveredAtWait.get(0)).isEqualTo(AccountStream.FIRST_PAGE);
+        assertThat(outcome).isEqualTo(new AccountStream.Outcome(total, total, false, false));
+    }
 }

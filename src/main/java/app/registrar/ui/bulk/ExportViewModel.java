@@ -38,7 +38,7 @@ public final class ExportViewModel extends JobViewModel<ExportReport> {
         service.export(filter, target, control, new ProgressRelay<ExportProgress>(service.executor(), p -> {
                     if (job.running.get()) {
                         job.progress.set(p.fraction());
-                        job.status.set(tr("export.progress", p.written(), p.total()));
+                        job.status.set(status(p));
                     }
                 }))
                 .onSuccess(done -> {
@@ -58,6 +58,15 @@ public final class ExportViewModel extends JobViewModel<ExportReport> {
                 })
                 .andFinally(job::end)
                 .start();
+    }
+
+    /** While the server prepares its reply (before a million rows, most of a minute), the time so far. */
+    private static String status(ExportProgress p) {
+        if (!p.isWaiting()) {
+            return tr("export.progress", p.written(), p.total());
+        }
+        long seconds = p.waiting().toSeconds();
+        return p.total() < 0 ? tr("export.waiting.first", seconds) : tr("export.waiting", p.written(), p.total(), seconds);
     }
 
     /** Stops the export; the partial file is deleted. */

@@ -30,26 +30,29 @@ import java.util.function.Consumer;
 /**
  * Reads every account a query matches, in the query's order, without ever holding a page whole: each reply is
  * parsed as it arrives ({@link AccountStore#streamUsers}) and its rows are handed on in chunks. A small first page
- * tells the total quickly; the rest then comes in as few requests as the server can bear ({@link #MAX_PAGE}), one
- * for everything up to two million accounts: every Synapse list request pays a count of all matching accounts and an
- * offset scan, so each extra page costs the server more than this side can win by reading one page while the server
- * prepares the next (measured in docs/performance.md). Memory does not depend on the page size. With a fixed page
- * size (tests, the benchmark's other shapes), pages are asked for several at a time, and each one's reply is read
- * once the page before it has been handed on (until then it waits in the socket).
+ * tells the total quickly; the rest then comes in two requests in flight at once (more above {@link #MAX_PAGE} rows
+ * each), each reply read once the page before it has been handed on (until then it waits in the socket). Every
+ * Synapse list request pays a count of all matching accounts and an offset scan, so pages are few; two let the
+ * server's database answer one while its Python thread encodes the other, and let this side parse the first while
+ * the server prepares the second (the shapes measured against each other: docs/performance.md). Memory does not
+ * depend on the page size.
  */
 final class AccountStream {
 
-    /** Requests in flight at once when pages have a fixed size; the rest of a read by total is one request. */
+    /** Requests in flight at once. */
     static final int PARALLEL = 2;
     /**
-     * The most rows asked for in one request after the first page: beyond it the rest is split into equal pages.
-     * Synapse builds a whole reply in memory before its first byte (about 1 GB for a million accounts), so a
-     * bigger server is read in several requests rather than one the server may not have the memory for.
+     * The most rows asked for in one request: beyond twice this, the rest after the first page is split into more
+     * equal pages. Synapse builds a whole reply in memory before its first byte (its peak RSS reached 2.7 GB with a million
+     * accounts asked for at once, 480 MB with 100,000), so
+     * a bigger server is read in more requests rather than ones the server may not have the memory for.
      */
-    static final int MAX_PAGE = 2_000_000;
+    static final int MAX_PAGE = 500_000;
+    /** Below twice this many rows after the first page, the rest is one request: a second would not pay its count. */
+    static final int MIN_PAGE = 25_000;
     /** Rows per request when following the server's next_token past the total (accounts added meanwhile). */
     static final int TRAILING_PAGE = 25_000;
-    /** Asks {@link #pageSize(long, long)} to size the pages by the total rather than a fixed size. */
+    /** Asks {@link #pageSize(long)} to size the pages by the total rather than a fixed size. */
     static final int BY_TOTAL = 0;
     /** Rows of the first request: enough to start writing, small enough that the total is known at once. */
     static final int FIRST_PAGE = 1_000;
@@ -97,13 +100,13 @@ final class AccountStream {
         this.pageSize = pageSize == BY_TOTAL ? BY_TOTAL : Math.max(1, Math.min(UserQuery.MAX_LIMIT, pageSize));
     }
 
-    /** The rows of the request at {@code offset} (after the first page), once the total is known. */
-    int pageSize(long total, long offset) {
+    /** The rows of each request after the first page, once the total is known. */
+    int pageSize(long total) {
         if (pageSize != BY_TOTAL) {
             return pageSize;
         }
-        long rest = Math.max(1, total - offset);
-        long pages = (rest + MAX_PAGE - 1) / MAX_PAGE;
+        long rest = Math.max(1, total - FIRST_PAGE);
+        long pages = rest < 2L * MIN_PAGE ? 1 : Math.max(2, (rest + MAX_PAGE - 1) / MAX_PAGE);
         return (int) Math.min(UserQuery.MAX_LIMIT, (rest + pages - 1) / pages);
     }
 
@@ -148,7 +151,7 @@ final class AccountStream {
                 long total = delivery.total;
                 while (ahead.size() < parallel && (total < 0 ? nextOffset == 0 || pageSize != BY_TOTAL : nextOffset < total)) {
                     int limit = nextOffset == 0 ? Math.min(FIRST_PAGE, pageSize == BY_TOTAL ? FIRST_PAGE : pageSize)
-                            : pageSize(total, nextOffset);
+                            : pageSize(total);
                     if (nextOffset > 0 && total >= 0 && total - (nextOffset + limit) < limit / 2) {
                         // The last page takes a small remainder along: a request of its own would pay the count again.
                         limit = (int) Math.max(1, Math.min(UserQuery.MAX_LIMIT, total - nextOffset));

@@ -119,9 +119,8 @@ class AccountStreamTest {
         assertThat(outcome.changedMeanwhile()).isTrue();
     }
 
-    @Test
-    void byTotalTheRestComesInOneRequestAfterAFirstPageForTheTotal() throws Exception {
-        int total = 12_345;
+    /** The requests (from + limit) a read by total makes on a server of {@code total} accounts. */
+    private static List<String> requestsByTotal(int total, List<String> written) throws Exception {
         List<String> requests = Collections.synchronizedList(new ArrayList<>());
         AccountStore store = store(total, AccountStreamTest::user, from -> { });
         AccountStore recording = (AccountStore) Proxy.newProxyInstance(AccountStore.class.getClassLoader(),
@@ -130,32 +129,55 @@ class AccountStreamTest {
                     requests.add(query.from() + "+" + query.limit());
                     return method.invoke(store, args);
                 });
-        List<String> written = new ArrayList<>();
-
         AccountStream.Outcome outcome = new AccountStream(recording).read(UserQuery.all(), new JobControl(),
                 (rows, t) -> rows.forEach(row -> written.add(row.userId())));
+        assertThat(outcome).isEqualTo(new AccountStream.Outcome(total, total, false, false));
+        return requests;
+    }
+
+    @Test
+    void onASmallServerTheRestComesInOneRequestAfterAFirstPageForTheTotal() throws Exception {
+        int total = 12_345;
+        List<String> written = new ArrayList<>();
+
+        List<String> requests = requestsByTotal(total, written);
 
         // Every request pays the server's count of all accounts: two requests, not one per page.
         assertThat(requests).containsExactly("null+" + AccountStream.FIRST_PAGE,
                 AccountStream.FIRST_PAGE + "+" + (total - AccountStream.FIRST_PAGE));
         assertThat(written).hasSize(total).doesNotHaveDuplicates();
         assertThat(written.get(total - 1)).isEqualTo(user(total - 1).userId());
-        assertThat(outcome).isEqualTo(new AccountStream.Outcome(total, total, false, false));
     }
 
     @Test
-    void aServerBiggerThanTheLargestRequestIsReadInEqualPagesNoneAboveIt() {
-        AccountStream stream = new AccountStream(store(0, AccountStreamTest::user, from -> { }));
-        long total = 4_500_001;
-        long offset = AccountStream.FIRST_PAGE;
+    void onABigServerTheRestComesInTwoHalvesAfterAFirstPageForTheTotal() throws Exception {
+        int total = 100_001;
+        List<String> written = new ArrayList<>();
 
-        int size = stream.pageSize(total, offset);
+        List<String> requests = requestsByTotal(total, written);
+
+        assertThat(requests).hasSize(3);
+        assertThat(requests.get(0)).isEqualTo("null+" + AccountStream.FIRST_PAGE);
+        assertThat(requests.subList(1, 3)).containsExactlyInAnyOrder("1000+49501", "50501+49500");
+        assertThat(written).hasSize(total).doesNotHaveDuplicates();
+        for (int i = 0; i < total; i += 997) {
+            assertThat(written.get(i)).isEqualTo(user(i).userId());
+        }
+    }
+
+    @Test
+    void aServerBiggerThanTwiceTheLargestRequestIsReadInEqualPagesNoneAboveIt() {
+        AccountStream stream = new AccountStream(store(0, AccountStreamTest::user, from -> { }));
+        long total = 1_600_001;
+        long rest = total - AccountStream.FIRST_PAGE;
+
+        int size = stream.pageSize(total);
 
         assertThat(size).isLessThanOrEqualTo(AccountStream.MAX_PAGE);
-        // Three pages cover the rest; the last one is not a small remainder that would pay the count again.
-        assertThat(3L * size).isGreaterThanOrEqualTo(total - offset);
-        assertThat(2L * size).isLessThan(total - offset);
-        assertThat(stream.pageSize(990_485, offset)).isEqualTo(990_485 - offset);
+        // Four pages cover the rest; the last one is not a small remainder that would pay the count again.
+        assertThat(4L * size).isGreaterThanOrEqualTo(rest);
+        assertThat(3L * size).isLessThan(rest);
+        assertThat(stream.pageSize(990_485)).isEqualTo((990_485 - AccountStream.FIRST_PAGE + 1) / 2);
     }
 
     @Test

@@ -8,6 +8,7 @@ import app.registrar.store.AccountStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -37,12 +38,16 @@ public final class AccountInsights {
     }
 
     /**
-     * Counts every account. Progress is called on the worker after each page; cancelling through {@code control}
+     * Counts every account. Progress is called on the worker after each chunk of rows, and about every second while
+     * the server prepares its reply ({@link ExportProgress#waiting()}); cancelling through {@code control}
      * stops after the page in flight and returns what was counted so far, marked cancelled.
      */
     public Insights scan(JobControl control, Consumer<ExportProgress> progress) throws IOException {
         InsightsTally tally = new InsightsTally(clock.instant(), zone);
         long[] total = {0};
+        // Read by the wait reports' thread while the server prepares the next page.
+        AtomicLong counted = new AtomicLong();
+        AtomicLong known = new AtomicLong(-1);
         AccountStream.Outcome outcome;
         try {
             outcome = stream.read(EVERY_ACCOUNT, control, (page, pageTotal) -> {
@@ -50,8 +55,10 @@ public final class AccountInsights {
                     tally.add(user);
                 }
                 total[0] = pageTotal;
+                counted.set(tally.scanned());
+                known.set(pageTotal);
                 progress.accept(new ExportProgress(tally.scanned(), pageTotal));
-            });
+            }, waited -> progress.accept(new ExportProgress(counted.get(), known.get(), waited)));
         } catch (MatrixApiException e) {
             // Cancelling aborts the read in flight, which ends as a CANCELLED failure: that is the admin's stop.
             if (e.category() != ErrorCategory.CANCELLED || !control.isCancelled()) {

@@ -73,7 +73,9 @@ public final class InsightsViewModel extends JobViewModel<Insights> {
                     // A last progress report can arrive after the result; it must not cover the final status.
                     if (job.running.get() && job.isCurrent(control)) {
                         job.progress.set(p.fraction());
-                        job.status.set(tr("insights.progress", p.written(), p.total()));
+                        job.status.set(!p.isWaiting() ? tr("insights.progress", p.written(), p.total())
+                                : p.total() < 0 ? tr("export.waiting.first", p.waiting().toSeconds())
+                                : tr("insights.waiting", p.written(), p.total(), p.waiting().toSeconds()));
                     }
                 }))
                 .onSuccess(this::show)

@@ -61,6 +61,9 @@ class InsightsViewModelOnWorkersTest {
 
         onFx(model::scan);
         awaitFx("the list requested", () -> homeserver.paths().contains("/_synapse/admin/v3/users"));
+        // Synapse prepares a whole reply before its first byte: meanwhile the status counts the seconds waited.
+        awaitFx("the wait shown", () -> String.valueOf(model.statusProperty().get())
+                .matches("Waiting for the server’s first answer \\([1-9][0-9]* s so far\\)…"));
         long started = System.nanoTime();
         onFx(model::cancel);
         awaitFx("the scan stopped", () -> !model.runningProperty().get());

@@ -122,4 +122,26 @@ class ExportWhileTheServerPreparesTest {
         assertThat(file).doesNotExist();
         assertThat(dir.resolve("accounts.csv.part")).doesNotExist();
     }
+
+    @Test
+    void theExportDialogShowsTheWaitInItsStatusLine() throws Exception {
+        ExportViewModel model = exportModel(30);
+        Path file = dir.resolve("accounts.csv");
+        app.registrar.ui.bulk.view.ExportDialog[] dialog = new app.registrar.ui.bulk.view.ExportDialog[1];
+
+        onFx(() -> {
+            dialog[0] = new app.registrar.ui.bulk.view.ExportDialog(null, model, UserQuery.all(), file);
+            dialog[0].show();
+        });
+        awaitFx("the wait shown", () -> String.valueOf(model.statusProperty().get()).matches(
+                "The server is preparing the accounts before it sends them \\([2-9] s so far\\)\\. .*"));
+
+        String shown = onFx(() -> ((javafx.scene.control.Label) dialog[0].getScene().lookup("#exportStatus")).getText());
+        assertThat(shown).endsWith("1,000 of 3,000 accounts written.");
+        Path png = onFx(() -> app.registrar.testing.Screenshots.save(dialog[0].getScene(), "export-waiting"));
+        assertThat(png).exists();
+        onFx(model::cancel);
+        awaitFx("the export stopped", () -> !model.runningProperty().get());
+        onFx(dialog[0]::close);
+    }
 }

@@ -47,11 +47,20 @@ class PreparedRowsFxTest {
     }
 
     private static List<String> texts(Node cell) {
-        // the cell's own text, and any label it holds (status chips, avatar initials)
-        return Stream.concat(Stream.of(cell), cell.lookupAll(".label").stream())
+        // the cell's own text, and any label it shows (status chips, avatar initials; hidden ones are never drawn)
+        return Stream.concat(Stream.of(cell), cell.lookupAll(".label").stream().filter(label -> shown(label, cell)))
                 .map(n -> n instanceof Labeled labeled ? labeled.getText() : null)
                 .filter(text -> text != null)
                 .toList();
+    }
+
+    private static boolean shown(Node node, Node within) {
+        for (Node n = node; n != null && n != within.getParent(); n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final class NoActions implements UserListView.Actions {

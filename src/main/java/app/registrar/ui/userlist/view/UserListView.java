@@ -518,11 +518,15 @@ public final class UserListView extends BorderPane {
         @Override
         protected void updateItem(UserRowViewModel row, boolean empty) {
             super.updateItem(row, empty);
+            // The chips stay in the scene while a row loads, hidden: taken out and put back, every chip would be
+            // styled anew when the row's data comes (a jump's rows are all loading first).
+            setGraphic(chips);
             if (empty || row == null || row.isLoading()) {
-                setGraphic(null);
+                chips.setVisible(false);
                 setAccessibleText(null);
                 return;
             }
+            chips.setVisible(true);
             List<UserRowViewModel.Status> statuses = row.getStatuses();
             while (made.size() < statuses.size()) {
                 Label chip = new Label();
@@ -533,10 +537,15 @@ public final class UserListView extends BorderPane {
             for (int i = 0; i < statuses.size(); i++) {
                 Label chip = made.get(i);
                 chip.setText(statuses.get(i).label());
-                chip.getStyleClass().setAll("label", "status-chip", statuses.get(i).styleClass());
+                // Changing a node's style classes styles it anew, so only when the kind of chip changes.
+                List<String> classes = List.of("label", "status-chip", statuses.get(i).styleClass());
+                if (!chip.getStyleClass().equals(classes)) {
+                    chip.getStyleClass().setAll(classes);
+                }
             }
-            chips.getChildren().setAll(made.subList(0, statuses.size()));
-            setGraphic(chips);
+            if (chips.getChildren().size() != statuses.size()) {
+                chips.getChildren().setAll(made.subList(0, statuses.size()));
+            }
             setAccessibleText(row.getStatusText());
         }
     }
@@ -563,12 +572,14 @@ public final class UserListView extends BorderPane {
         @Override
         protected void updateItem(UserRowViewModel row, boolean empty) {
             super.updateItem(row, empty);
+            // Hidden rather than taken out while a row loads, as the status chips (see StatusCell).
+            setGraphic(initials);
             if (empty || row == null || row.isLoading()) {
-                setGraphic(null);
+                initials.setVisible(false);
                 return;
             }
+            initials.setVisible(true);
             initials.setText(row.getInitials());
-            setGraphic(initials);
             String uri = row.getAvatarUrl();
             if (uri == null) {
                 return;

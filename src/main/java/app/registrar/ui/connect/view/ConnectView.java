@@ -2,6 +2,7 @@ package app.registrar.ui.connect.view;
 
 import static app.registrar.ui.common.I18n.tr;
 
+import app.registrar.ui.common.view.AfterAWhile;
 import app.registrar.ui.common.view.Views;
 import app.registrar.ui.common.view.WhenNeeded;
 import app.registrar.ui.connect.ConnectViewModel.Method;
@@ -101,7 +102,7 @@ public final class ConnectView extends StackPane {
             button.setOnAction(e -> model.cancel());
             return button;
         });
-        WhenNeeded spinner = new WhenNeeded(model.busyProperty(), () -> {
+        WhenNeeded spinner = new WhenNeeded(AfterAWhile.of(model.busyProperty()), () -> {
             ProgressIndicator indicator = new ProgressIndicator();
             indicator.setPrefSize(18, 18);
             return indicator;

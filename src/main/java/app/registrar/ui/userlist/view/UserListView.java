@@ -2,6 +2,7 @@ package app.registrar.ui.userlist.view;
 
 import app.registrar.api.UserQuery.AccountState;
 import app.registrar.ui.common.Formats;
+import app.registrar.ui.common.view.AfterAWhile;
 import app.registrar.ui.common.view.Views;
 import app.registrar.ui.userlist.UserListViewModel.SortColumn;
 import app.registrar.ui.userlist.UserListViewModel;
@@ -227,7 +228,7 @@ public final class UserListView extends BorderPane {
         total.textProperty().bind(model.summaryProperty());
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(80);
-        progress.visibleProperty().bind(model.loadingProperty());
+        progress.visibleProperty().bind(AfterAWhile.of(model.loadingProperty()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label pageError = new Label();

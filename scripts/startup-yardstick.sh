@@ -8,6 +8,12 @@
 #   scripts/measure-startup.sh --runs 9 APP_IMAGE/bin/Registrar
 #   scripts/measure-startup.sh --runs 9 OUT/bin/Trivial
 #
+# or, pair by pair and without polling (mapwait returns at the MapNotify of the started process's first window):
+#
+#   cc -O2 -o target/mapwait scripts/mapwait.c -lX11            # Debian: libx11-dev
+#   Xvfb :77 -screen 0 1280x1024x24 -nolisten tcp & export DISPLAY=:77
+#   farm-bench -n 10 --vs 'target/mapwait OUT/bin/Trivial' -- target/mapwait APP_IMAGE/bin/Registrar
+#
 # Needs Xvfb and xdotool (to record the yardstick's class list) and a JDK's javac.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -17,8 +17,9 @@
 # Needs Xvfb and xdotool (to record the yardstick's class list) and a JDK's javac.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-image="${1:-/opt/registrar}"
-out="${2:-$HERE/target/yardstick}"
+# Absolute paths: the jar step below runs in another directory.
+image="$(realpath -m "${1:-/opt/registrar}")"
+out="$(realpath -m "${2:-$HERE/target/yardstick}")"
 [[ -x "$image/bin/Registrar" ]] || { echo "startup-yardstick.sh: no app-image at $image" >&2; exit 1; }
 for cmd in javac Xvfb xdotool; do
   command -v "$cmd" >/dev/null || { echo "startup-yardstick.sh: $cmd is missing" >&2; exit 1; }

@@ -12,6 +12,7 @@ import app.registrar.service.ConnectionService;
 import app.registrar.service.CurrentThreadTaskExecutor;
 import app.registrar.service.UiTaskExecutor;
 import app.registrar.testing.FxWorkers;
+import app.registrar.testing.NoListActions;
 import app.registrar.testing.Screenshots;
 import app.registrar.testing.SwitchableProxy;
 import app.registrar.testing.SynapseExtension;
@@ -94,25 +95,7 @@ class ListAfterOutageSynapseTest {
                 onFx(() -> {
                     // How it looks: the line above the list and the dimmed rows, in the app's theme.
                     Theme.apply();
-                    Scene scene = new Scene(new UserListView(model, new UserListView.Actions() {
-                        @Override
-                        public void create() { }
-
-                        @Override
-                        public void export() { }
-
-                        @Override
-                        public void importCsv() { }
-
-                        @Override
-                        public void inactive() { }
-
-                        @Override
-                        public void actOn(List<String> userIds) { }
-
-                        @Override
-                        public void insights() { }
-                    }), 760, 360);
+                    Scene scene = new Scene(new UserListView(model, new NoListActions()), 760, 360);
                     scene.getStylesheets().add(Theme.stylesheet());
                     Screenshots.save(scene, "list-stale-during-outage");
                 });

@@ -7,6 +7,7 @@ import app.registrar.service.AccountService;
 import app.registrar.service.ConnectionService;
 import app.registrar.service.CurrentThreadTaskExecutor;
 import app.registrar.testing.FxWorkers;
+import app.registrar.testing.NoListActions;
 import app.registrar.ui.common.view.Theme;
 import app.registrar.ui.userlist.view.UserListView;
 import java.util.List;
@@ -29,7 +30,7 @@ class PreparedRowsFxTest {
 
         List<String> shown = onFx(() -> {
             Theme.apply();
-            UserListView view = new UserListView(model, new NoActions());
+            UserListView view = new UserListView(model, new NoListActions());
             Scene scene = new Scene(view, 900, 600);
             scene.getStylesheets().add(Theme.stylesheet());
             view.prepareRows();
@@ -61,25 +62,5 @@ class PreparedRowsFxTest {
             }
         }
         return true;
-    }
-
-    private static final class NoActions implements UserListView.Actions {
-        @Override
-        public void create() { }
-
-        @Override
-        public void export() { }
-
-        @Override
-        public void importCsv() { }
-
-        @Override
-        public void inactive() { }
-
-        @Override
-        public void actOn(List<String> userIds) { }
-
-        @Override
-        public void insights() { }
     }
 }

@@ -78,8 +78,10 @@ public final class RegistrarApp extends Application {
     // What the main window shows, so a change of language can build it again for the same session.
     private LoginSession shownSession;
     private ServerInfo shownServer;
-    /** The main window built while the password check was on the server, waiting for its session. */
+    /** The main window built before its session (while the admin typed, or during the password check), waiting for it. */
     private Prepared prepared;
+    /** The connect screen's view model while that screen is shown, else null. */
+    private ConnectViewModel connect;
 
     /** A main window built ahead of its session, for {@code server}, in a scene of its own already styled. */
     private record Prepared(ServerInfo server, MainViewModel model, MainView view, Scene scene) {
@@ -157,6 +159,8 @@ public final class RegistrarApp extends Application {
 
     /** Signs in again with the token in the keychain; a token the server no longer takes leads to the sign-in. */
     private void restore(LastSession.Entry last) {
+        connect = null;
+        dropPrepared();
         String who = last.userId();
         Label text = new Label(tr("session.restoring", who));
         VBox waiting = new VBox(12, new ProgressIndicator(), text);
@@ -197,10 +201,16 @@ public final class RegistrarApp extends Application {
         main = null;
         dropPrepared();
         stage.setTitle(tr("app.title"));
-        ConnectViewModel connect = new ConnectViewModel(connection, dialogs, recent, this::showMain);
-        connect.prepareFor(this::prepareMain);
-        show(new ConnectView(connect));
-        connect.lookAhead();
+        ConnectViewModel model = new ConnectViewModel(connection, dialogs, recent, this::showMain);
+        connect = model;
+        // Only for the connect screen still shown: a session restored from the keychain meanwhile replaces it.
+        model.prepareFor(server -> {
+            if (connect == model) {
+                prepareMain(server);
+            }
+        });
+        show(new ConnectView(model));
+        model.lookAhead();
     }
 
     /**
@@ -229,6 +239,7 @@ public final class RegistrarApp extends Application {
     }
 
     private void showMain(LoginSession session, ServerInfo server) {
+        connect = null;
         shownSession = session;
         shownServer = server;
         if (main != null) {

@@ -8,7 +8,6 @@ import app.registrar.store.AccountStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -45,9 +44,6 @@ public final class AccountInsights {
     public Insights scan(JobControl control, Consumer<ExportProgress> progress) throws IOException {
         InsightsTally tally = new InsightsTally(clock.instant(), zone);
         long[] total = {0};
-        // Read by the wait reports' thread while the server prepares the next page.
-        AtomicLong counted = new AtomicLong();
-        AtomicLong known = new AtomicLong(-1);
         AccountStream.Outcome outcome;
         try {
             outcome = stream.read(EVERY_ACCOUNT, control, (page, pageTotal) -> {
@@ -55,10 +51,8 @@ public final class AccountInsights {
                     tally.add(user);
                 }
                 total[0] = pageTotal;
-                counted.set(tally.scanned());
-                known.set(pageTotal);
                 progress.accept(new ExportProgress(tally.scanned(), pageTotal));
-            }, waited -> progress.accept(new ExportProgress(counted.get(), known.get(), waited)));
+            }, progress);
         } catch (MatrixApiException e) {
             // Cancelling aborts the read in flight, which ends as a CANCELLED failure: that is the admin's stop.
             if (e.category() != ErrorCategory.CANCELLED || !control.isCancelled()) {

@@ -111,15 +111,15 @@ final class AccountStream {
     }
 
     Outcome read(UserQuery query, JobControl control, PageSink sink) throws IOException {
-        return read(query, control, sink, waited -> { });
+        return read(query, control, sink, waiting -> { });
     }
 
     /**
      * Like {@link #read(UserQuery, JobControl, PageSink)}, and while no row has been handed on for
-     * {@link #WAIT_REPORT} or longer (the server preparing its reply), tells {@code waiting} how long, about every
-     * {@link #WAIT_REPORT}, from a thread of its own.
+     * {@link #WAIT_REPORT} or longer (the server preparing its reply), tells {@code waiting} how long, with the rows
+     * handed on so far and the total, about every {@link #WAIT_REPORT}, from a thread of its own.
      */
-    Outcome read(UserQuery query, JobControl control, PageSink sink, Consumer<Duration> waiting) throws IOException {
+    Outcome read(UserQuery query, JobControl control, PageSink sink, Consumer<ExportProgress> waiting) throws IOException {
         UserQuery base = query.withFrom(null);
         Delivery delivery = new Delivery(control, sink);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -130,7 +130,7 @@ final class AccountStream {
         ticker.scheduleAtFixedRate(() -> {
             long idle = System.nanoTime() - delivery.lastHandedOn;
             if (idle >= WAIT_REPORT.toNanos() && !control.isCancelled()) {
-                waiting.accept(Duration.ofNanos(idle));
+                waiting.accept(new ExportProgress(delivery.delivered, delivery.total, Duration.ofNanos(idle)));
             }
         }, WAIT_REPORT.toMillis(), WAIT_REPORT.toMillis(), TimeUnit.MILLISECONDS);
         AtomicInteger threadCount = new AtomicInteger();
@@ -217,7 +217,8 @@ final class AccountStream {
         volatile boolean changed;
         /** {@link System#nanoTime()} when rows were last handed on (or the read began). */
         volatile long lastHandedOn = System.nanoTime();
-        private long delivered;
+        /** Written by the thread handing rows on, read by the wait reports' thread. */
+        volatile long delivered;
         private boolean startedHandingOn;
         private Set<String> previousTail = Set.of();
 

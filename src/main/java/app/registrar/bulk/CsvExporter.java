@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -79,9 +78,6 @@ public final class CsvExporter {
     private ExportReport write(UserQuery filter, Path target, Path part, JobControl control,
                                Consumer<ExportProgress> progress) throws IOException {
         long[] written = {0};
-        // Read by the wait reports' thread while the rows are written.
-        AtomicLong writtenSoFar = new AtomicLong();
-        AtomicLong totalSoFar = new AtomicLong(-1);
         AccountStream.Outcome outcome;
         try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(part), StandardCharsets.UTF_8), 1 << 16)) {
             // A byte-order mark makes Excel read the file as UTF-8 instead of the system's code page.
@@ -94,10 +90,8 @@ public final class CsvExporter {
                         CsvCells.writeRow(out, cells(user, cells));
                     }
                     written[0] += page.size();
-                    writtenSoFar.set(written[0]);
-                    totalSoFar.set(total);
                     progress.accept(new ExportProgress(written[0], total));
-                }, waited -> progress.accept(new ExportProgress(writtenSoFar.get(), totalSoFar.get(), waited)));
+                }, progress);
             } catch (MatrixApiException e) {
                 if (e.category() != ErrorCategory.CANCELLED || !control.isCancelled()) {
                     throw e;

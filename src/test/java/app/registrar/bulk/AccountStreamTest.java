@@ -199,8 +199,8 @@ class AccountStreamTest {
                     synchronized (delivered) {
                         delivered[0] += rows.size();
                     }
-                }, waited -> {
-                    waits.add(waited);
+                }, waiting -> {
+                    waits.add(waiting.waiting());
                     synchronized (delivered) {
                         deliveredAtWait.add(delivered[0]);
                     }

@@ -153,7 +153,7 @@ public final class ConnectViewModel {
         busy.set(true);
         String address = server.get().strip();
         progress.set(tr("connect.checking", address));
-        running = lookAhead.foundFor(address).map(connection::found).orElseGet(() -> connection.discover(address))
+        running = lookAhead.useFor(address).map(connection::found).orElseGet(() -> connection.discover(address))
                 .then(info -> completed(address, info, methods.signIn(info)))
                 .onFailure(this::fail)
                 .andFinally(this::finish)

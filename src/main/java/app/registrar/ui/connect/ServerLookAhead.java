@@ -79,6 +79,18 @@ final class ServerLookAhead {
         return Optional.of(found);
     }
 
+    /**
+     * What was found for {@code typed}, for Sign in; when there is none, a look still under way is stopped: Sign in
+     * finds the server itself, and the look would find it a second time and have the main window built twice.
+     */
+    Optional<ServerInfo> useFor(String typed) {
+        Optional<ServerInfo> ahead = foundFor(typed);
+        if (ahead.isEmpty()) {
+            forget();
+        }
+        return ahead;
+    }
+
     /** Drops what was found or is being found (the server failed a sign-in, or another address was chosen). */
     void forget() {
         running.cancel();
